@@ -1,0 +1,116 @@
+package translate
+
+// Format is the file format of an article.
+type Format string
+
+// The article formats bitext reads and writes.
+const (
+	FormatText     Format = "txt"
+	FormatMarkdown Format = "md"
+)
+
+// BlockKind says what part of an article a block is.
+type BlockKind string
+
+// The kinds of block. A plain-text article has one Headline followed by
+// Paragraphs; Markdown articles use the others too.
+const (
+	Headline  BlockKind = "headline"
+	Heading   BlockKind = "heading"
+	Paragraph BlockKind = "paragraph"
+	Quote     BlockKind = "quote"
+	ListItem  BlockKind = "list-item"
+	// Verbatim blocks (code, HTML, thematic breaks) are copied, never
+	// translated.
+	Verbatim BlockKind = "verbatim"
+)
+
+// Document is an article split into blocks and sentences, the unit every
+// step of bitext works on.
+type Document struct {
+	// Path is the file the document was read from ("-" for stdin).
+	Path string
+	// Format is the format it was read in and is written back in.
+	Format Format
+	// Meta holds Markdown front matter (title, author, date, source, …) in
+	// the order it appeared.
+	Meta []MetaField
+	// Blocks are the headline, headings, paragraphs, quotes and list items
+	// in order.
+	Blocks []Block
+	// Warnings are things the reader fixed on the way in (an encoding
+	// converted, say), for the command line to show.
+	Warnings []string
+}
+
+// MetaField is one front-matter key and its value. Translatable fields
+// (title) carry a target too.
+type MetaField struct {
+	Key, Value string
+	// Translate marks fields whose value is article text (the title).
+	Translate bool
+	// Target is the translated value when Translate is set.
+	Target string
+}
+
+// Block is one structural unit of an article.
+type Block struct {
+	Kind BlockKind
+	// Level is a heading's level (1–6) or a list item's or quote's nesting
+	// depth (1 for the outermost).
+	Level int
+	// Marker is the list marker ("-", "*", "1.") or, for Verbatim blocks,
+	// unused.
+	Marker string
+	// Line is the 1-based line of the source file where the block starts.
+	Line int
+	// Segments are the block's sentences in order. Verbatim blocks have
+	// one segment whose Source is the raw text and is copied as is.
+	Segments []Segment
+}
+
+// Segment is one sentence: the unit sent to a backend, stored in the
+// translation memory and reviewed.
+type Segment struct {
+	// Source is the French sentence. For Markdown it is an inline HTML
+	// fragment when Markup is set (<em>, <strong>, <code>, <a href>), so
+	// that emphasis and links survive translation in the right place.
+	Source string
+	// Target is the translation, in the same form as Source.
+	Target string
+	// Markup says that Source and Target are HTML fragments.
+	Markup bool
+	// Line is the 1-based line of the source file the sentence starts on.
+	Line int
+	// Backend names the engine that produced Target ("memory" when it came
+	// from the translation memory, "" before translation).
+	Backend string
+}
+
+// SourceText returns the block's source sentences joined by spaces.
+func (b Block) SourceText() string { return joinSegments(b.Segments, false) }
+
+// TargetText returns the block's translated sentences joined by spaces.
+func (b Block) TargetText() string { return joinSegments(b.Segments, true) }
+
+func joinSegments(segs []Segment, target bool) string {
+	n := 0
+	for _, s := range segs {
+		n += len(s.Source) + 1
+	}
+	buf := make([]byte, 0, n)
+	for i, s := range segs {
+		if i > 0 {
+			buf = append(buf, ' ')
+		}
+		if target {
+			buf = append(buf, s.Target...)
+		} else {
+			buf = append(buf, s.Source...)
+		}
+	}
+	return string(buf)
+}
+
+// Translatable reports whether the block's segments go to a backend.
+func (b Block) Translatable() bool { return b.Kind != Verbatim }
