@@ -1,0 +1,252 @@
+package translate
+
+import (
+	"context"
+	"fmt"
+	"html"
+	"regexp"
+	"sync"
+
+	"golang.org/x/sync/errgroup"
+)
+
+// Protector shields glossary terms from a backend. Protect returns the text
+// to send for one segment, whether that text is an HTML fragment, and a
+// function that turns the backend's translation back into the segment's own
+// form with the glossary's targets in place. markup says that segment is an
+// HTML fragment already.
+type Protector interface {
+	Protect(segment string, markup bool) (send string, isHTML bool, restore func(translated string) string)
+}
+
+// Memory supplies translations known before the backend is asked (a
+// translation memory) and records the backend's new ones.
+type Memory interface {
+	// Lookup returns the stored translation of source, if any.
+	Lookup(ctx context.Context, source string, markup bool) (target string, ok bool, err error)
+	// Store records a new machine translation.
+	Store(ctx context.Context, seg Segment) error
+}
+
+// Pipeline runs documents through a backend: protect, translate in batches,
+// restore, fix typography. A Pipeline is safe for concurrent use by several
+// documents once set up, and all of them share its backend.
+type Pipeline struct {
+	// Backend translates the segments. Required.
+	Backend Backend
+	// From and To are the language codes.
+	From, To string
+	// Protector, when set, protects glossary terms.
+	Protector Protector
+	// Memory, when set, is consulted before the backend and told after.
+	Memory Memory
+	// Finish, when set, is applied to every translated segment (English
+	// typography, say). It must keep HTML tags intact.
+	Finish func(string) string
+	// BatchSize is the most segments one Translate call carries (default
+	// 64, or less when the backend says so).
+	BatchSize int
+	// Jobs is how many batches of one document are in flight at once
+	// (default 1).
+	Jobs int
+	// Progress, when set, is called after each batch with the number of
+	// segments it finished. It may be called from several goroutines.
+	Progress func(segments, chars int)
+}
+
+// Stats counts where a document's translations came from.
+type Stats struct {
+	Segments   int // translatable segments in the document
+	FromMemory int // segments answered by the memory
+	Sent       int // segments sent to the backend
+	Chars      int // characters sent to the backend
+}
+
+// job is one segment waiting for translation.
+type job struct {
+	seg     *Segment
+	send    string
+	html    bool
+	restore func(string) string
+	// scratch marks front-matter values, which the memory does not keep.
+	scratch bool
+}
+
+// Translate fills in the Target of every translatable segment of doc and
+// the translated front-matter fields. On error, segments already translated
+// keep their targets (and are in the memory) and the rest stay empty.
+func (p *Pipeline) Translate(ctx context.Context, doc *Document) (Stats, error) {
+	var st Stats
+	jobs, err := p.collect(ctx, doc, &st)
+	if err != nil {
+		return st, err
+	}
+	var plain, marked []job
+	for _, j := range jobs {
+		if j.html {
+			marked = append(marked, j)
+		} else {
+			plain = append(plain, j)
+		}
+	}
+	if err := p.run(ctx, plain, false, &st); err != nil {
+		return st, err
+	}
+	if err := p.run(ctx, marked, true, &st); err != nil {
+		return st, err
+	}
+	for i := range doc.Meta {
+		if doc.Meta[i].Translate {
+			doc.Meta[i].Target = p.metaTarget(doc, doc.Meta[i])
+		}
+	}
+	return st, nil
+}
+
+// metaTarget reuses the headline's translation for a title that repeats it,
+// which is the common case, so that it is never translated twice.
+func (p *Pipeline) metaTarget(doc *Document, f MetaField) string {
+	for _, b := range doc.Blocks {
+		if (b.Kind == Headline || b.Kind == Heading) && html.UnescapeString(stripTags(b.SourceText())) == f.Value {
+			return html.UnescapeString(stripTags(b.TargetText()))
+		}
+	}
+	return f.Target
+}
+
+var tagRE = regexp.MustCompile(`<[^>]*>`)
+
+func stripTags(s string) string { return tagRE.ReplaceAllString(s, "") }
+
+// collect prepares a job for every segment that needs the backend, filling
+// the rest from the memory.
+func (p *Pipeline) collect(ctx context.Context, doc *Document, st *Stats) ([]job, error) {
+	var jobs []job
+	for bi := range doc.Blocks {
+		b := &doc.Blocks[bi]
+		if !b.Translatable() {
+			continue
+		}
+		for si := range b.Segments {
+			seg := &b.Segments[si]
+			st.Segments++
+			if p.Memory != nil {
+				t, ok, err := p.Memory.Lookup(ctx, seg.Source, seg.Markup)
+				if err != nil {
+					return nil, fmt.Errorf("translation memory: %w", err)
+				}
+				if ok {
+					seg.Target, seg.Backend = t, "memory"
+					st.FromMemory++
+					continue
+				}
+			}
+			jobs = append(jobs, p.prepare(seg))
+		}
+	}
+	for i := range doc.Meta {
+		f := &doc.Meta[i]
+		if f.Translate && p.metaTarget(doc, *f) == "" {
+			jobs = append(jobs, p.prepareMeta(f))
+		}
+	}
+	return jobs, nil
+}
+
+func (p *Pipeline) prepare(seg *Segment) job {
+	j := job{seg: seg, send: seg.Source, html: seg.Markup, restore: identity}
+	if p.Protector != nil {
+		j.send, j.html, j.restore = p.Protector.Protect(seg.Source, seg.Markup)
+	}
+	return j
+}
+
+// prepareMeta translates a front-matter value through a scratch segment.
+func (p *Pipeline) prepareMeta(f *MetaField) job {
+	seg := &Segment{Source: f.Value}
+	j := p.prepare(seg)
+	j.scratch = true
+	inner := j.restore
+	j.restore = func(s string) string {
+		out := inner(s)
+		f.Target = out
+		return out
+	}
+	return j
+}
+
+func identity(s string) string { return s }
+
+// run translates jobs of one kind in batches, Jobs batches at a time.
+func (p *Pipeline) run(ctx context.Context, jobs []job, isHTML bool, st *Stats) error {
+	size := p.batchSize()
+	maxChars := p.Backend.Capabilities().MaxChars
+	g, ctx := errgroup.WithContext(ctx)
+	g.SetLimit(max(p.Jobs, 1))
+	var mu sync.Mutex
+	for start := 0; start < len(jobs); {
+		end, chars := start, 0
+		for end < len(jobs) && end-start < size {
+			n := len([]rune(jobs[end].send))
+			if maxChars > 0 && end > start && chars+n > maxChars {
+				break
+			}
+			chars += n
+			end++
+		}
+		batch := jobs[start:end]
+		start = end
+		g.Go(func() error {
+			if err := p.translateBatch(ctx, batch, isHTML); err != nil {
+				return err
+			}
+			mu.Lock()
+			st.Sent += len(batch)
+			st.Chars += chars
+			mu.Unlock()
+			if p.Progress != nil {
+				p.Progress(len(batch), chars)
+			}
+			return nil
+		})
+	}
+	return g.Wait()
+}
+
+func (p *Pipeline) batchSize() int {
+	size := p.BatchSize
+	if size <= 0 {
+		size = 64
+	}
+	if m := p.Backend.Capabilities().MaxSegments; m > 0 && m < size {
+		size = m
+	}
+	return size
+}
+
+func (p *Pipeline) translateBatch(ctx context.Context, batch []job, isHTML bool) error {
+	req := Request{From: p.From, To: p.To, HTML: isHTML, Segments: make([]string, len(batch))}
+	for i, j := range batch {
+		req.Segments[i] = j.send
+	}
+	out, err := p.Backend.Translate(ctx, req)
+	if err != nil {
+		return err
+	}
+	if len(out) != len(batch) {
+		return fmt.Errorf("%s returned %d translations for %d segments", p.Backend.Name(), len(out), len(batch))
+	}
+	for i, j := range batch {
+		t := j.restore(out[i])
+		if p.Finish != nil {
+			t = p.Finish(t)
+		}
+		j.seg.Target, j.seg.Backend = t, p.Backend.Name()
+		if p.Memory != nil && !j.scratch {
+			if err := p.Memory.Store(ctx, *j.seg); err != nil {
+				return fmt.Errorf("translation memory: %w", err)
+			}
+		}
+	}
+	return nil
+}
