@@ -106,12 +106,20 @@ func (p *Pipeline) Translate(ctx context.Context, doc *Document) (Stats, error) 
 // metaTarget reuses the headline's translation for a title that repeats it,
 // which is the common case, so that it is never translated twice.
 func (p *Pipeline) metaTarget(doc *Document, f MetaField) string {
-	for _, b := range doc.Blocks {
-		if (b.Kind == Headline || b.Kind == Heading) && html.UnescapeString(stripTags(b.SourceText())) == f.Value {
-			return html.UnescapeString(stripTags(b.TargetText()))
-		}
+	if b := titleBlock(doc, f); b != nil {
+		return html.UnescapeString(stripTags(b.TargetText()))
 	}
 	return f.Target
+}
+
+// titleBlock returns the headline or heading whose text is f's value.
+func titleBlock(doc *Document, f MetaField) *Block {
+	for i, b := range doc.Blocks {
+		if (b.Kind == Headline || b.Kind == Heading) && html.UnescapeString(stripTags(b.SourceText())) == f.Value {
+			return &doc.Blocks[i]
+		}
+	}
+	return nil
 }
 
 var tagRE = regexp.MustCompile(`<[^>]*>`)
@@ -146,7 +154,7 @@ func (p *Pipeline) collect(ctx context.Context, doc *Document, st *Stats) ([]job
 	}
 	for i := range doc.Meta {
 		f := &doc.Meta[i]
-		if f.Translate && p.metaTarget(doc, *f) == "" {
+		if f.Translate && titleBlock(doc, *f) == nil {
 			jobs = append(jobs, p.prepareMeta(f))
 		}
 	}
