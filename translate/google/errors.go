@@ -6,11 +6,11 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
-	"strconv"
 	"strings"
 	"time"
 
 	"github.com/bitext/bitext/translate"
+	"github.com/bitext/bitext/translate/remote"
 	"google.golang.org/api/googleapi"
 )
 
@@ -30,7 +30,9 @@ func (b *Backend) wrapError(ctx context.Context, err error) error {
 	if errors.As(err, &uerr) {
 		return fmt.Errorf("google: request failed: %w", stripURL(uerr, b.key))
 	}
-	return fmt.Errorf("google: %s", redact(err.Error(), b.key))
+	// What is left is an answer the client could not decode: worth
+	// asking again, like any garbled answer.
+	return remote.Retryable(fmt.Errorf("google: %s", remote.Redact(err.Error(), b.key)))
 }
 
 // statusError converts Google's error answer. Unsupported languages also
@@ -39,8 +41,8 @@ func (b *Backend) statusError(gerr *googleapi.Error) error {
 	se := &translate.StatusError{
 		Backend:    Name,
 		Code:       gerr.Code,
-		RetryAfter: retryAfter(gerr.Header, time.Now()),
-		Message:    redact(message(gerr), b.key),
+		RetryAfter: remote.RetryAfter(gerr.Header, time.Now()),
+		Message:    remote.Redact(message(gerr), b.key),
 	}
 	if isRateLimit(gerr) {
 		se.Code = http.StatusTooManyRequests
@@ -114,21 +116,6 @@ func isLanguageError(msg string) bool {
 	return strings.Contains(strings.ToLower(msg), "language")
 }
 
-// retryAfter reads a Retry-After header given in seconds or as a date.
-func retryAfter(h http.Header, now time.Time) time.Duration {
-	v := strings.TrimSpace(h.Get("Retry-After"))
-	if v == "" {
-		return 0
-	}
-	if secs, err := strconv.Atoi(v); err == nil && secs > 0 {
-		return time.Duration(secs) * time.Second
-	}
-	if t, err := http.ParseTime(v); err == nil && t.After(now) {
-		return t.Sub(now)
-	}
-	return 0
-}
-
 // stripURL returns uerr with the query and fragment removed from its URL,
 // and the key removed from its message, keeping the cause for errors.Is.
 func stripURL(uerr *url.Error, key string) error {
@@ -140,7 +127,7 @@ func stripURL(uerr *url.Error, key string) error {
 	}
 	inner := uerr.Err
 	if key != "" && strings.Contains(inner.Error(), key) {
-		inner = redactedError{msg: redact(inner.Error(), key), err: errors.Unwrap(inner)}
+		inner = redactedError{msg: remote.Redact(inner.Error(), key), err: errors.Unwrap(inner)}
 	}
 	return &url.Error{Op: uerr.Op, URL: clean, Err: inner}
 }
@@ -153,14 +140,6 @@ type redactedError struct {
 
 func (e redactedError) Error() string { return e.msg }
 func (e redactedError) Unwrap() error { return e.err }
-
-// redact replaces every occurrence of key in s.
-func redact(s, key string) string {
-	if key == "" {
-		return s
-	}
-	return strings.ReplaceAll(s, key, "[redacted]")
-}
 
 // nonBlank returns the segments worth sending and their positions.
 func nonBlank(segs []string) (idx []int, texts []string) {

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/bitext/bitext/translate"
+	"github.com/bitext/bitext/translate/remote"
 )
 
 var oneSegment = translate.Request{From: "fr", To: "en", Segments: []string{"Le président a déclaré mardi."}}
@@ -102,17 +103,6 @@ func TestWrongKeyHint(t *testing.T) {
 	}
 }
 
-func TestRetryAfterDate(t *testing.T) {
-	now := time.Date(2025, 3, 4, 10, 0, 0, 0, time.UTC)
-	h := http.Header{"Retry-After": {now.Add(90 * time.Second).Format(http.TimeFormat)}}
-	if got := retryAfter(h, now); got != 90*time.Second {
-		t.Errorf("retryAfter = %v, want 90s", got)
-	}
-	if got := retryAfter(http.Header{"Retry-After": {"soon"}}, now); got != 0 {
-		t.Errorf("retryAfter(soon) = %v, want 0", got)
-	}
-}
-
 func TestMalformedAnswers(t *testing.T) {
 	answers := map[string]string{
 		"not json":         `<html>oops</html>`,
@@ -136,6 +126,9 @@ func TestMalformedAnswers(t *testing.T) {
 				t.Fatalf("got %q, %v; want an error and no result", got, err)
 			}
 			assertNoKey(t, err)
+			if !remote.IsTemporary(err) {
+				t.Errorf("err = %v, want it marked temporary (a garbled answer is worth asking again)", err)
+			}
 		})
 	}
 }

@@ -39,6 +39,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/bitext/bitext/translate"
+	"github.com/bitext/bitext/translate/remote"
 	"google.golang.org/api/option"
 	raw "google.golang.org/api/translate/v2"
 	htransport "google.golang.org/api/transport/http"
@@ -115,7 +116,7 @@ func clientOptions(ctx context.Context, cfg Config, endpoint string) ([]option.C
 // credentialsError explains a failure to set up authentication.
 func credentialsError(err error, key string) error {
 	return fmt.Errorf("google: %w: set %s, or %s to a service-account key file: %s",
-		translate.ErrNotConfigured, EnvAPIKey, EnvCredentials, redact(err.Error(), key))
+		translate.ErrNotConfigured, EnvAPIKey, EnvCredentials, remote.Redact(err.Error(), key))
 }
 
 // Name returns "google".
@@ -161,13 +162,13 @@ func (b *Backend) call(ctx context.Context, req translate.Request, texts []strin
 	if err != nil {
 		return nil, b.wrapError(ctx, err)
 	}
-	if len(res.Translations) != len(texts) {
-		return nil, fmt.Errorf("google: server returned %d translations for %d segments", len(res.Translations), len(texts))
+	if err := remote.CheckCount(Name, len(res.Translations), len(texts)); err != nil {
+		return nil, err
 	}
 	got := make([]string, len(texts))
 	for i, t := range res.Translations {
 		if t == nil {
-			return nil, fmt.Errorf("google: server returned no translation for segment %d", i+1)
+			return nil, remote.Retryable(fmt.Errorf("google: server returned no translation for segment %d", i+1))
 		}
 		got[i] = t.TranslatedText
 	}
