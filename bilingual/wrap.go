@@ -1,0 +1,175 @@
+package bilingual
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/mattn/go-runewidth"
+)
+
+// measure counts terminal cells. It ignores the locale (RUNEWIDTH_EASTASIAN,
+// LANG) so that output is the same on every machine: ambiguous-width
+// characters such as « » and é take one cell, CJK ideographs two.
+type measure struct {
+	cond *runewidth.Condition
+}
+
+func newMeasure() measure {
+	return measure{cond: &runewidth.Condition{EastAsianWidth: false, StrictEmojiNeutral: true}}
+}
+
+// width returns the cells s takes on a terminal.
+func (m measure) width(s string) int { return m.cond.StringWidth(s) }
+
+// pad fills s with spaces up to width cells.
+func (m measure) pad(s string, width int) string {
+	if n := width - m.width(s); n > 0 {
+		return s + strings.Repeat(" ", n)
+	}
+	return s
+}
+
+// piece is a unit of wrapping: a word, or part of a word after which a
+// line may break (CJK text breaks between ideographs).
+type piece struct {
+	text  string
+	width int
+	// glued pieces follow the previous one without a space.
+	glued bool
+}
+
+// wrap fills lines of at most width cells with the words of text. The
+// first line starts with first, the others with rest (a hanging indent);
+// both must be narrower than width. A word too long for a line is broken
+// between characters.
+func (m measure) wrap(text string, width int, first, rest string) []string {
+	var lines []string
+	line, lineW := first, m.width(first)
+	fresh := true // nothing but the indent on the line yet
+	for _, p := range m.pieces(text) {
+		gap := 1
+		if fresh || p.glued {
+			gap = 0
+		}
+		if !fresh && lineW+gap+p.width > width {
+			lines = append(lines, line)
+			line, lineW, fresh, gap = rest, m.width(rest), true, 0
+		}
+		if lineW+gap+p.width <= width {
+			line += strings.Repeat(" ", gap) + p.text
+			lineW += gap + p.width
+			fresh = false
+			continue
+		}
+		for _, chunk := range m.hardBreak(p.text, width-lineW, width-m.width(rest)) {
+			if !fresh {
+				lines = append(lines, line)
+				line, lineW = rest, m.width(rest)
+			}
+			line += chunk
+			lineW += m.width(chunk)
+			fresh = false
+		}
+	}
+	return append(lines, line)
+}
+
+// pieces splits text into words at breaking white space, and words into pieces
+// after every wide (CJK) character.
+func (m measure) pieces(text string) []piece {
+	var out []piece
+	for _, word := range strings.FieldsFunc(text, breakingSpace) {
+		glued := false
+		start := 0
+		for _, c := range clusters(word) {
+			start += len(c)
+			if m.width(c) < 2 {
+				continue
+			}
+			out = append(out, m.piece(word[:start], glued))
+			word, start, glued = word[start:], 0, true
+		}
+		if word != "" {
+			out = append(out, m.piece(word, glued))
+		}
+	}
+	return out
+}
+
+// breakingSpace reports whether a line may break at r: white space other
+// than the no-break spaces French typography puts in "1 000" and « ».
+func breakingSpace(r rune) bool {
+	switch r {
+	case '\u00a0', '\u202f', '\u2007':
+		return false
+	}
+	return unicode.IsSpace(r)
+}
+
+func (m measure) piece(s string, glued bool) piece {
+	return piece{text: s, width: m.width(s), glued: glued}
+}
+
+// hardBreak cuts s into chunks, the first at most firstW cells wide and
+// the others at most restW, between characters. A character wider than
+// the space (a CJK one in a one-cell column) gets a chunk of its own.
+func (m measure) hardBreak(s string, firstW, restW int) []string {
+	var chunks []string
+	cur, limit := "", firstW
+	for _, c := range clusters(s) {
+		if cur != "" && m.width(cur+c) > limit {
+			chunks = append(chunks, cur)
+			cur, limit = "", restW
+		}
+		cur += c
+	}
+	return append(chunks, cur)
+}
+
+// clusters splits s into user-perceived characters, closely enough for
+// layout: a base character with its combining marks, variation selectors
+// and zero-width-joined parts, or a pair of regional indicators (a flag).
+func clusters(s string) []string {
+	var out []string
+	start, prev := 0, rune(0)
+	for i, r := range s {
+		if i > 0 && !joins(prev, r) {
+			out = append(out, s[start:i])
+			start = i
+		}
+		prev = r
+	}
+	if start < len(s) {
+		out = append(out, s[start:])
+	}
+	return out
+}
+
+func joins(prev, r rune) bool {
+	switch {
+	case prev == '\u200d', r == '\u200d', r == '\ufe0f', r == '\ufe0e':
+		return true
+	case unicode.In(r, unicode.Mn, unicode.Me, unicode.Mc):
+		return true
+	case isRegional(prev) && isRegional(r):
+		return true
+	}
+	return false
+}
+
+func isRegional(r rune) bool { return r >= 0x1F1E6 && r <= 0x1F1FF }
+
+// terminalSafe replaces control characters (escape sequences could drive
+// the terminal) with spaces and drops bidirectional overrides, which
+// would reorder the columns on screen.
+func terminalSafe(s string) string {
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r >= '\u202a' && r <= '\u202e', r >= '\u2066' && r <= '\u2069':
+			return -1
+		case unicode.IsControl(r):
+			return ' '
+		}
+		return r
+	}, s)
+}
