@@ -147,4 +147,3 @@ func verbatimMarkdown(b translate.Block) string {
 	fence := strings.Repeat("`", max(3, longestRun(raw, '`')+1))
 	return fence + "\n" + raw + "\n" + fence + "\n"
 }
-
