@@ -24,13 +24,16 @@ const maxErrorBody = 64 << 10
 const maxMessage = 300
 
 // NewJSONRequest returns a POST request to url carrying body encoded as
-// JSON, with the Content-Type and Accept headers set.
+// JSON (without escaping <, > and &, which would bloat HTML segments), with
+// the Content-Type and Accept headers set.
 func NewJSONRequest(ctx context.Context, url string, body any) (*http.Request, error) {
-	data, err := json.Marshal(body)
-	if err != nil {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(body); err != nil {
 		return nil, fmt.Errorf("failed to encode request: %w", err)
 	}
-	req, err := http.NewRequestWithContext(ctx, http.MethodPost, url, bytes.NewReader(data))
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, url, &buf)
 	if err != nil {
 		return nil, fmt.Errorf("failed to build request: %w", err)
 	}
@@ -174,6 +177,16 @@ type redactedError struct {
 
 func (e *redactedError) Error() string { return e.msg }
 func (e *redactedError) Unwrap() error { return e.err }
+
+// WithHints sets the Hint of the [translate.StatusError] in err's chain to
+// hints[code] for its status code, when there is one, and returns err.
+func WithHints(err error, hints map[int]string) error {
+	var se *translate.StatusError
+	if errors.As(err, &se) && hints[se.Code] != "" {
+		se.Hint = hints[se.Code]
+	}
+	return err
+}
 
 // ErrWrongCount is wrapped by the error of [CheckCount].
 var ErrWrongCount = errors.New("wrong number of translations")

@@ -3,6 +3,8 @@ package remote
 import (
 	"context"
 	"errors"
+	"fmt"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -137,5 +139,26 @@ func TestCheckCount(t *testing.T) {
 	err := CheckCount("x", 2, 3)
 	if !errors.Is(err, ErrWrongCount) || !IsTemporary(err) {
 		t.Errorf("err = %v", err)
+	}
+}
+
+func TestNewJSONRequestKeepsMarkup(t *testing.T) {
+	req, err := NewJSONRequest(context.Background(), "http://localhost/", map[string]string{"q": "<b>Le</b> & co"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	io.Copy(&b, req.Body)
+	if got := strings.TrimSpace(b.String()); got != `{"q":"<b>Le</b> & co"}` {
+		t.Errorf("body %s", got)
+	}
+}
+
+func TestWithHints(t *testing.T) {
+	err := fmt.Errorf("wrapped: %w", &translate.StatusError{Code: 403})
+	WithHints(err, map[int]string{401: "a", 403: "set KEY"})
+	var se *translate.StatusError
+	if !errors.As(err, &se) || se.Hint != "set KEY" {
+		t.Errorf("hint = %q", se.Hint)
 	}
 }
