@@ -145,7 +145,7 @@ func TestMarkdownNestedLists(t *testing.T) {
 
 func TestVerbatimMarkdown(t *testing.T) {
 	cases := map[string]string{
-		"```go\nx := 1\n```":             "```go\nx := 1\n```\n",
+		"```go\nx := 1\n```":              "```go\nx := 1\n```\n",
 		"---":                             "---\n",
 		"<div onclick=\"x\">brut</div>":   "```\n<div onclick=\"x\">brut</div>\n```\n",
 		"```\na\n```\n<script>x</script>": "````\n```\na\n```\n<script>x</script>\n````\n",
