@@ -29,7 +29,7 @@ func TestNormalize(t *testing.T) {
 		"M. Kim":                  "▁M.▁Kim",
 		"  Séoul   a  répondu ":   "▁Séoul▁a▁répondu",
 		"3\u00a0000 soldats":      "▁3▁000▁soldats",
-		"la ﬁn de l'ＯＮＵ":         "▁la▁fin▁de▁l'ONU",
+		"la ﬁn de l'ＯＮＵ":          "▁la▁fin▁de▁l'ONU",
 		"Pyongyang\u2002(AFP)":    "▁Pyongyang▁(AFP)",
 		"e\u0301lection":          "▁élection",
 		"bad \xff byte":           "▁bad▁\uFFFD▁byte",
