@@ -131,28 +131,19 @@ func flooredLog(x float64) float64 {
 	return math.Log(x)
 }
 
-// ngram is a word n-gram as token numbers, unused places set to -1.
-type ngram [MaxOrder]int32
-
-func makeNgram(ids []int32) ngram {
-	g := ngram{-1, -1, -1, -1}
-	copy(g[:], ids)
-	return g
-}
-
 // bleuCounter counts the n-gram matches of sentence pairs. Tokens are
 // numbered through a vocabulary shared by all the pairs it counts, so that
-// n-grams are small fixed-size map keys.
+// n-grams compare as short integer sequences.
 type bleuCounter struct {
 	tok    tokenizer
 	vocab  map[string]int32
 	hypIDs []int32
 	refIDs []int32
-	ref    map[ngram]int32
+	ref    gramTable
 }
 
 func newBLEUCounter() *bleuCounter {
-	return &bleuCounter{vocab: make(map[string]int32), ref: make(map[ngram]int32)}
+	return &bleuCounter{vocab: make(map[string]int32)}
 }
 
 // stats returns the statistics of one pair, sacreBLEU's
@@ -160,25 +151,9 @@ func newBLEUCounter() *bleuCounter {
 func (c *bleuCounter) stats(hyp, ref string) bleuStats {
 	c.refIDs = c.encode(c.refIDs[:0], ref)
 	c.hypIDs = c.encode(c.hypIDs[:0], hyp)
-	clear(c.ref)
-	for n := 1; n <= MaxOrder; n++ {
-		for i := 0; i+n <= len(c.refIDs); i++ {
-			c.ref[makeNgram(c.refIDs[i:i+n])]++
-		}
-	}
+	c.ref.reset(c.refIDs, MaxOrder)
 	s := bleuStats{hypLen: len(c.hypIDs), refLen: len(c.refIDs)}
-	for n := 1; n <= MaxOrder; n++ {
-		for i := 0; i+n <= len(c.hypIDs); i++ {
-			s.total[n-1]++
-			// Taking each match out of the reference's counts clips the
-			// matches of an n-gram to min(hypothesis count, reference count).
-			g := makeNgram(c.hypIDs[i : i+n])
-			if left := c.ref[g]; left > 0 {
-				c.ref[g] = left - 1
-				s.correct[n-1]++
-			}
-		}
-	}
+	c.ref.matchCounts(c.hypIDs, MaxOrder, s.total[:], s.correct[:])
 	return s
 }
 

@@ -108,49 +108,27 @@ func (c ChrF) EpsSmoothed() float64 {
 	return 100 * score / CharOrder
 }
 
-// charGram is a character n-gram, unused places set to -1.
-type charGram [CharOrder]rune
-
-func makeCharGram(rs []rune) charGram {
-	g := charGram{-1, -1, -1, -1, -1, -1}
-	copy(g[:], rs)
-	return g
-}
-
 // chrfCounter counts character n-gram matches, reusing its buffers.
 type chrfCounter struct {
 	hyp, ref []rune
-	counts   map[charGram]int32
+	table    gramTable
 }
 
-func newChrFCounter() *chrfCounter {
-	return &chrfCounter{counts: make(map[charGram]int32)}
-}
+func newChrFCounter() *chrfCounter { return &chrfCounter{} }
 
 // stats returns the statistics of one pair, sacreBLEU's
 // _compute_segment_statistics and _get_match_statistics with one reference.
 func (c *chrfCounter) stats(hyp, ref string) ChrF {
 	c.hyp = pyRemoveSpace(c.hyp[:0], hyp)
 	c.ref = pyRemoveSpace(c.ref[:0], ref)
-	clear(c.counts)
-	for n := 1; n <= CharOrder; n++ {
-		for i := 0; i+n <= len(c.ref); i++ {
-			c.counts[makeCharGram(c.ref[i:i+n])]++
-		}
-	}
+	// Orders longer than the reference have no reference n-gram, and
+	// sacreBLEU then counts no hypothesis n-gram either.
+	order := min(CharOrder, len(c.ref))
+	c.table.reset(c.ref, order)
 	var s ChrF
-	for n := 1; n <= CharOrder && n <= len(c.ref); n++ {
+	for n := 1; n <= order; n++ {
 		s.Ref[n-1] = len(c.ref) - n + 1
-		s.Hyp[n-1] = max(0, len(c.hyp)-n+1)
-		for i := 0; i+n <= len(c.hyp); i++ {
-			// Taking each match out of the counts clips it, as Counter's
-			// min(hypothesis count, reference count) does.
-			g := makeCharGram(c.hyp[i : i+n])
-			if left := c.counts[g]; left > 0 {
-				c.counts[g] = left - 1
-				s.Match[n-1]++
-			}
-		}
 	}
+	c.table.matchCounts(c.hyp, order, s.Hyp[:], s.Match[:])
 	return s
 }
