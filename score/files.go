@@ -3,6 +3,7 @@ package score
 import (
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"strings"
 	"unicode/utf8"
@@ -58,14 +59,30 @@ func ReadLines(path string) ([]string, error) {
 	if err != nil {
 		return nil, fmt.Errorf("failed to read lines: %w", err)
 	}
+	return SplitLines(path, data)
+}
+
+// ReadLinesFrom is like [ReadLines] but reads r (standard input, say);
+// name is used in errors.
+func ReadLinesFrom(r io.Reader, name string) ([]string, error) {
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return nil, fmt.Errorf("failed to read %s: %w", name, err)
+	}
+	return SplitLines(name, data)
+}
+
+// SplitLines splits the content of a file into lines as [ReadLines] does;
+// name is used in errors.
+func SplitLines(name string, data []byte) ([]string, error) {
 	if len(data) == 0 {
-		return nil, fmt.Errorf("%s: %w", path, ErrEmptyFile)
+		return nil, fmt.Errorf("%s: %w", name, ErrEmptyFile)
 	}
 	text := strings.TrimSuffix(string(data), "\n")
 	lines := strings.Split(text, "\n")
 	for i, line := range lines {
 		if !utf8.ValidString(line) {
-			return nil, &LineError{Path: path, Line: i + 1,
+			return nil, &LineError{Path: name, Line: i + 1,
 				Err: fmt.Errorf("%w at byte %d", ErrInvalidUTF8, invalidAt(line)+1)}
 		}
 		lines[i] = pyRStrip(line)
@@ -86,9 +103,7 @@ func invalidAt(s string) int {
 }
 
 // ReadPair reads a hypothesis file and its reference file with
-// [ReadLines] and checks that they can be scored as sacreBLEU would: the
-// same number of lines (a [*LineCountError] otherwise) and no empty
-// reference line (a [*LineError] wrapping [ErrEmptyReference]).
+// [ReadLines] and checks them with [CheckPair].
 func ReadPair(hypPath, refPath string) (hyps, refs []string, err error) {
 	if hyps, err = ReadLines(hypPath); err != nil {
 		return nil, nil, err
@@ -96,16 +111,27 @@ func ReadPair(hypPath, refPath string) (hyps, refs []string, err error) {
 	if refs, err = ReadLines(refPath); err != nil {
 		return nil, nil, err
 	}
+	if err := CheckPair(hypPath, hyps, refPath, refs); err != nil {
+		return nil, nil, err
+	}
+	return hyps, refs, nil
+}
+
+// CheckPair checks that hypotheses and references read from the files
+// named hypName and refName can be scored as sacreBLEU would score them:
+// the same number of lines (a [*LineCountError] otherwise) and no empty
+// reference line (a [*LineError] wrapping [ErrEmptyReference]).
+func CheckPair(hypName string, hyps []string, refName string, refs []string) error {
 	if len(hyps) != len(refs) {
-		return nil, nil, &LineCountError{HypPath: hypPath, HypLines: len(hyps),
-			RefPath: refPath, RefLines: len(refs)}
+		return &LineCountError{HypPath: hypName, HypLines: len(hyps),
+			RefPath: refName, RefLines: len(refs)}
 	}
 	for i, ref := range refs {
 		if ref == "" {
-			return nil, nil, &LineError{Path: refPath, Line: i + 1, Err: ErrEmptyReference}
+			return &LineError{Path: refName, Line: i + 1, Err: ErrEmptyReference}
 		}
 	}
-	return hyps, refs, nil
+	return nil
 }
 
 // ScoreFiles scores the hypothesis file against the reference file, line

@@ -115,3 +115,14 @@ func TestScoreFiles(t *testing.T) {
 		t.Errorf("lines %d counts %v", got.Lines, got.BLEU.Counts)
 	}
 }
+
+func TestReadLinesFrom(t *testing.T) {
+	got, err := ReadLinesFrom(strings.NewReader("Séoul (AFP) \nM. Kim\n"), "<stdin>")
+	if err != nil || !reflect.DeepEqual(got, []string{"Séoul (AFP)", "M. Kim"}) {
+		t.Errorf("got %q, %v", got, err)
+	}
+	_, err = ReadLinesFrom(strings.NewReader(""), "<stdin>")
+	if !errors.Is(err, ErrEmptyFile) || err.Error() != "<stdin>: file is empty" {
+		t.Errorf("empty input: %v", err)
+	}
+}
