@@ -1,0 +1,117 @@
+package apertium
+
+import (
+	"context"
+	"fmt"
+	"runtime"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/bitext/bitext/translate"
+)
+
+// defaultStall is the default Config.StallTimeout.
+const defaultStall = 60 * time.Second
+
+// DefaultModesDir is where Debian's Apertium packages install their modes.
+const DefaultModesDir = "/usr/share/apertium/modes"
+
+// Config holds the settings of the apertium backend.
+type Config struct {
+	// ModesDir is the folder of installed .mode files (option "modes",
+	// environment APERTIUM_MODES; default DefaultModesDir).
+	ModesDir string
+	// Workers is how many pipelines run at once per language pair (option
+	// "workers"; default: 2, or 1 on a single CPU). A batch is split
+	// across them.
+	Workers int
+	// MarkUnknown keeps Apertium's marks on unknown words (*word) instead
+	// of generating without them (option "mark-unknown").
+	MarkUnknown bool
+	// StallTimeout is how long a batch may go without any output before its
+	// pipeline is declared stuck and restarted (option "timeout", a Go
+	// duration; default 60s).
+	StallTimeout time.Duration
+}
+
+// Option declares one backend-specific setting: its name in
+// translate.Config.Options and the help shown for it.
+type Option struct {
+	Name, Help, Default string
+}
+
+// Options lists the settings NewConfig reads from translate.Config.Options,
+// for help texts and the configuration file.
+func Options() []Option {
+	return []Option{
+		{"modes", "folder of Apertium .mode files (or $APERTIUM_MODES)", DefaultModesDir},
+		{"workers", "pipelines per language pair", strconv.Itoa(defaultWorkers())},
+		{"mark-unknown", "keep Apertium's * marks on unknown words (true/false)", "false"},
+		{"timeout", "how long a pipeline may give no output before it is restarted", "60s"},
+	}
+}
+
+// NewConfig reads the apertium settings from a backend configuration,
+// applying defaults.
+func NewConfig(c translate.Config) (Config, error) {
+	cfg := Config{
+		ModesDir:     firstNonEmpty(c.Option("modes"), c.Env("APERTIUM_MODES"), DefaultModesDir),
+		Workers:      defaultWorkers(),
+		StallTimeout: defaultStall,
+	}
+	if v := c.Option("workers"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 1 || n > 64 {
+			return Config{}, fmt.Errorf("apertium: option workers must be a number from 1 to 64, not %q", v)
+		}
+		cfg.Workers = n
+	}
+	if v := c.Option("mark-unknown"); v != "" {
+		b, err := strconv.ParseBool(v)
+		if err != nil {
+			return Config{}, fmt.Errorf("apertium: option mark-unknown must be true or false, not %q", v)
+		}
+		cfg.MarkUnknown = b
+	}
+	if v := c.Option("timeout"); v != "" {
+		d, err := time.ParseDuration(v)
+		if err != nil || d <= 0 {
+			return Config{}, fmt.Errorf("apertium: option timeout must be a duration such as 30s, not %q", v)
+		}
+		cfg.StallTimeout = d
+	}
+	return cfg, nil
+}
+
+// Info returns the registry entry of the apertium backend.
+func Info() translate.BackendInfo {
+	return translate.BackendInfo{
+		Name:        "apertium",
+		Description: "Apertium, offline rule-based translation (French→English through Spanish)",
+		Env:         []string{"APERTIUM_MODES"},
+		New: func(ctx context.Context, c translate.Config) (translate.Backend, error) {
+			cfg, err := NewConfig(c)
+			if err != nil {
+				return nil, err
+			}
+			return New(ctx, cfg)
+		},
+	}
+}
+
+func defaultWorkers() int {
+	if runtime.NumCPU() < 2 {
+		return 1
+	}
+	return 2
+}
+
+func firstNonEmpty(vals ...string) string {
+	for _, v := range vals {
+		if strings.TrimSpace(v) != "" {
+			return v
+		}
+	}
+	return ""
+}

@@ -1,0 +1,230 @@
+package apertium
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/bitext/bitext/translate"
+)
+
+// TestMain lets the test binary act as a fake Apertium program, so that the
+// pipeline machinery is tested without Apertium installed.
+func TestMain(m *testing.M) {
+	if os.Getenv("BITEXT_FAKE_APERTIUM") == "1" {
+		os.Exit(fakeStage())
+	}
+	os.Exit(m.Run())
+}
+
+// fakeStage is a null-flush program: for each NUL-terminated chunk it
+// upper-cases the text outside superblanks and escapes, and writes it back
+// with a NUL. Chunks containing CRASH make it exit with an error, SLOW makes
+// it wait a second, HANG forever.
+func fakeStage() int {
+	in := bufio.NewReader(os.Stdin)
+	out := bufio.NewWriter(os.Stdout)
+	for {
+		chunk, err := in.ReadBytes(0)
+		if len(chunk) == 0 && err != nil {
+			out.Flush()
+			return 0
+		}
+		switch {
+		case bytes.Contains(chunk, []byte("CRASH")):
+			fmt.Fprintln(os.Stderr, "fake stage: crash requested")
+			return 3
+		case bytes.Contains(chunk, []byte("SLOW")):
+			time.Sleep(time.Second)
+		case bytes.Contains(chunk, []byte("HANG")):
+			select {}
+		}
+		out.Write(upperText(chunk))
+		out.Flush()
+	}
+}
+
+func upperText(chunk []byte) []byte {
+	res := make([]byte, 0, len(chunk))
+	blank := false
+	for i := 0; i < len(chunk); i++ {
+		c := chunk[i]
+		switch {
+		case c == '\\' && i+1 < len(chunk):
+			res = append(res, c, chunk[i+1])
+			i++
+			continue
+		case c == '[':
+			blank = true
+		case c == ']':
+			blank = false
+		case !blank && c >= 'a' && c <= 'z':
+			c -= 'a' - 'A'
+		}
+		res = append(res, c)
+	}
+	return res
+}
+
+// newFakeBackend returns a backend whose modes xx-yy and yy-zz run the
+// fake stage (two programs each), so that xx→zz is a pivot route.
+func newFakeBackend(t *testing.T, cfg Config) *Backend {
+	t.Helper()
+	t.Setenv("BITEXT_FAKE_APERTIUM", "1")
+	exe, err := os.Executable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	stage := "'" + exe + "' $1 | '" + exe + "'"
+	cfg.ModesDir = writeModes(t, map[string]string{"xx-yy": stage, "yy-zz": stage, "xx-qq": "'" + exe + "' | no-such-apertium-program"})
+	if cfg.StallTimeout == 0 {
+		cfg.StallTimeout = 10 * time.Second
+	}
+	be, err := New(context.Background(), cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { be.Close() })
+	return be
+}
+
+func fakeRequest(segs ...string) translate.Request {
+	return translate.Request{From: "xx", To: "zz", Segments: segs}
+}
+
+func TestFakePipeline(t *testing.T) {
+	be := newFakeBackend(t, Config{Workers: 2})
+	if r, ok := be.Route("xx", "zz"); !ok || r != "xx-yy+yy-zz" {
+		t.Fatalf("route %q %v", r, ok)
+	}
+	segs := []string{"  le ministre [AFP] a\\b  ", "", " \n ", "ligne\nsuivante", `x^y$z/<w>@{v}`}
+	for i := 0; i < 40; i++ {
+		segs = append(segs, fmt.Sprintf("dépêche numéro %d.", i))
+	}
+	got, err := be.Translate(t.Context(), fakeRequest(segs...))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != len(segs) {
+		t.Fatalf("%d translations for %d segments", len(got), len(segs))
+	}
+	want := []string{"  LE MINISTRE [AFP] A\\B  ", "", " \n ", "LIGNE\nSUIVANTE", `X^Y$Z/<W>@{V}`}
+	for i := 0; i < 40; i++ {
+		want = append(want, fmt.Sprintf("DéPêCHE NUMéRO %d.", i))
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("segment %d: got %q, want %q", i, got[i], want[i])
+		}
+	}
+	if out, err := be.Translate(t.Context(), fakeRequest()); err != nil || len(out) != 0 {
+		t.Errorf("empty batch: %q, %v", out, err)
+	}
+}
+
+func TestFakeCrashIsReportedAndRestarted(t *testing.T) {
+	be := newFakeBackend(t, Config{Workers: 1})
+	if _, err := be.Translate(t.Context(), fakeRequest("avant")); err != nil {
+		t.Fatal(err)
+	}
+	_, err := be.Translate(t.Context(), fakeRequest("un", "CRASH", "trois"))
+	if err == nil || !strings.Contains(err.Error(), "crash requested") || !strings.Contains(err.Error(), "exit status 3") {
+		t.Fatalf("crash error: %v", err)
+	}
+	got, err := be.Translate(t.Context(), fakeRequest("après"))
+	if err != nil || got[0] != "APRèS" {
+		t.Fatalf("after restart: %q, %v", got, err)
+	}
+}
+
+func TestFakeCancelReturnsPromptly(t *testing.T) {
+	be := newFakeBackend(t, Config{Workers: 1})
+	segs := []string{"SLOW"}
+	for i := 0; i < 200; i++ {
+		segs = append(segs, "texte")
+	}
+	ctx, cancel := context.WithTimeout(t.Context(), 100*time.Millisecond)
+	defer cancel()
+	start := time.Now()
+	_, err := be.Translate(ctx, fakeRequest(segs...))
+	if !errors.Is(err, context.DeadlineExceeded) {
+		t.Fatalf("cancelled batch: %v", err)
+	}
+	if d := time.Since(start); d > 700*time.Millisecond {
+		t.Errorf("cancel took %v", d)
+	}
+	// The pipeline drains what was in flight and serves the next batch.
+	got, err := be.Translate(t.Context(), fakeRequest("ensuite"))
+	if err != nil || got[0] != "ENSUITE" {
+		t.Fatalf("after cancel: %q, %v", got, err)
+	}
+}
+
+func TestFakeStallIsReported(t *testing.T) {
+	be := newFakeBackend(t, Config{Workers: 1, StallTimeout: 300 * time.Millisecond})
+	_, err := be.Translate(t.Context(), fakeRequest("HANG"))
+	if err == nil || !strings.Contains(err.Error(), "no output for 300ms") {
+		t.Fatalf("stall error: %v", err)
+	}
+	got, err := be.Translate(t.Context(), fakeRequest("reprise"))
+	if err != nil || got[0] != "REPRISE" {
+		t.Fatalf("after stall: %q, %v", got, err)
+	}
+}
+
+func TestFakeConcurrent(t *testing.T) {
+	be := newFakeBackend(t, Config{Workers: 2})
+	var wg sync.WaitGroup
+	errs := make(chan error, 8)
+	for g := 0; g < 8; g++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for round := 0; round < 5; round++ {
+				var segs []string
+				for i := 0; i < 30; i++ {
+					segs = append(segs, fmt.Sprintf("g%d r%d s%d", g, round, i))
+				}
+				got, err := be.Translate(t.Context(), fakeRequest(segs...))
+				if err != nil {
+					errs <- err
+					return
+				}
+				for i := range segs {
+					if got[i] != strings.ToUpper(segs[i]) {
+						errs <- fmt.Errorf("segment %q came back as %q", segs[i], got[i])
+						return
+					}
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Error(err)
+	}
+}
+
+func TestFakeErrors(t *testing.T) {
+	be := newFakeBackend(t, Config{Workers: 1})
+	_, err := be.Translate(t.Context(), translate.Request{From: "xx", To: "qq", Segments: []string{"a"}})
+	if !errors.Is(err, translate.ErrNotConfigured) || !strings.Contains(err.Error(), "no-such-apertium-program") {
+		t.Errorf("missing program: %v", err)
+	}
+	_, err = be.Translate(t.Context(), translate.Request{From: "zz", To: "xx", Segments: []string{"a"}})
+	if !errors.Is(err, translate.ErrUnsupportedPair) {
+		t.Errorf("missing pair: %v", err)
+	}
+	be.Close()
+	if _, err := be.Translate(t.Context(), fakeRequest("a")); err == nil {
+		t.Error("Translate after Close succeeded")
+	}
+}

@@ -1,0 +1,63 @@
+package apertium
+
+import (
+	"context"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"testing"
+)
+
+// sharedDir returns the project's shared folder, ../shared beside the
+// repository root (the folder holding go.mod).
+func sharedDir(tb testing.TB) string {
+	tb.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return filepath.Join(dir, "..", "shared")
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			tb.Skip("no go.mod above the test folder, so no ../shared")
+		}
+		dir = parent
+	}
+}
+
+// requireApertium skips unless Apertium and the fr-es and spa-eng pairs are
+// installed.
+func requireApertium(tb testing.TB) {
+	tb.Helper()
+	const hint = "apt-get install apertium apertium-fr-es apertium-eng-spa"
+	if _, err := exec.LookPath("lt-proc"); err != nil {
+		tb.Skip("Apertium is not installed; " + hint)
+	}
+	for _, m := range []string{"fr-es", "spa-eng"} {
+		if _, err := os.Stat(filepath.Join(DefaultModesDir, m+".mode")); err != nil {
+			tb.Skipf("Apertium mode %s is not installed; %s", m, hint)
+		}
+	}
+}
+
+// newRealBackend returns a backend on the installed Apertium, closed when
+// the test ends; it skips when Apertium is absent.
+func newRealBackend(tb testing.TB, cfg Config) *Backend {
+	tb.Helper()
+	requireApertium(tb)
+	if cfg.Workers == 0 {
+		cfg.Workers = defaultWorkers()
+	}
+	if cfg.StallTimeout == 0 {
+		cfg.StallTimeout = defaultStall
+	}
+	be, err := New(context.Background(), cfg)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { be.Close() })
+	return be
+}
