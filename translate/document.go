@@ -38,6 +38,9 @@ type Document struct {
 	// Blocks are the headline, headings, paragraphs, quotes and list items
 	// in order.
 	Blocks []Block
+	// Compact is set for plain-text articles written one paragraph per
+	// line with no blank lines between them; they are written back alike.
+	Compact bool
 	// Warnings are things the reader fixed on the way in (an encoding
 	// converted, say), for the command line to show.
 	Warnings []string

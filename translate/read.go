@@ -1,0 +1,123 @@
+package translate
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// InputError is the error returned for an article that cannot be read: an
+// unsupported encoding, a binary file, an empty file, bad front matter. It
+// names the file and, when there is one, the line, and its message says what
+// to do about it, so that the command line can print it as it is.
+type InputError struct {
+	// Path is the file, as given to [Read] ("-" for standard input).
+	Path string
+	// Line is the 1-based line the problem is on, or 0 for the whole file.
+	Line int
+	// Msg explains the problem and how to fix it.
+	Msg string
+}
+
+// Error formats the error as "path:line: msg" (or "path: msg").
+func (e *InputError) Error() string {
+	name := e.Path
+	if name == "-" {
+		name = "stdin"
+	}
+	if e.Line > 0 {
+		return fmt.Sprintf("%s:%d: %s", name, e.Line, e.Msg)
+	}
+	return fmt.Sprintf("%s: %s", name, e.Msg)
+}
+
+func inputErrorf(path string, line int, format string, args ...any) *InputError {
+	return &InputError{Path: path, Line: line, Msg: fmt.Sprintf(format, args...)}
+}
+
+// FormatOf returns the format a file name implies: Markdown for .md and
+// .markdown (in any case), plain text for anything else, "-" included.
+func FormatOf(path string) Format {
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".md", ".markdown":
+		return FormatMarkdown
+	}
+	return FormatText
+}
+
+// ReadFile reads the article at path (see [Read]).
+func ReadFile(path string) (*Document, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("failed to read article: %w", err)
+	}
+	return Read(path, data)
+}
+
+// Read parses an article whose bytes are data, in the format its path's
+// extension implies ([FormatOf]). path is used for messages and stored in
+// the Document; a caller reading standard input passes "-".
+//
+// Read accepts UTF-8 with or without a byte-order mark, with LF, CRLF or CR
+// line ends, and Windows-1252 (Latin-1) text, which it converts and notes in
+// Document.Warnings. It refuses UTF-16, binary and empty files with an
+// [*InputError].
+func Read(path string, data []byte) (*Document, error) {
+	return ReadFormat(path, data, FormatOf(path))
+}
+
+// ReadFormat is like [Read] with the format given explicitly.
+func ReadFormat(path string, data []byte, f Format) (*Document, error) {
+	text, warnings, err := decodeText(path, data)
+	if err != nil {
+		return nil, err
+	}
+	var doc *Document
+	switch f {
+	case FormatText:
+		doc, err = readText(path, text)
+	case FormatMarkdown:
+		doc, err = readMarkdown(path, text)
+	default:
+		return nil, inputErrorf(path, 0, "unknown format %q; use %q or %q", f, FormatText, FormatMarkdown)
+	}
+	if err != nil {
+		return nil, err
+	}
+	doc.Path = path
+	doc.Format = f
+	doc.Warnings = append(warnings, doc.Warnings...)
+	return doc, nil
+}
+
+// lineIndex maps byte offsets of a text to 1-based line numbers.
+type lineIndex []int
+
+// newLineIndex records where each line of text starts.
+func newLineIndex(text string) lineIndex {
+	idx := lineIndex{0}
+	for i := 0; i < len(text); i++ {
+		if text[i] == '\n' {
+			idx = append(idx, i+1)
+		}
+	}
+	return idx
+}
+
+// line returns the 1-based line holding byte offset off.
+func (idx lineIndex) line(off int) int {
+	lo, hi := 0, len(idx)
+	for hi-lo > 1 {
+		mid := (lo + hi) / 2
+		if idx[mid] <= off {
+			lo = mid
+		} else {
+			hi = mid
+		}
+	}
+	return lo + 1
+}
+
+// start returns the byte offset where the 1-based line begins.
+func (idx lineIndex) start(line int) int { return idx[line-1] }
