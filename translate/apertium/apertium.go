@@ -182,8 +182,7 @@ func splitParts(n, workers int) [][2]int {
 }
 
 // runPart translates data on one pipeline of pl. It returns as soon as ctx
-// is done; the pipeline goes back to the pool once it has given back what
-// was in flight.
+// is done; the pipeline, killed then, is replaced on the next request.
 func runPart(ctx context.Context, pl *pool, data [][]byte) ([][]byte, error) {
 	p, err := pl.acquire(ctx)
 	if err != nil {

@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"path/filepath"
 	"strings"
 	"syscall"
 	"time"
@@ -19,26 +20,31 @@ var errMisaligned = errors.New("apertium returned a different number of segments
 // batch is still being written, so that every program of the pipeline
 // works at once.
 //
-// When ctx is cancelled, no more segments are written; the mark still is,
-// and translate returns ctx.Err() once the pipeline has given back what was
-// in flight, so that the pipeline can serve the next batch. Any other
-// failure marks the pipeline broken and kills it.
+// When ctx is cancelled the pipeline is killed at once and translate
+// returns ctx.Err(): draining what is in flight (up to a megabyte of text
+// in the pipes between the programs) would take seconds, restarting takes
+// half of one. Any other failure also marks the pipeline broken and kills
+// it; the pool then starts a fresh one for the next batch.
 func (p *pipeline) translate(ctx context.Context, segs [][]byte) ([][]byte, error) {
 	p.batch++
 	mark := syncMark(p.batch)
 	timer := time.AfterFunc(p.stall, p.stallOut)
 	defer timer.Stop()
+	stop := context.AfterFunc(ctx, p.kill)
+	defer stop()
 	written := make(chan error, 1)
 	go func() { written <- p.write(ctx, segs, mark) }()
 	out, readErr := p.read(mark, timer)
 	writeErr := <-written
 	switch {
+	case ctx.Err() != nil:
+		p.broken = true
+		p.kill()
+		return nil, ctx.Err()
 	case readErr != nil:
 		return nil, p.fail(readErr)
 	case writeErr != nil:
 		return nil, p.fail(writeErr)
-	case ctx.Err() != nil:
-		return nil, ctx.Err()
 	case len(out) != len(segs):
 		return nil, p.fail(fmt.Errorf("%w (%d for %d)", errMisaligned, len(out), len(segs)))
 	}
@@ -93,7 +99,7 @@ func (p *pipeline) fail(err error) error {
 	p.kill()
 	msg := fmt.Sprintf("apertium %s pipeline failed", p.route)
 	if culprit != nil {
-		msg += fmt.Sprintf(": %s exited (%v)", culprit.cmd.Args[0], exitStatus(culprit.err))
+		msg += fmt.Sprintf(": %s exited (%v)", filepath.Base(culprit.cmd.Args[0]), exitStatus(culprit.err))
 		if tail := culprit.stderr.String(); tail != "" {
 			msg += ": " + lastLine(tail)
 		}

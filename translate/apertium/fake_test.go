@@ -160,7 +160,7 @@ func TestFakeCancelReturnsPromptly(t *testing.T) {
 	if d := time.Since(start); d > 700*time.Millisecond {
 		t.Errorf("cancel took %v", d)
 	}
-	// The pipeline drains what was in flight and serves the next batch.
+	// The killed pipeline is replaced for the next batch.
 	got, err := be.Translate(t.Context(), fakeRequest("ensuite"))
 	if err != nil || got[0] != "ENSUITE" {
 		t.Fatalf("after cancel: %q, %v", got, err)
