@@ -29,6 +29,7 @@ type LineError struct {
 	Err  error
 }
 
+// Error returns "path:line: problem".
 func (e *LineError) Error() string { return fmt.Sprintf("%s:%d: %v", e.Path, e.Line, e.Err) }
 
 // Unwrap returns the problem, such as [ErrInvalidUTF8].
@@ -43,6 +44,7 @@ type LineCountError struct {
 	RefLines int
 }
 
+// Error names both files and their line counts.
 func (e *LineCountError) Error() string {
 	return fmt.Sprintf("line counts differ: hypotheses %s have %d lines but references %s have %d",
 		e.HypPath, e.HypLines, e.RefPath, e.RefLines)
