@@ -37,7 +37,7 @@ type wireRequest struct {
 // fakeServer implements Cloud Translation v2's translate method over HTTP.
 // Set fault to answer some requests with an injected response instead.
 type fakeServer struct {
-	t   *testing.T
+	t   testing.TB
 	srv *httptest.Server
 
 	mu       sync.Mutex
@@ -45,7 +45,7 @@ type fakeServer struct {
 	fault    func(n int, w http.ResponseWriter, r *http.Request) bool
 }
 
-func newFakeServer(t *testing.T) *fakeServer {
+func newFakeServer(t testing.TB) *fakeServer {
 	t.Helper()
 	f := &fakeServer{t: t}
 	f.srv = httptest.NewServer(http.HandlerFunc(f.serve))

@@ -59,7 +59,7 @@ type fakeOperations struct {
 	f *fakeService
 }
 
-func newFake(t *testing.T) *fakeService {
+func newFake(t testing.TB) *fakeService {
 	t.Helper()
 	lis, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
@@ -75,7 +75,7 @@ func newFake(t *testing.T) *fakeService {
 }
 
 // backend returns a backend connected to the fake, without credentials.
-func (f *fakeService) backend(t *testing.T, cfg Config) *Backend {
+func (f *fakeService) backend(t testing.TB, cfg Config) *Backend {
 	t.Helper()
 	cfg.Project, cfg.Endpoint = fakeProject, f.addr
 	b, err := New(context.Background(), cfg, option.WithoutAuthentication(),
