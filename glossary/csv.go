@@ -31,8 +31,8 @@ var headerNames = map[string]string{
 // headerColumns reads a header row; ok is false when the row is an entry.
 func headerColumns(rec []string) (columns, bool) {
 	c := columns{source: -1, target: -1, note: -1, pos: -1, cs: -1, inflect: -1, variants: -1, header: true}
-	if len(rec) < 2 || headerNames[norm(rec[0])] != "source" || headerNames[norm(rec[1])] != "target" {
-		return c, false
+	if len(rec) < 2 || !isHeaderPair(headerNames[norm(rec[0])], headerNames[norm(rec[1])]) {
+		return columns{}, false
 	}
 	fields := map[string]*int{"source": &c.source, "target": &c.target, "note": &c.note, "pos": &c.pos,
 		"cs": &c.cs, "inflect": &c.inflect, "variants": &c.variants}
@@ -42,6 +42,12 @@ func headerColumns(rec []string) (columns, bool) {
 		}
 	}
 	return c, true
+}
+
+// isHeaderPair reports whether the first two cells of a row name the
+// source and target columns, in either order.
+func isHeaderPair(a, b string) bool {
+	return a == "source" && b == "target" || a == "target" && b == "source"
 }
 
 func norm(s string) string { return strings.ToLower(strings.TrimSpace(s)) }

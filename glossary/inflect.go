@@ -25,7 +25,7 @@ func (e Entry) forms() []form {
 	if !e.inflects() {
 		return out
 	}
-	for _, f := range inflectPhrase(e.Source) {
+	for _, f := range inflectPhrase(e.Source, normPOS(e.POS) == Noun) {
 		out = append(out, f)
 	}
 	return dedupForms(out)
@@ -55,8 +55,8 @@ const (
 // phrase, the words before the first function word (the head noun and its
 // adjectives: "essai nucléaire", "arme" in "arme de destruction massive")
 // take the same slot; in a hyphenated word only the last part inflects
-// ("nord-coréen" → "nord-coréennes").
-func inflectPhrase(term string) []form {
+// ("nord-coréen" → "nord-coréennes"). Nouns only take the plural.
+func inflectPhrase(term string, noun bool) []form {
 	words := strings.Fields(term)
 	head := len(words)
 	for i, w := range words {
@@ -67,6 +67,9 @@ func inflectPhrase(term string) []form {
 	}
 	var out []form
 	for slot := range slots {
+		if noun && slot != masculinePlural {
+			continue
+		}
 		ws := append([]string(nil), words...)
 		for i := range head {
 			ws[i] = inflectCompound(ws[i], slot)

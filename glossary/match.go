@@ -127,18 +127,36 @@ func isShouting(occ, source string) bool {
 	return autoCaseSensitive(occ) && !autoCaseSensitive(source) && strings.ToUpper(occ) == occ
 }
 
-// englishPlural makes the last word of an English noun phrase plural.
+// englishPlural makes an English noun phrase plural: its last word, or
+// the word before a preposition ("weapons of mass destruction").
 func englishPlural(t string) string {
-	lower := strings.ToLower(t)
+	words := strings.Split(t, " ")
+	head := len(words) - 1
+	for i, w := range words {
+		if i > 0 && englishPrepositions[strings.ToLower(w)] {
+			head = i - 1
+			break
+		}
+	}
+	words[head] = pluralWord(words[head])
+	return strings.Join(words, " ")
+}
+
+var englishPrepositions = map[string]bool{"of": true, "for": true, "in": true, "on": true, "at": true,
+	"to": true, "from": true, "with": true, "against": true, "between": true}
+
+// pluralWord makes one English word plural by the regular rules.
+func pluralWord(w string) string {
+	lower := strings.ToLower(w)
 	switch {
-	case t == "" || strings.HasSuffix(lower, "s") && !strings.HasSuffix(lower, "ss"):
-		return t
+	case w == "" || strings.HasSuffix(lower, "s") && !strings.HasSuffix(lower, "ss"):
+		return w
 	case hasAnySuffix(lower, "ss", "sh", "ch", "x", "z"):
-		return t + "es"
-	case strings.HasSuffix(lower, "y") && len(t) > 1 && !strings.ContainsRune("aeiou", rune(lower[len(lower)-2])):
-		return t[:len(t)-1] + "ies"
+		return w + "es"
+	case strings.HasSuffix(lower, "y") && len(w) > 1 && !strings.ContainsRune("aeiou", rune(lower[len(lower)-2])):
+		return w[:len(w)-1] + "ies"
 	default:
-		return t + "s"
+		return w + "s"
 	}
 }
 

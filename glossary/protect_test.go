@@ -1,0 +1,155 @@
+package glossary
+
+import (
+	"strings"
+	"testing"
+)
+
+// replaceTerms is what an identity backend plus Restore must give: the
+// segment with every match replaced by its target.
+func replaceTerms(text string, ms []Match) string {
+	var b strings.Builder
+	last := 0
+	for _, m := range ms {
+		b.WriteString(text[last:m.Start])
+		b.WriteString(m.Target)
+		last = m.End
+	}
+	return b.String() + text[last:]
+}
+
+func TestProtectIdentityRestore(t *testing.T) {
+	g := asia(t)
+	tests := []struct {
+		in, want string
+		markup   bool
+	}{
+		{"Le dirigeant nord-coréen Kim Jong-un a salué l’ONU & ses « efforts ».",
+			"Le dirigeant North Korean Kim Jong-un a salué l’UN & ses « efforts ».", false},
+		{"Rien à protéger ici : 3 < 4.", "Rien à protéger ici : 3 < 4.", false},
+		{"<em>Kim Jong-un</em> a visité un <a href=\"/x?a=1&amp;b=2\">site nord-coréen</a> &amp; l&#8217;ONU.",
+			"<em>Kim Jong-un</em> a visité un <a href=\"/x?a=1&amp;b=2\">site North Korean</a> &amp; l&#8217;UN.", true},
+		{"Selon KCNA, <code>Corée du Nord</code> reste en code.", "Selon KCNA, <code>Corée du Nord</code> reste en code.", true},
+	}
+	for _, tt := range tests {
+		p := g.Protect(tt.in, tt.markup)
+		if len(p.Matches) > 0 && (!p.HTML || !strings.Contains(p.Text, spanOpen)) {
+			t.Errorf("%q: protected text %q is not an HTML fragment with spans", tt.in, p.Text)
+		}
+		if len(p.Matches) == 0 && p.Text != tt.in {
+			t.Errorf("%q: nothing matched but the text changed to %q", tt.in, p.Text)
+		}
+		if got := g.Restore(p, p.Text, tt.markup); got != tt.want {
+			t.Errorf("identity backend:\n in   %q\n got  %q\n want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestProtectedSpanHoldsEscapedTarget(t *testing.T) {
+	g := parseString(t, "g.csv", "AT&T,AT&T <Inc>\n", CSV)
+	p := g.Protect("Le groupe AT&T rachète.", false)
+	want := `Le groupe <span translate="no">AT&amp;T &lt;Inc&gt;</span> rachète.`
+	if p.Text != want {
+		t.Errorf("Protect = %q, want %q", p.Text, want)
+	}
+	if got := g.Restore(p, p.Text, false); got != "Le groupe AT&T <Inc> rachète." {
+		t.Errorf("Restore = %q", got)
+	}
+}
+
+func TestRestoreMovedOrDroppedSpan(t *testing.T) {
+	g := asia(t)
+	p := g.Protect("Des soldats nord-coréens sont arrivés.", false)
+	tests := map[string]string{
+		// The engine moved the span before the noun, as English wants.
+		`<span translate="no">North Korean</span> soldiers have arrived.`: "North Korean soldiers have arrived.",
+		// It changed the attribute's quotes and case.
+		`Soldiers <SPAN translate='no'>North Korean</SPAN> arrived.`: "Soldiers North Korean arrived.",
+		// It dropped the tags but kept the content.
+		`North Korean soldiers have arrived.`: "North Korean soldiers have arrived.",
+		// It dropped the closing tag.
+		`<span translate="no">North Korean soldiers have arrived.`: "North Korean soldiers have arrived.",
+	}
+	for out, want := range tests {
+		if got := g.Restore(p, out, false); got != want {
+			t.Errorf("Restore(%q) = %q, want %q", out, got, want)
+		}
+	}
+	// A span dropped entirely cannot be restored, but Check reports it.
+	got := g.Restore(p, "Soldiers have arrived.", false)
+	if vs := g.Check("Des soldats nord-coréens sont arrivés.", got, false); len(vs) != 1 || vs[0].Target != "North Korean" {
+		t.Errorf("Check after a dropped span: %v", vs)
+	}
+}
+
+func TestRestoreKeepsOtherSpans(t *testing.T) {
+	g := asia(t)
+	p := g.Protect(`<span translate="no">Bouclier</span> en Ukraine`, true)
+	out := `<span translate="no">Bouclier</span> in <span translate="no">Ukraine</span>`
+	if got := g.Restore(p, out, true); got != `<span translate="no">Bouclier</span> in Ukraine` {
+		t.Errorf("Restore = %q", got)
+	}
+}
+
+func TestRestoreGrammar(t *testing.T) {
+	g := parseString(t, "g.yaml", `
+- {source: arme atomique, target: atomic weapon, pos: noun}
+- {source: essai nucléaire, target: nuclear test, pos: noun}
+- {source: Corée du Nord, target: North Korea, pos: name}
+- {source: AIEA, target: IAEA}
+- {source: ONU, target: UN}
+- {source: porte-parole, target: spokesperson, pos: noun}
+- {source: sommet européen, target: European summit, pos: noun}
+`, YAML)
+	tests := []struct{ src, engine, want string }{
+		{"Il a vu une arme atomique.", `He saw a <span translate="no">atomic weapon</span>.`, "He saw an atomic weapon."},
+		{"Une arme atomique.", `A <span translate="no">atomic weapon</span>.`, "An atomic weapon."},
+		{"Un porte-parole de l'AIEA.", `An <span translate="no">spokesperson</span> of the <span translate="no">IAEA</span>.`, "A spokesperson of the IAEA."},
+		{"Un rapport de l'AIEA.", `A <span translate="no">IAEA</span> report.`, "An IAEA report."},
+		{"Un vote de l'ONU.", `An <span translate="no">UN</span> vote.`, "A UN vote."},
+		{"Un sommet européen.", `An <span translate="no">European summit</span>.`, "A European summit."},
+		{"Essai nucléaire réussi.", `<span translate="no">nuclear test</span> succeeded.`, "Nuclear test succeeded."},
+		{"« Essai nucléaire », dit-il.", `« <span translate="no">nuclear test</span> », he said.`, "« Nuclear test », he said."},
+		{"Fin. Essai nucléaire.", `End. <span translate="no">nuclear test</span>.`, "End. Nuclear test."},
+		{"M. essai nucléaire.", `Mr. <span translate="no">nuclear test</span>.`, "Mr. nuclear test."},
+		{"Un nouvel essai nucléaire.", `A new <span translate="no">nuclear test</span>.`, "A new nuclear test."},
+		{"La Corée du Nord a tiré.", `The <span translate="no">North Korea</span> fired.`, "North Korea fired."},
+		{"Il accuse la Corée du Nord.", `He accuses the <span translate="no">North Korea</span>.`, "He accuses North Korea."},
+	}
+	for _, tt := range tests {
+		p := g.Protect(tt.src, false)
+		if len(p.Matches) == 0 {
+			t.Fatalf("%q: no term found", tt.src)
+		}
+		if got := g.Restore(p, tt.engine, false); got != tt.want {
+			t.Errorf("%q:\n got  %q\n want %q", tt.engine, got, tt.want)
+		}
+	}
+}
+
+func TestRestoreMarkupGrammar(t *testing.T) {
+	g := parseString(t, "g.yaml", "- {source: arme atomique, target: atomic weapon, pos: noun}\n", YAML)
+	p := g.Protect("<p>Une <em>arme atomique</em>.</p>", true)
+	got := g.Restore(p, `<p>A <em><span translate="no">atomic weapon</span></em>.</p>`, true)
+	if got != `<p>A <em>atomic weapon</em>.</p>` {
+		t.Errorf("Restore = %q", got)
+	}
+	p = g.Protect("<strong>Arme atomique</strong> : le point.", true)
+	got = g.Restore(p, `<strong><span translate="no">atomic weapon</span></strong>: the point.`, true)
+	if got != `<strong>Atomic weapon</strong>: the point.` {
+		t.Errorf("Restore = %q", got)
+	}
+}
+
+func TestIndefinite(t *testing.T) {
+	tests := map[string]string{
+		"atomic weapon": "an", "nuclear test": "a", "hour": "an", "honest broker": "an",
+		"union": "a", "European": "a", "one-day visit": "a", "FBI": "an", "KCNA": "a",
+		"NGO": "an", "IAEA": "an", "UN": "a", "Ukrainian": "a", "unit": "a", "umbrella": "an",
+	}
+	for w, want := range tests {
+		if got := indefinite(w); got != want {
+			t.Errorf("indefinite(%q) = %q, want %q", w, got, want)
+		}
+	}
+}
