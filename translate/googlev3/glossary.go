@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"net/http"
 	"sort"
 	"strings"
 
@@ -94,13 +95,24 @@ func (b *Backend) createGlossary(ctx context.Context, name, from, to string) err
 	if status.Code(err) == codes.AlreadyExists {
 		return nil
 	}
-	if err != nil {
-		return wrapError(ctx, "failed to create glossary", err)
+	if err == nil {
+		_, err = op.Wait(ctx)
 	}
-	if _, err := op.Wait(ctx); err != nil {
-		return wrapError(ctx, "failed to create glossary", err)
+	if err != nil {
+		return b.createError(ctx, err)
 	}
 	return nil
+}
+
+// createError explains a failed glossary creation. Without a glossary
+// file, a refusal of the empty glossary points at the glossary-uri option.
+func (b *Backend) createError(ctx context.Context, err error) error {
+	err = wrapError(ctx, "failed to create glossary", err)
+	var se *translate.StatusError
+	if b.cfg.GlossaryURI == "" && errors.As(err, &se) && se.Code == http.StatusBadRequest {
+		se.Hint = fmt.Sprintf("upload the glossary as a two-column TSV to Cloud Storage and set the %s option to its gs:// URI", OptionGlossaryURI)
+	}
+	return err
 }
 
 // addMissingEntries adds the terms the glossary lacks, a few at a time.

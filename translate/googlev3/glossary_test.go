@@ -7,6 +7,8 @@ import (
 	"testing"
 
 	"cloud.google.com/go/translate/apiv3/translatepb"
+	"google.golang.org/grpc/codes"
+	"google.golang.org/grpc/status"
 
 	"github.com/bitext/bitext/translate"
 )
@@ -170,5 +172,19 @@ func TestGlossaryID(t *testing.T) {
 	}
 	if GlossaryID("fr", "en", []translate.TermPair{{Source: "Élysée", Target: "Élysée"}}, "") == GlossaryID("fr", "en", []translate.TermPair{{Source: "Élysée", Target: "Elysee"}}, "") {
 		t.Error("the target does not change the ID")
+	}
+}
+
+func TestRefusedEmptyGlossaryHintsAtFile(t *testing.T) {
+	f := newFake(t)
+	f.setFault(func(_ context.Context, method string, _ int) error {
+		if method == "CreateGlossary" {
+			return status.Error(codes.InvalidArgument, "input_config is required")
+		}
+		return nil
+	})
+	err := f.backend(t, Config{}).UseGlossary(context.Background(), "fr", "en", elyseeTerms)
+	if se := statusOf(t, err); se.Code != 400 || !strings.Contains(se.Hint, OptionGlossaryURI) {
+		t.Errorf("got %+v, want a 400 with a hint naming %s", se, OptionGlossaryURI)
 	}
 }
