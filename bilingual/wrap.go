@@ -19,7 +19,16 @@ func newMeasure() measure {
 }
 
 // width returns the cells s takes on a terminal.
-func (m measure) width(s string) int { return m.cond.StringWidth(s) }
+func (m measure) width(s string) int {
+	n := 0
+	for _, r := range s {
+		if r < 0x20 || r >= 0x300 || (r >= 0x7f && r <= 0xa0) || r == 0xad {
+			return m.cond.StringWidth(s) // beyond the one-cell Latin range
+		}
+		n++
+	}
+	return n
+}
 
 // pad fills s with spaces up to width cells.
 func (m measure) pad(s string, width int) string {
@@ -79,6 +88,10 @@ func (m measure) wrap(text string, width int, first, rest string) []string {
 func (m measure) pieces(text string) []piece {
 	var out []piece
 	for _, word := range strings.FieldsFunc(text, breakingSpace) {
+		if !mayBeWide(word) {
+			out = append(out, m.piece(word, false))
+			continue
+		}
 		glued := false
 		start := 0
 		for _, c := range clusters(word) {
@@ -104,6 +117,17 @@ func breakingSpace(r rune) bool {
 		return false
 	}
 	return unicode.IsSpace(r)
+}
+
+// mayBeWide reports whether s has a character from U+1100 on, where
+// double-width characters start.
+func mayBeWide(s string) bool {
+	for _, r := range s {
+		if r >= 0x1100 {
+			return true
+		}
+	}
+	return false
 }
 
 func (m measure) piece(s string, glued bool) piece {

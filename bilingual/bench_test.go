@@ -1,0 +1,128 @@
+package bilingual
+
+import (
+	"bufio"
+	"bytes"
+	"io"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"golang.org/x/net/html"
+
+	"github.com/bitext/bitext/translate"
+)
+
+// sharedDir returns the project's shared folder, ../shared from the
+// repository root, or skips when it is absent.
+func sharedDir(tb testing.TB) string {
+	tb.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			break
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			tb.Skip("go.mod not found above the test folder")
+		}
+		dir = parent
+	}
+	shared := filepath.Join(dir, "..", "shared")
+	if _, err := os.Stat(shared); err != nil {
+		tb.Skipf("shared folder absent (%s): skipping", shared)
+	}
+	return shared
+}
+
+func readLines(tb testing.TB, path string) []string {
+	tb.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		tb.Skipf("%s absent: %v", path, err)
+	}
+	defer f.Close()
+	var lines []string
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		lines = append(lines, sc.Text())
+	}
+	if err := sc.Err(); err != nil {
+		tb.Fatal(err)
+	}
+	return lines
+}
+
+// newstestDoc builds a long article from the newstest2013 reference pair
+// (3,000 sentences): a headline, then paragraphs of four sentences.
+func newstestDoc(tb testing.TB) (*translate.Document, int64) {
+	eval := filepath.Join(sharedDir(tb), "eval")
+	fr, en := readLines(tb, filepath.Join(eval, "newstest2013.fr")), readLines(tb, filepath.Join(eval, "newstest2013.en"))
+	if len(fr) != len(en) || len(fr) < 2 {
+		tb.Skipf("newstest2013 sides differ: %d and %d lines", len(fr), len(en))
+	}
+	doc := &translate.Document{Path: "newstest2013.fr", Format: translate.FormatText}
+	doc.Blocks = append(doc.Blocks, translate.Block{Kind: translate.Headline, Line: 1,
+		Segments: []translate.Segment{seg(1, fr[0], en[0])}})
+	var size int64
+	for i := 1; i < len(fr); i++ {
+		if (i-1)%4 == 0 {
+			doc.Blocks = append(doc.Blocks, translate.Block{Kind: translate.Paragraph, Line: i + 1})
+		}
+		b := &doc.Blocks[len(doc.Blocks)-1]
+		b.Segments = append(b.Segments, seg(i+1, fr[i], en[i]))
+		size += int64(len(fr[i]) + len(en[i]))
+	}
+	return doc, size
+}
+
+func benchmarkRender(b *testing.B, f Format) {
+	doc, size := newstestDoc(b)
+	b.SetBytes(size)
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := Render(io.Discard, f, doc, Options{Width: 100}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkHTML(b *testing.B)     { benchmarkRender(b, FormatHTML) }
+func BenchmarkMarkdown(b *testing.B) { benchmarkRender(b, FormatMarkdown) }
+func BenchmarkText(b *testing.B)     { benchmarkRender(b, FormatText) }
+func BenchmarkJSON(b *testing.B)     { benchmarkRender(b, FormatJSON) }
+
+func BenchmarkReadJSON(b *testing.B) {
+	doc, size := newstestDoc(b)
+	var buf bytes.Buffer
+	if err := JSON(&buf, doc); err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(size)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := ReadJSON(bytes.NewReader(buf.Bytes())); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// TestNewstestRenders renders the long article in every format and
+// checks the outputs hold every sentence block.
+func TestNewstestRenders(t *testing.T) {
+	if testing.Short() {
+		t.Skip("long document: skipped in -short mode")
+	}
+	doc, _ := newstestDoc(t)
+	var buf bytes.Buffer
+	if err := HTML(&buf, doc, HTMLOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	root := parsePage(t, buf.Bytes())
+	if rows := find(root, func(n *html.Node) bool { return hasClass(n, "row") }); len(rows) != len(doc.Blocks) {
+		t.Errorf("%d rows for %d blocks", len(rows), len(doc.Blocks))
+	}
+}
