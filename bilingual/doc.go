@@ -28,9 +28,10 @@
 // whatever their lengths; the headline is the first row. Headings become
 // <h2> or <h3>, quotes <blockquote>, list items a one-item <ul> or <ol>,
 // verbatim blocks <pre> (a thematic break becomes <hr>). Each sentence is
-// a <span class="seg" data-seg="B.S"> (block and segment index, from 0) so
-// that review tools can point at it; an untranslated one is marked
-// "missing". Screens narrower than 720 pixels stack the columns, French
+// a <span class="seg" id="fr-B.S" data-seg="B.S"> (id "en-B.S" on the
+// English side; B and S are the block and segment index, from 0) so that
+// review tools can select it or link to it; the linked sentence is
+// highlighted, an untranslated one marked "missing". Screens narrower than 720 pixels stack the columns, French
 // first; printing keeps two columns, drops backgrounds and avoids page
 // breaks inside a row. The footer names the backend and any attribution.
 //

@@ -160,7 +160,7 @@ func blockHTML(i int, b translate.Block, target bool) template.HTML {
 	case translate.ListItem:
 		s = listHTML(b.Marker, body)
 	case translate.Verbatim:
-		s = verbatimHTML(i, b)
+		s = verbatimHTML(i, b, target)
 	default:
 		s = "<p>" + body + "</p>"
 	}
@@ -169,12 +169,13 @@ func blockHTML(i int, b translate.Block, target bool) template.HTML {
 
 // verbatimHTML shows a verbatim block as preformatted text (the code of a
 // fenced block without its fences), or a rule for a thematic break.
-func verbatimHTML(i int, b translate.Block) string {
+func verbatimHTML(i int, b translate.Block, target bool) string {
 	raw := verbatimSource(b)
 	if isThematicBreak(raw) {
 		return "<hr>"
 	}
-	return fmt.Sprintf(`<pre><span class="seg" data-seg="%d.0">%s</span></pre>`, i, html.EscapeString(verbatimBody(raw)))
+	return fmt.Sprintf(`<pre><span class="seg" id="%s-%d.0" data-seg="%d.0">%s</span></pre>`,
+		side(target), i, i, html.EscapeString(verbatimBody(raw)))
 }
 
 func headingHTML(level int, body string) string {
@@ -194,7 +195,8 @@ func listHTML(marker, body string) string {
 }
 
 // segmentsHTML renders a block's sentences, each in a span whose data-seg
-// is "block.segment" so that review tools can point at it.
+// is "block.segment" and whose id is "fr-" or "en-" and the same, so that
+// review tools can select a sentence or link to it (page.html#en-3.1).
 func segmentsHTML(i int, b translate.Block, target bool) string {
 	var sb strings.Builder
 	for j, s := range b.Segments {
@@ -209,11 +211,18 @@ func segmentsHTML(i int, b translate.Block, target bool) string {
 		if text == "" && s.Source != "" {
 			class = "seg missing"
 		}
-		fmt.Fprintf(&sb, `<span class="%s" data-seg="%d.%d">`, class, i, j)
+		fmt.Fprintf(&sb, `<span class="%s" id="%s-%d.%d" data-seg="%d.%d">`, class, side(target), i, j, i, j)
 		sb.WriteString(inlineHTML(parseInline(text, s.Markup)))
 		sb.WriteString("</span>")
 	}
 	return sb.String()
+}
+
+func side(target bool) string {
+	if target {
+		return "en"
+	}
+	return "fr"
 }
 
 // plainBlock returns one side of a block as plain text.

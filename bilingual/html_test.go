@@ -116,6 +116,14 @@ func TestHTMLStructure(t *testing.T) {
 	if v, _ := getAttr(spans[3], "data-seg"); v != "1.1" {
 		t.Errorf("fourth span data-seg = %q, want 1.1", v)
 	}
+	ids := map[string]bool{}
+	for _, s := range spans {
+		id, _ := getAttr(s, "id")
+		ids[id] = true
+	}
+	if len(ids) != len(spans) || !ids["fr-1.1"] || !ids["en-1.1"] {
+		t.Errorf("segment ids not unique or not fr-/en- B.S: %v", ids)
+	}
 	checkPageText(t, root)
 }
 
