@@ -75,6 +75,7 @@
 //	  "version": 1,               // JSONVersion; readers reject newer ones
 //	  "source_path": "a.fr.md",   // Document.Path
 //	  "format": "md",             // Document.Format: "txt" or "md"
+//	  "compact": true,            // Document.Compact (omitted when false)
 //	  "meta": [                   // front matter, in order
 //	    {"key": "title", "value": "…", "translate": true, "target": "…"}
 //	  ],

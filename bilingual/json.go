@@ -20,6 +20,7 @@ type jsonDocument struct {
 	Version    int           `json:"version"`
 	SourcePath string        `json:"source_path"`
 	Format     string        `json:"format"`
+	Compact    bool          `json:"compact,omitempty"`
 	Meta       []jsonMeta    `json:"meta"`
 	Segments   []jsonSegment `json:"segments"`
 }
@@ -54,7 +55,7 @@ func JSON(w io.Writer, doc *translate.Document) error {
 		return errors.New("failed to write JSON: no document")
 	}
 	out := jsonDocument{
-		Version: JSONVersion, SourcePath: doc.Path, Format: string(doc.Format),
+		Version: JSONVersion, SourcePath: doc.Path, Format: string(doc.Format), Compact: doc.Compact,
 		Meta: make([]jsonMeta, 0, len(doc.Meta)), Segments: []jsonSegment{},
 	}
 	for _, m := range doc.Meta {
@@ -90,7 +91,7 @@ func ReadJSON(r io.Reader) (*translate.Document, error) {
 	if in.Version < 1 || in.Version > JSONVersion {
 		return nil, fmt.Errorf("failed to read bilingual JSON: unsupported version %d", in.Version)
 	}
-	doc := &translate.Document{Path: in.SourcePath, Format: translate.Format(in.Format)}
+	doc := &translate.Document{Path: in.SourcePath, Format: translate.Format(in.Format), Compact: in.Compact}
 	for _, m := range in.Meta {
 		doc.Meta = append(doc.Meta, translate.MetaField{Key: m.Key, Value: m.Value, Translate: m.Translate, Target: m.Target})
 	}

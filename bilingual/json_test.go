@@ -11,8 +11,10 @@ import (
 )
 
 func TestJSONRoundTrip(t *testing.T) {
+	compact := articleDoc()
+	compact.Format, compact.Compact = translate.FormatText, true
 	for name, doc := range map[string]*translate.Document{
-		"article": articleDoc(), "hostile": hostileDoc(), "wide": wideDoc(), "empty": {},
+		"article": articleDoc(), "hostile": hostileDoc(), "wide": wideDoc(), "empty": {}, "compact": compact,
 	} {
 		t.Run(name, func(t *testing.T) {
 			var buf bytes.Buffer
