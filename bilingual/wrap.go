@@ -52,41 +52,65 @@ type piece struct {
 // both must be narrower than width. A word too long for a line is broken
 // between characters.
 func (m measure) wrap(text string, width int, first, rest string) []string {
-	var lines []string
-	line, lineW := first, m.width(first)
-	fresh := true // nothing but the indent on the line yet
+	l := lineBuilder{lines: make([]string, 0, len(text)/max(width, 1)+1), restW: m.width(rest), rest: rest}
+	l.b.WriteString(first)
+	l.w = m.width(first)
 	for _, p := range m.pieces(text) {
 		gap := 1
-		if fresh || p.glued {
+		if l.fresh() || p.glued {
 			gap = 0
 		}
-		if !fresh && lineW+gap+p.width > width {
-			lines = append(lines, line)
-			line, lineW, fresh, gap = rest, m.width(rest), true, 0
+		if !l.fresh() && l.w+gap+p.width > width {
+			l.next()
+			gap = 0
 		}
-		if lineW+gap+p.width <= width {
-			line += strings.Repeat(" ", gap) + p.text
-			lineW += gap + p.width
-			fresh = false
+		if l.w+gap+p.width <= width {
+			l.add(gap, p.text, p.width)
 			continue
 		}
-		for _, chunk := range m.hardBreak(p.text, width-lineW, width-m.width(rest)) {
-			if !fresh {
-				lines = append(lines, line)
-				line, lineW = rest, m.width(rest)
+		for _, chunk := range m.hardBreak(p.text, width-l.w, width-l.restW) {
+			if !l.fresh() {
+				l.next()
 			}
-			line += chunk
-			lineW += m.width(chunk)
-			fresh = false
+			l.add(0, chunk, m.width(chunk))
 		}
 	}
-	return append(lines, line)
+	return append(l.lines, l.b.String())
+}
+
+// lineBuilder accumulates wrapped lines.
+type lineBuilder struct {
+	lines   []string
+	b       strings.Builder
+	w       int // cells on the current line
+	rest    string
+	restW   int
+	started bool // the current line holds text beyond its indent
+}
+
+func (l *lineBuilder) fresh() bool { return !l.started }
+
+func (l *lineBuilder) add(gap int, text string, width int) {
+	if gap > 0 {
+		l.b.WriteByte(' ')
+	}
+	l.b.WriteString(text)
+	l.w += gap + width
+	l.started = true
+}
+
+// next ends the current line and starts one with the hanging indent.
+func (l *lineBuilder) next() {
+	l.lines = append(l.lines, l.b.String())
+	l.b.Reset()
+	l.b.WriteString(l.rest)
+	l.w, l.started = l.restW, false
 }
 
 // pieces splits text into words at breaking white space, and words into pieces
 // after every wide (CJK) character.
 func (m measure) pieces(text string) []piece {
-	var out []piece
+	out := make([]piece, 0, len(text)/5)
 	for _, word := range strings.FieldsFunc(text, breakingSpace) {
 		if !mayBeWide(word) {
 			out = append(out, m.piece(word, false))
