@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/http"
 	"strings"
+	"time"
 
 	"google.golang.org/genproto/googleapis/rpc/errdetails"
 	"google.golang.org/grpc/codes"
@@ -55,6 +56,9 @@ func wrapError(ctx context.Context, doing string, err error) error {
 	if !ok {
 		return fmt.Errorf("google-v3: %s: %w", doing, err)
 	}
+	if ownDeadline(ctx, st.Code()) {
+		return fmt.Errorf("google-v3: %s: %w", doing, ctx.Err())
+	}
 	se := &translate.StatusError{
 		Backend: Name,
 		Code:    HTTPStatus(st.Code()),
@@ -70,6 +74,22 @@ func wrapError(ctx context.Context, doing string, err error) error {
 		return fmt.Errorf("%w: %w", translate.ErrUnsupportedPair, se)
 	}
 	return se
+}
+
+// deadlineSlack is how early the server may end a call on the deadline
+// gRPC sent it (grpc-timeout) before ctx's own timer fires here.
+const deadlineSlack = 100 * time.Millisecond
+
+// ownDeadline reports whether a DEADLINE_EXCEEDED answer is ctx's own
+// deadline, enforced by the server a moment early; it then waits for ctx
+// to end so that the caller sees its context's error.
+func ownDeadline(ctx context.Context, code codes.Code) bool {
+	deadline, ok := ctx.Deadline()
+	if code != codes.DeadlineExceeded || !ok || time.Until(deadline) > deadlineSlack {
+		return false
+	}
+	<-ctx.Done()
+	return true
 }
 
 // hint tells the user what to change for credential errors.
