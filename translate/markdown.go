@@ -221,7 +221,8 @@ func trimBlankTail(s string) string {
 }
 
 // checkNesting refuses lines that open more than maxNesting quotes and
-// list items.
+// list items, or that are indented by more than 4×maxNesting columns (deep
+// lists nested by indentation).
 func checkNesting(path, body string) error {
 	line := 1
 	for rest := body; rest != ""; line++ {
@@ -231,7 +232,7 @@ func checkNesting(path, body string) error {
 		} else {
 			rest = ""
 		}
-		if containerDepth(cur) > maxNesting {
+		if containerDepth(cur) > maxNesting || len(cur)-len(strings.TrimLeft(cur, " \t")) > 4*maxNesting {
 			return inputErrorf(path, line, "more than %d nested quotes or lists; flatten the Markdown structure", maxNesting)
 		}
 	}

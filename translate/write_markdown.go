@@ -1,0 +1,202 @@
+package translate
+
+import (
+	"bytes"
+	"strconv"
+	"strings"
+)
+
+// mdWriter lays out Markdown blocks: separators between them, heading and
+// quote prefixes, list markers and their indentation.
+type mdWriter struct {
+	buf *bytes.Buffer
+	// loose marks list items of runs that hold continuation paragraphs and
+	// so need blank lines between items.
+	loose []bool
+	// widths is the content indentation of the current item at each list
+	// level, styles the marker style ("-", "1.", "1)") there.
+	widths []int
+	styles []string
+}
+
+// looseLists marks the ListItem blocks of every list (a run of list items
+// whose outermost markers keep one style) that holds a continuation (an
+// item without a marker).
+func looseLists(blocks []Block) []bool {
+	loose := make([]bool, len(blocks))
+	for i := 0; i < len(blocks); {
+		j, cont, style := i, false, ""
+		for j < len(blocks) && blocks[j].Kind == ListItem {
+			b := blocks[j]
+			if b.Level <= 1 && b.Marker != "" {
+				if style != "" && markerStyle(b.Marker) != style {
+					break
+				}
+				style = markerStyle(b.Marker)
+			}
+			cont = cont || b.Marker == ""
+			j++
+		}
+		for k := i; k < j; k++ {
+			loose[k] = cont
+		}
+		i = max(j, i+1)
+	}
+	return loose
+}
+
+// separate writes what goes between block i-1 (or the front matter) and
+// block i.
+func (w *mdWriter) separate(blocks []Block, i int) {
+	if i == 0 {
+		w.buf.WriteString("\n")
+		return
+	}
+	prev, cur := blocks[i-1], blocks[i]
+	switch {
+	case prev.Kind == ListItem && cur.Kind == ListItem:
+		if w.loose[i] || w.startsList(prev, cur) {
+			w.buf.WriteString("\n\n")
+		} else {
+			w.buf.WriteString("\n")
+		}
+	case prev.Kind == Quote && cur.Kind == Quote:
+		w.buf.WriteString("\n")
+		if prev.Marker == "" || cur.Marker == "" {
+			w.buf.WriteString(strings.Repeat(">", max(min(prev.Level, cur.Level), 1)) + "\n")
+		}
+	default:
+		w.buf.WriteString("\n\n")
+	}
+}
+
+// startsList reports whether cur, following the list item prev, opens a
+// list that must be set apart by a blank line: a change of marker style,
+// or a new (nested) list that could not interrupt the paragraph above (an
+// ordered one not starting at 1, or an empty item).
+func (w *mdWriter) startsList(prev, cur Block) bool {
+	if cur.Marker == "" {
+		return false
+	}
+	style := markerStyle(cur.Marker)
+	if cur.Level <= len(w.styles) && cur.Level <= prev.Level {
+		return w.styles[cur.Level-1] != style
+	}
+	n, ordered := markerNumber(cur.Marker)
+	return ordered && n != 1 || len(cur.Segments) == 0
+}
+
+// block writes one block whose segment texts (on the chosen side) are segs.
+func (w *mdWriter) block(b Block, segs []string, i int) {
+	if b.Kind == Verbatim {
+		w.buf.WriteString(strings.Join(segs, "\n"))
+		return
+	}
+	text := blockMarkdown(b, segs)
+	switch b.Kind {
+	case Heading, Headline:
+		w.heading(b, text)
+	case Quote:
+		prefix := strings.Repeat("> ", max(b.Level, 1))
+		if b.Marker != "" {
+			prefix += b.Marker + " "
+		}
+		w.buf.WriteString(strings.TrimRight(prefix+text, " "))
+	case ListItem:
+		w.listItem(b, text)
+	default:
+		w.buf.WriteString(text)
+	}
+}
+
+func (w *mdWriter) heading(b Block, text string) {
+	level := min(max(b.Level, 1), 6)
+	w.buf.WriteString(strings.Repeat("#", level))
+	if text == "" {
+		return
+	}
+	if strings.HasSuffix(text, "#") {
+		text = text[:len(text)-1] + `\#`
+	}
+	w.buf.WriteString(" " + text)
+}
+
+// listItem writes an item (or a continuation paragraph when b has no
+// marker) indented under its parents.
+func (w *mdWriter) listItem(b Block, text string) {
+	level := max(b.Level, 1)
+	for len(w.widths) < level-1 {
+		w.widths = append(w.widths, 2)
+		w.styles = append(w.styles, "")
+	}
+	if b.Marker == "" {
+		w.buf.WriteString(strings.Repeat(" ", sum(w.widths[:min(level, len(w.widths))])) + text)
+		return
+	}
+	w.widths, w.styles = w.widths[:level-1], w.styles[:level-1]
+	w.buf.WriteString(strings.Repeat(" ", sum(w.widths)) + b.Marker)
+	if text != "" {
+		w.buf.WriteString(" " + text)
+	}
+	w.widths = append(w.widths, len(b.Marker)+1)
+	w.styles = append(w.styles, markerStyle(b.Marker))
+}
+
+// blockMarkdown converts and joins a block's segments, escaping what would
+// otherwise start a Markdown construct at the start of the line.
+func blockMarkdown(b Block, segs []string) string {
+	parts := make([]string, len(segs))
+	for i, s := range segs {
+		if b.Segments[i].Markup {
+			parts[i] = fragmentMarkdown(oneLine(s))
+		} else {
+			parts[i] = escapeMarkdown(oneLine(s))
+		}
+	}
+	return escapeLineStart(strings.TrimSpace(strings.Join(parts, " ")))
+}
+
+// escapeLineStart escapes a first character that would make a line a
+// heading, quote, list item, thematic break or fence.
+func escapeLineStart(s string) string {
+	if s == "" {
+		return s
+	}
+	if strings.IndexByte("#>+-=~", s[0]) >= 0 {
+		return `\` + s
+	}
+	i := 0
+	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	if i > 0 && i < len(s) && (s[i] == '.' || s[i] == ')') {
+		return s[:i] + `\` + s[i:]
+	}
+	return s
+}
+
+// markerStyle is the kind of list a marker belongs to: the bullet itself,
+// or "1." / "1)" for ordered markers.
+func markerStyle(m string) string {
+	if _, ok := markerNumber(m); ok {
+		return "1" + m[len(m)-1:]
+	}
+	return m
+}
+
+// markerNumber returns the number of an ordered-list marker such as "3.".
+func markerNumber(m string) (int, bool) {
+	if len(m) < 2 {
+		return 0, false
+	}
+	n, err := strconv.Atoi(m[:len(m)-1])
+	return n, err == nil
+}
+
+func sum(xs []int) int {
+	t := 0
+	for _, x := range xs {
+		t += x
+	}
+	return t
+}
