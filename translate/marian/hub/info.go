@@ -63,11 +63,9 @@ func ReadInfo(dir string) (ModelInfo, error) {
 	return info, nil
 }
 
-// OPUS-MT's licence and the credit it asks for.
-const (
-	opusLicense     = "CC-BY-4.0"
-	opusAttribution = "OPUS-MT by Helsinki-NLP (Tiedemann & Thottingal, 2020), CC-BY 4.0"
-)
+// opusLicense is the licence of the OPUS-MT models (CC-BY 4.0); a model
+// card's own "license:" takes precedence.
+const opusLicense = "CC-BY-4.0"
 
 // ResolveName turns what a user types into a repository and a short name:
 // "fr-en" is Helsinki-NLP/opus-mt-fr-en installed as "fr-en"; an
@@ -81,11 +79,16 @@ func ResolveName(arg string) (repo, name string, err error) {
 	parts := strings.Split(arg, "/")
 	switch {
 	case len(parts) == 1:
-		return "Helsinki-NLP/opus-mt-" + arg, arg, nil
+		repo, name = "Helsinki-NLP/opus-mt-"+arg, arg
 	case len(parts) == 2 && parts[0] != "" && parts[1] != "":
-		return arg, strings.TrimPrefix(parts[1], "opus-mt-"), nil
+		repo, name = arg, strings.TrimPrefix(parts[1], "opus-mt-")
+	default:
+		return "", "", fmt.Errorf("invalid model name %q (want fr-en or owner/repository)", arg)
 	}
-	return "", "", fmt.Errorf("invalid model name %q (want fr-en or owner/repository)", arg)
+	if err := checkName(name); err != nil {
+		return "", "", err
+	}
+	return repo, name, nil
 }
 
 // describe guesses languages, licence and credit from a model name.
@@ -97,7 +100,8 @@ func describe(name string) ModelInfo {
 	}
 	if len(parts) >= 2 && (strings.HasPrefix(name, "opus-mt-") || len(parts) == 2) {
 		info.Repo = "Helsinki-NLP/opus-mt-" + info.Name
-		info.License, info.Attribution = opusLicense, opusAttribution
+		info.License = opusLicense
+		info.Attribution = credit(info.Repo, info.License)
 	}
 	return info
 }
