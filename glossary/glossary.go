@@ -95,7 +95,7 @@ func (g *Glossary) compile() {
 
 // dfaLimit is the number of patterns up to which the automaton is built as
 // a DFA (faster, but its memory grows with every pattern).
-const dfaLimit = 2000
+const dfaLimit = 1000
 
 // add records a candidate entry for a pattern: a later entry replaces an
 // earlier one of the same case rule, and case-sensitive ones come first.

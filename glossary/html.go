@@ -145,7 +145,7 @@ func skipElement(s string, from int, name string) int {
 	return len(s)
 }
 
-// entityEnd returns the length of the character reference at s[i] == '&'
+// entityAt returns the length of the character reference at s[i] == '&'
 // and its decoded text, or 0 when it is not one.
 func entityAt(s string, i int) (int, string) {
 	j := strings.IndexByte(s[i:min(len(s), i+34)], ';')
@@ -153,6 +153,11 @@ func entityAt(s string, i int) (int, string) {
 		return 0, ""
 	}
 	ref := s[i : i+j+1]
+	for k := 1; k < j; k++ {
+		if c := ref[k]; !(isASCIILetter(c) || c >= '0' && c <= '9' || c == '#' && k == 1) {
+			return 0, ""
+		}
+	}
 	dec := html.UnescapeString(ref)
 	if dec == ref {
 		return 0, ""

@@ -97,8 +97,8 @@ func TestInflectWord(t *testing.T) {
 
 func TestInflectPhrase(t *testing.T) {
 	tests := map[string][]string{
-		"essai nucléaire":             {"essai nucléaire", "essais nucléaires"},
-		"arme de destruction massive": {"arme de destruction massive", "armes de destruction massive"},
+		"essai nucléaire":                  {"essai nucléaire", "essais nucléaires"},
+		"arme de destruction massive":      {"arme de destruction massive", "armes de destruction massive"},
 		"ministre des Affaires étrangères": {"ministre des Affaires étrangères", "ministres des Affaires étrangères"},
 	}
 	for base, want := range tests {
