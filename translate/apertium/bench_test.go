@@ -2,12 +2,17 @@ package apertium
 
 import (
 	"bufio"
+	"bytes"
 	"context"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 
 	"github.com/bitext/bitext/translate"
 )
@@ -34,23 +39,35 @@ func evalLines(tb testing.TB) (path string, lines []string) {
 }
 
 // BenchmarkBackend translates newstest2013.fr with the backend, the whole
-// file in one request (split across the configured workers).
+// file in one request split across 1 or 2 pipelines. Pipelines are started
+// before timing, as they are once per run.
 func BenchmarkBackend(b *testing.B) {
 	_, lines := evalLines(b)
-	be := newRealBackend(b, Config{})
+	for _, workers := range []int{1, 2} {
+		b.Run(fmt.Sprintf("workers=%d", workers), func(b *testing.B) {
+			benchBackend(b, lines, workers)
+		})
+	}
+}
+
+func benchBackend(b *testing.B, lines []string, workers int) {
+	be := newRealBackend(b, Config{Workers: workers})
 	ctx := context.Background()
 	req := translate.Request{From: "fr", To: "en", Segments: lines}
-	if _, err := be.Translate(ctx, translate.Request{From: "fr", To: "en", Segments: lines[:2*minPart]}); err != nil {
+	if _, err := be.Translate(ctx, translate.Request{From: "fr", To: "en", Segments: lines[:workers*minPart]}); err != nil {
 		b.Fatal(err)
 	}
 	b.SetBytes(int64(len(strings.Join(lines, "\n"))))
+	cpu0 := be.cpuSeconds() + selfCPUSeconds()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		if _, err := be.Translate(ctx, req); err != nil {
 			b.Fatal(err)
 		}
 	}
+	b.StopTimer()
 	b.ReportMetric(float64(len(lines)*b.N)/b.Elapsed().Seconds(), "lines/s")
+	b.ReportMetric((be.cpuSeconds()+selfCPUSeconds()-cpu0)/float64(b.N), "cpu-s/op")
 }
 
 // BenchmarkRawPipe translates the same file with Apertium's own command,
@@ -59,6 +76,7 @@ func BenchmarkRawPipe(b *testing.B) {
 	path, lines := evalLines(b)
 	requireApertium(b)
 	b.SetBytes(int64(len(strings.Join(lines, "\n"))))
+	var cpu float64
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		cmd := exec.Command("sh", "-c", "apertium -u fr-es | apertium -u spa-eng >/dev/null")
@@ -71,6 +89,51 @@ func BenchmarkRawPipe(b *testing.B) {
 			b.Fatalf("%v: %s", err, out)
 		}
 		f.Close()
+		cpu += (cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()).Seconds()
 	}
 	b.ReportMetric(float64(len(lines)*b.N)/b.Elapsed().Seconds(), "lines/s")
+	b.ReportMetric(cpu/float64(b.N), "cpu-s/op")
+}
+
+// cpuSeconds sums the CPU time used so far by the backend's running
+// programs, read from /proc (0 where it cannot be read).
+func (b *Backend) cpuSeconds() float64 {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	total := 0.0
+	for _, pl := range b.pools {
+		pl.mu.Lock()
+		for p := range pl.live {
+			for _, proc := range p.procs {
+				total += procCPUSeconds(proc.cmd.Process.Pid)
+			}
+		}
+		pl.mu.Unlock()
+	}
+	return total
+}
+
+// procCPUSeconds reads a process's user and system time from
+// /proc/PID/stat, counted in clock ticks of 1/100 s.
+func procCPUSeconds(pid int) float64 {
+	data, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
+	if err != nil {
+		return 0
+	}
+	fields := strings.Fields(string(data[bytes.LastIndexByte(data, ')')+1:]))
+	if len(fields) < 13 {
+		return 0
+	}
+	utime, _ := strconv.ParseFloat(fields[11], 64)
+	stime, _ := strconv.ParseFloat(fields[12], 64)
+	return (utime + stime) / 100
+}
+
+// selfCPUSeconds is the test process's own CPU time.
+func selfCPUSeconds() float64 {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano()).Seconds()
 }
