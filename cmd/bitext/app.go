@@ -1,0 +1,119 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/bitext/bitext/translate"
+	"github.com/urfave/cli/v2"
+)
+
+// newApp builds the command tree. Every command gets env and nothing else
+// global; this is the one list where commands are registered.
+func newApp(env *Env) *cli.App {
+	return &cli.App{
+		Name:  "bitext",
+		Usage: "translate French news articles into English and publish them side by side",
+		Description: `bitext reads French articles (plain text or Markdown), splits them into
+sentences, keeps glossary terms consistent, translates them through a
+backend (Apertium offline by default) and writes the English article and
+bilingual outputs that editors review, approve and publish.
+
+Examples:
+   bitext translate samples/seoul-sommet-energie.fr.txt --out out/
+   cat article.fr.txt | bitext translate -
+   bitext translate --backend deepl --glossary terms.csv articles/`,
+		Reader:               env.In,
+		Writer:               env.Out,
+		ErrWriter:            env.Err,
+		EnableBashCompletion: true,
+		HideVersion:          true,
+		ExitErrHandler:       func(*cli.Context, error) {},
+		OnUsageError:         onUsageError,
+		Commands: []*cli.Command{
+			newTranslateCommand(env),
+			newBackendsCommand(env),
+			newScoreCommand(env),
+			newModelsCommand(env),
+		},
+	}
+}
+
+// run runs the command line and maps its error to an exit status:
+// 0 success, 1 failure of some input, 2 usage error, 130 interrupted.
+func run(ctx context.Context, env *Env, args []string) int {
+	err := newApp(env).RunContext(ctx, args)
+	return report(env, err)
+}
+
+// report prints err the way every command does and returns the exit status.
+func report(env *Env, err error) int {
+	if err == nil {
+		return 0
+	}
+	var usage *usageError
+	var exit *exitError
+	switch {
+	case errors.As(err, &exit):
+		if exit.msg != "" {
+			fmt.Fprintf(env.Err, "bitext: %s\n", exit.msg)
+		}
+		return exit.code
+	case errors.Is(err, context.Canceled):
+		fmt.Fprintln(env.Err, "bitext: interrupted; finished work was kept, run the same command again to resume")
+		return 130
+	case errors.As(err, &usage):
+		fmt.Fprintf(env.Err, "bitext: error: %s\n", usage.msg)
+		fmt.Fprintf(env.Err, "bitext: hint: run '%s --help' for usage\n", usage.cmd)
+		return 2
+	}
+	fmt.Fprintf(env.Err, "bitext: error: %s\n", err)
+	if hint := hintFor(err); hint != "" {
+		fmt.Fprintf(env.Err, "bitext: hint: %s\n", hint)
+	}
+	return 1
+}
+
+// hintFor returns advice for errors whose fix is known.
+func hintFor(err error) string {
+	var st *translate.StatusError
+	if errors.As(err, &st) && st.Hint != "" {
+		return st.Hint
+	}
+	return ""
+}
+
+// usageError is a mistake in the command line itself (exit status 2).
+type usageError struct {
+	cmd string
+	msg string
+}
+
+func (e *usageError) Error() string { return e.msg }
+
+// usagef returns a usage error for the command c.
+func usagef(c *cli.Context, format string, args ...any) error {
+	return &usageError{cmd: commandPath(c), msg: fmt.Sprintf(format, args...)}
+}
+
+// exitError ends a command with a status after it has reported its own
+// problems (for example, some files of a batch failed).
+type exitError struct {
+	code int
+	msg  string
+}
+
+func (e *exitError) Error() string { return e.msg }
+
+func onUsageError(c *cli.Context, err error, _ bool) error {
+	return &usageError{cmd: commandPath(c), msg: err.Error()}
+}
+
+func commandPath(c *cli.Context) string {
+	if c == nil || c.Command == nil || c.Command.Name == "" {
+		return "bitext"
+	}
+	return strings.TrimSpace("bitext " + c.Command.Name)
+}

@@ -1,0 +1,157 @@
+package main
+
+import (
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+)
+
+// input is one article to translate.
+type input struct {
+	// Path is the file, or "-" for standard input.
+	Path string
+	// Rel is the path below the folder it was found in ("" for a file
+	// named on the command line), mirrored under the output folder.
+	Rel string
+	// Err is a problem found while walking (an unreadable folder).
+	Err error
+}
+
+func (in input) display() string {
+	if in.Path == "-" {
+		return "<stdin>"
+	}
+	return in.Path
+}
+
+// articleExts are the extensions read when walking a folder.
+var articleExts = map[string]bool{".txt": true, ".md": true, ".markdown": true}
+
+// findInputs expands the command line's paths: files as they are, folders
+// walked recursively for articles (skipping hidden folders, the output
+// folder and anything --include/--exclude rule out; symbolic links to
+// folders are not followed, so there are no loops).
+func findInputs(opts *translateOptions) ([]input, error) {
+	var out []input
+	outAbs, _ := filepath.Abs(opts.Out)
+	for _, p := range opts.Paths {
+		if p == "-" {
+			out = append(out, input{Path: "-"})
+			continue
+		}
+		fi, err := os.Stat(p)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", p, unwrapPathError(err))
+		}
+		if !fi.IsDir() {
+			out = append(out, input{Path: p})
+			continue
+		}
+		found, err := walkArticles(p, outAbs, opts)
+		if err != nil {
+			return nil, err
+		}
+		if len(found) == 0 {
+			return nil, fmt.Errorf("%s: %w (looked for .txt and .md files)", p, errNoInput)
+		}
+		out = append(out, found...)
+	}
+	return out, nil
+}
+
+func walkArticles(root, outAbs string, opts *translateOptions) ([]input, error) {
+	var found []input
+	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if path == root {
+				return err
+			}
+			// An unreadable folder or file is reported as a failed input.
+			found = append(found, input{Path: path, Rel: relTo(root, path), Err: unwrapPathError(err)})
+			if d != nil && d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() {
+			if path != root && (strings.HasPrefix(d.Name(), ".") || isSameDir(path, outAbs)) {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if strings.HasPrefix(d.Name(), ".") || !articleExts[strings.ToLower(filepath.Ext(path))] {
+			return nil
+		}
+		rel := relTo(root, path)
+		if !selected(rel, opts.Include, opts.Exclude) {
+			return nil
+		}
+		found = append(found, input{Path: path, Rel: rel})
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", root, unwrapPathError(err))
+	}
+	sort.Slice(found, func(i, j int) bool { return found[i].Rel < found[j].Rel })
+	return found, nil
+}
+
+func relTo(root, path string) string {
+	rel, err := filepath.Rel(root, path)
+	if err != nil {
+		return filepath.Base(path)
+	}
+	return rel
+}
+
+func isSameDir(path, abs string) bool {
+	p, err := filepath.Abs(path)
+	return err == nil && p == abs
+}
+
+// selected applies --include and --exclude globs to a path relative to the
+// folder, matching either the whole relative path or the base name.
+func selected(rel string, include, exclude []string) bool {
+	match := func(globs []string) bool {
+		for _, g := range globs {
+			if ok, _ := filepath.Match(g, rel); ok {
+				return true
+			}
+			if ok, _ := filepath.Match(g, filepath.Base(rel)); ok {
+				return true
+			}
+		}
+		return false
+	}
+	if len(include) > 0 && !match(include) {
+		return false
+	}
+	return !match(exclude)
+}
+
+func unwrapPathError(err error) error {
+	if pe, ok := err.(*fs.PathError); ok {
+		return pe.Err
+	}
+	return err
+}
+
+// outputBase returns the output path without extension for an input:
+// OUT/REL_DIR/NAME, where NAME drops the extension and a ".fr" (source
+// language) suffix.
+func outputBase(out string, in input, from string) string {
+	name := in.Path
+	if in.Rel != "" {
+		name = in.Rel
+	}
+	dir, file := filepath.Split(name)
+	if in.Rel == "" {
+		dir = ""
+	}
+	file = strings.TrimSuffix(file, filepath.Ext(file))
+	file = strings.TrimSuffix(file, "."+from)
+	return filepath.Join(out, dir, file)
+}

@@ -1,0 +1,140 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"sync"
+	"time"
+
+	"github.com/bitext/bitext/internal/atomicfile"
+	"github.com/schollz/progressbar/v3"
+)
+
+// summary is what a translate run did, printed at the end and written by
+// --report.
+type summary struct {
+	Started    time.Time     `json:"started"`
+	Elapsed    time.Duration `json:"elapsed_ns"`
+	Files      int           `json:"files"`
+	Translated int           `json:"translated"`
+	Skipped    int           `json:"skipped"`
+	Failed     int           `json:"failed"`
+	Segments   int           `json:"segments"`
+	FromMemory int           `json:"segments_from_memory"`
+	Sent       int           `json:"segments_sent"`
+	Chars      int           `json:"characters_sent"`
+	Violations int           `json:"glossary_violations"`
+	Results    []fileResult  `json:"files_detail"`
+}
+
+func (s *summary) add(r fileResult) {
+	s.Files++
+	switch r.Status {
+	case "failed":
+		s.Failed++
+	case "unchanged":
+		s.Skipped++
+	default:
+		s.Translated++
+	}
+	s.Segments += r.Stats.Segments
+	s.FromMemory += r.Stats.FromMemory
+	s.Sent += r.Stats.Sent
+	s.Chars += r.Stats.Chars
+	s.Violations += len(r.Violations)
+	s.Results = append(s.Results, r)
+}
+
+func writeReport(path string, s *summary) error {
+	data, err := json.MarshalIndent(s, "", "  ")
+	if err != nil {
+		return err
+	}
+	return atomicfile.Write(path, append(data, '\n'), 0o644)
+}
+
+// progress shows a run's progress: a bar on a terminal, a line per file
+// otherwise, nothing with --quiet. Errors are always printed.
+type progress struct {
+	mu    sync.Mutex
+	err   io.Writer
+	quiet bool
+	bar   *progressbar.ProgressBar
+	segs  int
+	chars int
+}
+
+func newProgress(env *Env, opts *translateOptions) *progress {
+	p := &progress{err: env.Err, quiet: opts.Quiet}
+	if env.ErrTTY && !opts.Quiet {
+		p.bar = progressbar.NewOptions(-1,
+			progressbar.OptionSetWriter(env.Err),
+			progressbar.OptionSetDescription("translating"),
+			progressbar.OptionShowCount(),
+			progressbar.OptionShowElapsedTimeOnFinish(),
+			progressbar.OptionSetPredictTime(true),
+			progressbar.OptionClearOnFinish(),
+		)
+	}
+	return p
+}
+
+// setTotal tells the bar how many files there are.
+func (p *progress) setTotal(files int) {
+	if p.bar != nil {
+		p.bar.ChangeMax(files)
+	}
+}
+
+// segments is the pipeline's progress callback.
+func (p *progress) segments(n, chars int) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.segs += n
+	p.chars += chars
+	if p.bar != nil {
+		p.bar.Describe(fmt.Sprintf("translating: %d segments, %d characters", p.segs, p.chars))
+	}
+}
+
+// fileDone reports one finished input.
+func (p *progress) fileDone(r fileResult) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if r.err != nil {
+		if p.bar != nil {
+			p.bar.Clear()
+		}
+		fmt.Fprintf(p.err, "bitext: error: %s\n", r.err)
+	}
+	if p.bar != nil {
+		p.bar.Add(1)
+		return
+	}
+	if p.quiet {
+		return
+	}
+	for _, w := range r.Warnings {
+		fmt.Fprintf(p.err, "bitext: warning: %s\n", w)
+	}
+	for _, v := range r.Violations {
+		fmt.Fprintf(p.err, "bitext: glossary: %s\n", v)
+	}
+	if r.err == nil {
+		fmt.Fprintf(p.err, "%s: %s, %d segments (%d from memory) in %s\n",
+			r.Path, r.Status, r.Stats.Segments, r.Stats.FromMemory, r.Elapsed.Round(time.Millisecond))
+	}
+}
+
+// done prints the run's summary.
+func (p *progress) done(s *summary) {
+	if p.bar != nil {
+		p.bar.Finish()
+	}
+	if p.quiet {
+		return
+	}
+	fmt.Fprintf(p.err, "%d files: %d translated, %d unchanged, %d failed; %d segments (%d from memory, %d sent, %d characters); %s\n",
+		s.Files, s.Translated, s.Skipped, s.Failed, s.Segments, s.FromMemory, s.Sent, s.Chars, s.Elapsed.Round(time.Millisecond))
+}

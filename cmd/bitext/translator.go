@@ -1,0 +1,269 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"runtime"
+
+	"github.com/bitext/bitext/bilingual"
+	"github.com/bitext/bitext/glossary"
+	"github.com/bitext/bitext/internal/atomicfile"
+	"github.com/bitext/bitext/translate"
+)
+
+// maxInput is the largest article bitext reads (a guard against feeding it
+// a whole archive by mistake).
+const maxInput = 64 << 20
+
+// translator holds what one translate run shares across its files.
+type translator struct {
+	env      *Env
+	opts     *translateOptions
+	backend  translate.Backend
+	info     translate.BackendInfo
+	gloss    *glossary.Glossary
+	pipeline *translate.Pipeline
+	progress *progress
+	closers  []io.Closer
+}
+
+func newTranslator(ctx context.Context, env *Env, opts *translateOptions) (*translator, error) {
+	tr := &translator{env: env, opts: opts}
+	var err error
+	tr.gloss, err = loadGlossary(env, opts.Glossaries)
+	if err != nil {
+		return nil, err
+	}
+	if opts.DryRun {
+		tr.info, err = lookupBackend(env, opts.Backend.Name)
+		return tr, err
+	}
+	var closer io.Closer
+	tr.backend, tr.info, closer, err = newBackend(ctx, env, opts.Backend)
+	if err != nil {
+		return nil, err
+	}
+	tr.closers = append(tr.closers, closer)
+	if err := tr.useNativeGlossary(ctx); err != nil {
+		tr.Close()
+		return nil, err
+	}
+	tr.pipeline = &translate.Pipeline{
+		Backend: tr.backend,
+		From:    opts.From,
+		To:      opts.To,
+		Jobs:    2,
+	}
+	if tr.gloss != nil {
+		tr.pipeline.Protector = glossaryProtector{tr.gloss}
+	}
+	if opts.To == "en" {
+		tr.pipeline.Finish = translate.EnglishTypography
+	}
+	tr.progress = newProgress(env, opts)
+	tr.pipeline.Progress = tr.progress.segments
+	return tr, nil
+}
+
+// useNativeGlossary uploads the glossary to backends that have their own.
+func (tr *translator) useNativeGlossary(ctx context.Context) error {
+	gu, ok := tr.backend.(translate.GlossaryUser)
+	if !ok || tr.gloss == nil {
+		return nil
+	}
+	if err := gu.UseGlossary(ctx, tr.opts.From, tr.opts.To, tr.gloss.Pairs()); err != nil {
+		return fmt.Errorf("failed to set up the %s glossary: %w", tr.backend.Name(), err)
+	}
+	return nil
+}
+
+// Close stops the backend's processes or connections.
+func (tr *translator) Close() {
+	for _, c := range tr.closers {
+		c.Close()
+	}
+}
+
+// fileJobs is how many files are translated at once.
+func (tr *translator) fileJobs() int {
+	if tr.opts.Jobs > 0 {
+		return tr.opts.Jobs
+	}
+	if tr.info.Remote {
+		return 4
+	}
+	return runtime.NumCPU()
+}
+
+// read loads and segments one input.
+func (tr *translator) read(in input) (*translate.Document, error) {
+	if in.Err != nil {
+		return nil, fmt.Errorf("%s: %w", in.Path, in.Err)
+	}
+	var data []byte
+	var err error
+	if in.Path == "-" {
+		data, err = readAllLimited(tr.env.In, "<stdin>", maxInput)
+	} else {
+		data, err = readFileLimited(in.Path)
+	}
+	if err != nil {
+		return nil, err
+	}
+	return translate.Read(in.Path, data)
+}
+
+func readFileLimited(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, unwrapPathError(err))
+	}
+	defer f.Close()
+	return readAllLimited(f, path, maxInput)
+}
+
+// check lists the glossary terms missing from the translation.
+func (tr *translator) check(doc *translate.Document) []string {
+	if tr.gloss == nil {
+		return nil
+	}
+	var out []string
+	for _, b := range doc.Blocks {
+		for _, s := range b.Segments {
+			for _, v := range tr.gloss.Check(s.Source, s.Target, s.Markup) {
+				out = append(out, fmt.Sprintf("%s:%d: %s", doc.Path, s.Line, v))
+			}
+		}
+	}
+	return out
+}
+
+// writeOutputs writes the English article and the bilingual files, each
+// atomically, and returns their paths and whether any of them changed
+// (files already holding the same bytes are left alone). Standard input's
+// English goes to standard output instead.
+func (tr *translator) writeOutputs(in input, doc *translate.Document) ([]string, bool, error) {
+	var buf bytes.Buffer
+	if err := translate.Write(&buf, doc, translate.TargetSide); err != nil {
+		return nil, false, fmt.Errorf("%s: %w", in.display(), err)
+	}
+	if in.Path == "-" {
+		_, err := tr.env.Out.Write(buf.Bytes())
+		return []string{"<stdout>"}, true, err
+	}
+	base := outputBase(tr.opts.Out, in, tr.opts.From)
+	ext := "." + string(doc.Format)
+	files := []outputFile{{base + "." + tr.opts.To + ext, buf.Bytes()}}
+	for _, f := range tr.opts.Formats {
+		data, name, err := tr.render(doc, f)
+		if err != nil {
+			return nil, false, fmt.Errorf("%s: %s output: %w", in.display(), f, err)
+		}
+		files = append(files, outputFile{base + name, data})
+	}
+	var paths []string
+	changed := false
+	for _, f := range files {
+		paths = append(paths, f.path)
+		if old, err := os.ReadFile(f.path); err == nil && bytes.Equal(old, f.data) {
+			continue
+		}
+		changed = true
+		if err := atomicfile.Write(f.path, f.data, 0o644); err != nil {
+			return paths, false, err
+		}
+	}
+	return paths, changed, nil
+}
+
+type outputFile struct {
+	path string
+	data []byte
+}
+
+// render produces one bilingual output and its file-name suffix.
+func (tr *translator) render(doc *translate.Document, format string) ([]byte, string, error) {
+	var buf bytes.Buffer
+	var err error
+	var suffix string
+	switch format {
+	case "html":
+		suffix = ".bilingual.html"
+		err = bilingual.HTML(&buf, doc, bilingual.HTMLOptions{
+			Backend:   tr.info.Name,
+			Generated: tr.env.Now(),
+		})
+	case "md":
+		suffix = ".bilingual.md"
+		err = bilingual.Markdown(&buf, doc)
+	case "txt":
+		suffix = ".bilingual.txt"
+		err = bilingual.Text(&buf, doc, tr.opts.Width)
+	case "json":
+		suffix = ".json"
+		err = bilingual.JSON(&buf, doc)
+	default:
+		err = fmt.Errorf("unknown format %q", format)
+	}
+	return buf.Bytes(), suffix, err
+}
+
+// dryRun reports what each file would send and cost, without translating.
+func (tr *translator) dryRun(ctx context.Context, inputs []input) error {
+	total := 0
+	failed := 0
+	for _, in := range inputs {
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		doc, err := tr.read(in)
+		if err != nil {
+			fmt.Fprintf(tr.env.Err, "bitext: error: %s\n", err)
+			failed++
+			continue
+		}
+		n := 0
+		for _, b := range doc.Blocks {
+			if b.Translatable() {
+				for _, s := range b.Segments {
+					n += len([]rune(s.Source))
+				}
+			}
+		}
+		total += n
+		fmt.Fprintf(tr.env.Out, "%s\t%d characters\t%s\n", in.display(), n, formatCost(tr.info, n))
+	}
+	fmt.Fprintf(tr.env.Out, "total\t%d characters\t%s\n", total, formatCost(tr.info, total))
+	if failed > 0 {
+		return &exitError{code: 1, msg: fmt.Sprintf("%d of %d inputs failed", failed, len(inputs))}
+	}
+	return nil
+}
+
+// glossaryProtector adapts a glossary to the pipeline's Protector.
+type glossaryProtector struct{ g *glossary.Glossary }
+
+func (p glossaryProtector) Protect(seg string, markup bool) (string, bool, func(string) string) {
+	pr := p.g.Protect(seg, markup)
+	return pr.Text, pr.HTML, func(t string) string { return p.g.Restore(pr, t, markup) }
+}
+
+// loadGlossary loads the --glossary files, or ./glossary.* when none is
+// given; nil when there is neither.
+func loadGlossary(env *Env, paths []string) (*glossary.Glossary, error) {
+	if len(paths) == 0 {
+		p, ok := glossary.FindDefault(env.Dir)
+		if !ok {
+			return nil, nil
+		}
+		paths = []string{p}
+	}
+	g, err := glossary.Load(paths...)
+	if err != nil {
+		return nil, fmt.Errorf("glossary: %w", err)
+	}
+	return g, nil
+}
