@@ -36,6 +36,7 @@ Examples:
 			newTranslateCommand(env),
 			newBackendsCommand(env),
 			newScoreCommand(env),
+			newEvalCommand(env),
 			newModelsCommand(env),
 		},
 	}

@@ -1,0 +1,217 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/bitext/bitext/glossary"
+	"github.com/bitext/bitext/internal/atomicfile"
+	"github.com/bitext/bitext/score"
+	"github.com/bitext/bitext/translate"
+	"github.com/urfave/cli/v2"
+)
+
+// evalOptions are the settings of one "bitext eval" run.
+type evalOptions struct {
+	Src, Ref   string
+	From, To   string
+	Backend    backendOptions
+	Glossaries []string
+	Output     string
+	JSON       bool
+	Raw        bool
+}
+
+func newEvalCommand(env *Env) *cli.Command {
+	return &cli.Command{
+		Name:      "eval",
+		Usage:     "translate a test set line by line with a backend and score it",
+		ArgsUsage: "SRC REF",
+		Description: `SRC holds one source sentence or paragraph per line and REF its reference
+translation on the same line. Each line is translated as one segment (no
+re-segmentation across or within lines), through the same glossary
+protection and English typography as 'bitext translate', and the output is
+scored with sacreBLEU-exact BLEU and chrF2. With a glossary, term accuracy
+is reported too: the share of glossary-term occurrences in SRC whose target
+appears in the output line, overall and over the occurrences whose target
+the reference line has.
+
+Examples:
+   bitext eval ../shared/eval/newstest2013.fr ../shared/eval/newstest2013.en
+   bitext eval --glossary names.csv --output hyp.en src.fr ref.en
+   bitext eval --backend marian --model ~/.cache/bitext/models/opus-mt-fr-en src.fr ref.en`,
+		Flags: append([]cli.Flag{
+			&cli.StringFlag{Name: "from", Value: "fr", Usage: "source language `CODE`"},
+			&cli.StringFlag{Name: "to", Value: "en", Usage: "target language `CODE`"},
+			&cli.StringSliceFlag{Name: "glossary", Aliases: []string{"g"}, Usage: "glossary `FILE` (repeatable)"},
+			&cli.StringFlag{Name: "output", Usage: "also write the translations to `FILE`, one per line"},
+			&cli.BoolFlag{Name: "json", Usage: "print the results as JSON"},
+			&cli.BoolFlag{Name: "raw", Usage: "skip bitext's English typography (to compare with the bare engine)"},
+		}, backendFlags()...),
+		OnUsageError: onUsageError,
+		Action: func(c *cli.Context) error {
+			if c.NArg() != 2 {
+				return usagef(c, "eval takes two files, SRC and REF (got %d arguments)", c.NArg())
+			}
+			opts := evalOptions{
+				Src: c.Args().Get(0), Ref: c.Args().Get(1),
+				From: c.String("from"), To: c.String("to"),
+				Backend:    parseBackendOptions(c),
+				Glossaries: c.StringSlice("glossary"),
+				Output:     c.String("output"),
+				JSON:       c.Bool("json"),
+				Raw:        c.Bool("raw"),
+			}
+			return runEval(c.Context, env, opts)
+		},
+	}
+}
+
+// evalResult is what "bitext eval" reports.
+type evalResult struct {
+	Backend  string        `json:"backend"`
+	Lines    int           `json:"lines"`
+	BLEU     score.BLEU    `json:"bleu"`
+	ChrF     score.ChrF    `json:"chrf"`
+	Terms    *termAccuracy `json:"terms,omitempty"`
+	Glossary string        `json:"glossary_version,omitempty"`
+}
+
+// termAccuracy counts glossary-term occurrences and how many came out right.
+type termAccuracy struct {
+	Occurrences int `json:"occurrences"`
+	Correct     int `json:"correct"`
+	// InReference counts the occurrences whose target the reference line
+	// has, and ReferenceCorrect those of them the output has too.
+	InReference      int `json:"in_reference"`
+	ReferenceCorrect int `json:"reference_correct"`
+}
+
+func runEval(ctx context.Context, env *Env, opts evalOptions) error {
+	srcs, err := score.ReadLines(opts.Src)
+	if err != nil {
+		return err
+	}
+	refs, err := score.ReadLines(opts.Ref)
+	if err != nil {
+		return err
+	}
+	if err := score.CheckPair(opts.Src, srcs, opts.Ref, refs); err != nil {
+		return err
+	}
+	g, err := loadGlossary(env, opts.Glossaries)
+	if err != nil {
+		return err
+	}
+	hyps, name, err := translateLines(ctx, env, opts, g, srcs)
+	if err != nil {
+		return err
+	}
+	if opts.Output != "" {
+		if err := atomicfile.Write(opts.Output, []byte(strings.Join(hyps, "\n")+"\n"), 0o644); err != nil {
+			return err
+		}
+	}
+	res := evalResult{Backend: name, Lines: len(srcs), BLEU: score.CorpusBLEU(hyps, refs), ChrF: score.CorpusChrF(hyps, refs)}
+	if g != nil {
+		res.Terms = measureTerms(g, srcs, hyps, refs)
+		res.Glossary = g.Version()
+	}
+	return printEval(env.Out, res, opts.JSON)
+}
+
+// translateLines runs each line as one segment through the pipeline.
+func translateLines(ctx context.Context, env *Env, opts evalOptions, g *glossary.Glossary, lines []string) ([]string, string, error) {
+	b, info, closer, err := newBackend(ctx, env, opts.Backend)
+	if err != nil {
+		return nil, "", err
+	}
+	defer closer.Close()
+	p := &translate.Pipeline{Backend: b, From: opts.From, To: opts.To, Jobs: 2}
+	if g != nil {
+		p.Protector = glossaryProtector{g}
+		if gu, ok := b.(translate.GlossaryUser); ok {
+			if err := gu.UseGlossary(ctx, opts.From, opts.To, g.Pairs()); err != nil {
+				return nil, "", err
+			}
+		}
+	}
+	if opts.To == "en" && !opts.Raw {
+		p.Finish = translate.EnglishTypography
+	}
+	doc := &translate.Document{Path: opts.Src, Format: translate.FormatText}
+	for i, l := range lines {
+		doc.Blocks = append(doc.Blocks, translate.Block{Kind: translate.Paragraph, Line: i + 1,
+			Segments: []translate.Segment{{Source: l, Line: i + 1}}})
+	}
+	if _, err := p.Translate(ctx, doc); err != nil {
+		return nil, "", fmt.Errorf("%s: %w", opts.Src, err)
+	}
+	hyps := make([]string, len(lines))
+	for i, b := range doc.Blocks {
+		hyps[i] = strings.ReplaceAll(b.Segments[0].Target, "\n", " ")
+	}
+	return hyps, info.Name, nil
+}
+
+// measureTerms counts, for every glossary-term occurrence in the sources,
+// whether the output line (and the reference line) has its target.
+func measureTerms(g *glossary.Glossary, srcs, hyps, refs []string) *termAccuracy {
+	t := &termAccuracy{}
+	for i, src := range srcs {
+		found := g.Find(src, false)
+		if len(found) == 0 {
+			continue
+		}
+		missHyp := missing(g.Check(src, hyps[i], false))
+		missRef := missing(g.Check(src, refs[i], false))
+		for _, m := range found {
+			t.Occurrences++
+			ok := !missHyp[m.Entry]
+			if ok {
+				t.Correct++
+			}
+			if !missRef[m.Entry] {
+				t.InReference++
+				if ok {
+					t.ReferenceCorrect++
+				}
+			}
+		}
+	}
+	return t
+}
+
+func missing(vs []glossary.Violation) map[int]bool {
+	m := map[int]bool{}
+	for _, v := range vs {
+		m[v.Entry] = true
+	}
+	return m
+}
+
+func printEval(w io.Writer, res evalResult, asJSON bool) error {
+	if asJSON {
+		enc := json.NewEncoder(w)
+		enc.SetIndent("", "  ")
+		return enc.Encode(res)
+	}
+	fmt.Fprintf(w, "backend %s, %d lines\n%s\n%s\n", res.Backend, res.Lines, res.BLEU, res.ChrF)
+	if t := res.Terms; t != nil {
+		fmt.Fprintf(w, "terms: %d of %d occurrences right (%s); %d of %d where the reference has the term (%s)\n",
+			t.Correct, t.Occurrences, percent(t.Correct, t.Occurrences),
+			t.ReferenceCorrect, t.InReference, percent(t.ReferenceCorrect, t.InReference))
+	}
+	return nil
+}
+
+func percent(a, b int) string {
+	if b == 0 {
+		return "n/a"
+	}
+	return fmt.Sprintf("%.1f%%", 100*float64(a)/float64(b))
+}
+
