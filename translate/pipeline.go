@@ -232,10 +232,18 @@ func (p *Pipeline) batchSize() int {
 	return size
 }
 
+// translateBatch sends one batch. A backend that cannot keep HTML gets the
+// text of HTML segments (protected terms are already in the target
+// language inside their spans, so they go as text too) and its answer is
+// escaped back into a fragment; inline markup is lost on such backends.
 func (p *Pipeline) translateBatch(ctx context.Context, batch []job, isHTML bool) error {
-	req := Request{From: p.From, To: p.To, HTML: isHTML, Segments: make([]string, len(batch))}
+	flatten := isHTML && !p.Backend.Capabilities().HTML
+	req := Request{From: p.From, To: p.To, HTML: isHTML && !flatten, Segments: make([]string, len(batch))}
 	for i, j := range batch {
 		req.Segments[i] = j.send
+		if flatten {
+			req.Segments[i] = html.UnescapeString(stripTags(j.send))
+		}
 	}
 	out, err := p.Backend.Translate(ctx, req)
 	if err != nil {
@@ -245,6 +253,9 @@ func (p *Pipeline) translateBatch(ctx context.Context, batch []job, isHTML bool)
 		return fmt.Errorf("%s returned %d translations for %d segments", p.Backend.Name(), len(out), len(batch))
 	}
 	for i, j := range batch {
+		if flatten {
+			out[i] = html.EscapeString(out[i])
+		}
 		t := j.restore(out[i])
 		if p.Finish != nil {
 			t = p.Finish(t)

@@ -124,7 +124,7 @@ func (brackets) Protect(s string, markup bool) (string, bool, func(string) strin
 }
 
 func TestPipelineProtectsAndFinishes(t *testing.T) {
-	b := &upper{}
+	b := &upper{caps: translate.Capabilities{HTML: true}}
 	p := &translate.Pipeline{Backend: b, Protector: brackets{}, Finish: func(s string) string { return s + "!" }}
 	d := doc("m. Kim parle", "rien")
 	if _, err := p.Translate(context.Background(), d); err != nil {
@@ -198,5 +198,24 @@ func TestPipelineTranslatesDistinctTitle(t *testing.T) {
 	}
 	if d.Meta[0].Target != "AUTRE" {
 		t.Errorf("title target = %q", d.Meta[0].Target)
+	}
+}
+
+func TestPipelineFlattensHTMLForTextOnlyBackends(t *testing.T) {
+	b := &upper{caps: translate.Capabilities{HTML: false}}
+	p := &translate.Pipeline{Backend: b, Protector: brackets{}}
+	d := doc("m. Kim & co")
+	if _, err := p.Translate(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range b.reqs {
+		if r.HTML || strings.Contains(r.Segments[0], "<") {
+			t.Errorf("text-only backend got HTML: %+v", r)
+		}
+	}
+	// The flattened answer comes back escaped, so the protector's restore
+	// sees a fragment; brackets' restore does not unescape it.
+	if got := d.Blocks[0].Segments[0].Target; got != "M. KIM &amp; CO" {
+		t.Errorf("target = %q", got)
 	}
 }
