@@ -214,7 +214,7 @@ func (b *Backend) poolFor(from, to string) (*pool, error) {
 	if b.closed {
 		return nil, errClosed
 	}
-	key := normLang(from) + ">" + normLang(to)
+	key := LangCode(from) + ">" + LangCode(to)
 	if pl, ok := b.pools[key]; ok {
 		return pl, nil
 	}

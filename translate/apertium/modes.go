@@ -51,10 +51,10 @@ var alpha2 = map[string]string{
 	"urd": "ur", "zlm": "ms",
 }
 
-// normLang lowercases a language code and maps three-letter codes to
-// two-letter ones where one exists, keeping a variant suffix ("eng_US" →
-// "en_US").
-func normLang(code string) string {
+// LangCode normalises a language code as Apertium names them: lower case,
+// three-letter codes mapped to two-letter ones where one exists, a variant
+// suffix kept ("eng_US" → "en_US").
+func LangCode(code string) string {
 	code = strings.ToLower(strings.TrimSpace(code))
 	base, variant, hasVariant := strings.Cut(code, "_")
 	if a2, ok := alpha2[base]; ok {
@@ -74,7 +74,7 @@ func parseModeName(name string) (from, to string, ok bool) {
 	if len(parts) != 2 || parts[0] == "" || parts[1] == "" {
 		return "", "", false
 	}
-	return normLang(parts[0]), normLang(parts[1]), true
+	return LangCode(parts[0]), LangCode(parts[1]), true
 }
 
 // listModes reads the translation directions installed in dir.
@@ -97,35 +97,38 @@ func listModes(dir string) ([]mode, error) {
 	return modes, nil
 }
 
-// findRoute returns the shortest chain of at most two modes from one
-// language to another: the direct mode when installed, else a pivot. Among
-// pivots Spanish is preferred (Apertium's best-covered language), then the
-// alphabetical first.
-func findRoute(modes []mode, from, to string) (route, bool) {
-	from, to = normLang(from), normLang(to)
-	r := route{From: from, To: to}
-	for _, m := range modes {
-		if m.From == from && m.To == to {
-			r.Modes = []mode{m}
-			return r, true
+// Pair is one translation direction an engine has installed, with
+// language codes normalised by [LangCode].
+type Pair struct {
+	From, To string
+}
+
+// ShortestRoute returns the chain of at most two pairs that translates
+// from one language to another: the direct pair when there is one, else
+// two through a pivot language. Among pivots Spanish is preferred
+// (Apertium's best-covered language), then the alphabetically first.
+func ShortestRoute(pairs []Pair, from, to string) ([]Pair, bool) {
+	from, to = LangCode(from), LangCode(to)
+	for _, p := range pairs {
+		if p.From == from && p.To == to {
+			return []Pair{p}, true
 		}
 	}
-	var best []mode
-	for _, first := range modes {
+	var best []Pair
+	for _, first := range pairs {
 		if first.From != from || first.To == to {
 			continue
 		}
-		for _, second := range modes {
+		for _, second := range pairs {
 			if second.From == first.To && second.To == to && betterPivot(first.To, best) {
-				best = []mode{first, second}
+				best = []Pair{first, second}
 			}
 		}
 	}
-	r.Modes = best
-	return r, best != nil
+	return best, best != nil
 }
 
-func betterPivot(pivot string, best []mode) bool {
+func betterPivot(pivot string, best []Pair) bool {
 	if best == nil {
 		return true
 	}
@@ -134,6 +137,26 @@ func betterPivot(pivot string, best []mode) bool {
 		return false
 	}
 	return pivot == "es" || pivot < current
+}
+
+// findRoute returns the modes that translate from → to (see
+// ShortestRoute).
+func findRoute(modes []mode, from, to string) (route, bool) {
+	r := route{From: LangCode(from), To: LangCode(to)}
+	pairs := make([]Pair, len(modes))
+	for i, m := range modes {
+		pairs[i] = Pair{m.From, m.To}
+	}
+	chain, ok := ShortestRoute(pairs, from, to)
+	for _, p := range chain {
+		for _, m := range modes {
+			if m.From == p.From && m.To == p.To {
+				r.Modes = append(r.Modes, m)
+				break
+			}
+		}
+	}
+	return r, ok
 }
 
 // missingPairError explains that no installed modes connect from and to,
@@ -165,7 +188,7 @@ var debianPairs = map[[2]string]string{
 // installHint tells which packages to install for from→to: the direct pair
 // when Debian has one, else the two pairs through Spanish.
 func installHint(from, to string) string {
-	from, to = normLang(from), normLang(to)
+	from, to = LangCode(from), LangCode(to)
 	if pkg := debianPair(from, to); pkg != "" {
 		return "install it with: apt-get install apertium " + pkg
 	}
