@@ -5,11 +5,13 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"text/tabwriter"
 	"time"
 
 	"github.com/bitext/bitext/translate"
+	"github.com/bitext/bitext/translate/marian"
 	"github.com/bitext/bitext/translate/remote"
 	"github.com/urfave/cli/v2"
 )
@@ -27,9 +29,10 @@ type backendOptions struct {
 // backendFlags are shared by every command that translates.
 func backendFlags() []cli.Flag {
 	return []cli.Flag{
-		&cli.StringFlag{Name: "backend", Aliases: []string{"b"}, Value: "apertium", Usage: "translation `NAME` (see 'bitext backends')", EnvVars: []string{"BITEXT_BACKEND"}},
+		&cli.StringFlag{Name: "backend", Aliases: []string{"b"}, Usage: "translation `NAME` (see 'bitext backends'; default: marian when a model is installed, else apertium)", EnvVars: []string{"BITEXT_BACKEND"}},
 		&cli.StringFlag{Name: "endpoint", Usage: "the backend's server `URL` (a proxy, a self-hosted server)", EnvVars: []string{"BITEXT_ENDPOINT"}},
 		&cli.StringFlag{Name: "model", Usage: "model `NAME` or folder, for backends that have several"},
+		&cli.IntFlag{Name: "beam", Usage: "marian: beam size `N` (default: the model's)"},
 		&cli.StringSliceFlag{Name: "option", Usage: "backend-specific `KEY=VALUE` setting (repeatable), e.g. project=my-project"},
 		&cli.Float64Flag{Name: "price", Value: -1, Usage: "price per million characters for --dry-run (default: the backend's published price)"},
 		&cli.Float64Flag{Name: "rps", Usage: "remote backends: at most `N` requests per second over the whole run (0: no limit)"},
@@ -59,7 +62,20 @@ func parseBackendOptions(c *cli.Context) backendOptions {
 		k, v, _ := strings.Cut(kv, "=")
 		o.Options[strings.TrimSpace(k)] = strings.TrimSpace(v)
 	}
+	if n := c.Int("beam"); n > 0 {
+		o.Options["beam"] = strconv.Itoa(n)
+	}
 	return o
+}
+
+// defaultBackend picks the backend when --backend is not given: a
+// MarianMT model once one is installed ('bitext models pull fr-en'), else
+// Apertium.
+func defaultBackend(env *Env, o backendOptions) string {
+	if marian.Installed(o.config(env)) {
+		return "marian"
+	}
+	return "apertium"
 }
 
 func (o backendOptions) config(env *Env) translate.Config {
@@ -67,6 +83,9 @@ func (o backendOptions) config(env *Env) translate.Config {
 }
 
 func lookupBackend(env *Env, name string) (translate.BackendInfo, error) {
+	if name == "" {
+		name = "apertium"
+	}
 	info, ok := env.Registry.Lookup(name)
 	if !ok {
 		var names []string
@@ -82,6 +101,9 @@ func lookupBackend(env *Env, name string) (translate.BackendInfo, error) {
 // that the whole run shares one rate limit and retries failed requests. The
 // second result closes what the backend holds (processes, connections).
 func newBackend(ctx context.Context, env *Env, o backendOptions) (translate.Backend, translate.BackendInfo, io.Closer, error) {
+	if o.Name == "" {
+		o.Name = defaultBackend(env, o)
+	}
 	info, err := lookupBackend(env, o.Name)
 	if err != nil {
 		return nil, info, nil, err
@@ -112,8 +134,11 @@ var publishedPrices = map[string]float64{
 	"deepl":     25,
 }
 
-func formatCost(info translate.BackendInfo, chars int) string {
+func formatCost(info translate.BackendInfo, chars int, override float64) string {
 	price, ok := publishedPrices[info.Name]
+	if override >= 0 {
+		price, ok = override, true
+	}
 	if !info.Remote || !ok {
 		return "no charge (" + info.Name + ")"
 	}

@@ -214,4 +214,3 @@ func percent(a, b int) string {
 	}
 	return fmt.Sprintf("%.1f%%", 100*float64(a)/float64(b))
 }
-

@@ -38,7 +38,11 @@ func newTranslator(ctx context.Context, env *Env, opts *translateOptions) (*tran
 		return nil, err
 	}
 	if opts.DryRun {
-		tr.info, err = lookupBackend(env, opts.Backend.Name)
+		name := opts.Backend.Name
+		if name == "" {
+			name = defaultBackend(env, opts.Backend)
+		}
+		tr.info, err = lookupBackend(env, name)
 		return tr, err
 	}
 	var closer io.Closer
@@ -234,9 +238,9 @@ func (tr *translator) dryRun(ctx context.Context, inputs []input) error {
 			}
 		}
 		total += n
-		fmt.Fprintf(tr.env.Out, "%s\t%d characters\t%s\n", in.display(), n, formatCost(tr.info, n))
+		fmt.Fprintf(tr.env.Out, "%s\t%d characters\t%s\n", in.display(), n, formatCost(tr.info, n, tr.opts.Backend.Price))
 	}
-	fmt.Fprintf(tr.env.Out, "total\t%d characters\t%s\n", total, formatCost(tr.info, total))
+	fmt.Fprintf(tr.env.Out, "total\t%d characters\t%s\n", total, formatCost(tr.info, total, tr.opts.Backend.Price))
 	if failed > 0 {
 		return &exitError{code: 1, msg: fmt.Sprintf("%d of %d inputs failed", failed, len(inputs))}
 	}
