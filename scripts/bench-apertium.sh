@@ -7,7 +7,8 @@
 #
 # The Go benchmarks BenchmarkBackend (1 and 2 pipelines) and BenchmarkRawPipe
 # are run alternately, one translation of the whole file each, ROUNDS times;
-# the medians and the ratio backend/raw throughput are printed. Exits 0 with
+# the medians and the ratio backend/raw throughput are printed, by wall
+# time and by CPU time (the latter is stable on a loaded machine). Exits 0 with
 # a message when ../shared or Apertium is absent.
 set -euo pipefail
 
@@ -32,7 +33,9 @@ for ((i = 1; i <= rounds; i++)); do
 	for bench in 'BenchmarkBackend$' 'BenchmarkRawPipe$'; do
 		(cd "$root/translate/apertium" &&
 			"$tmp/apertium.test" -test.run '^$' -test.bench "$bench" -test.benchtime 1x) |
-			awk '/^Benchmark/ { sub(/-[0-9]+$/, "", $1); print $1, $3 }' >>"$tmp/results"
+			awk '/^Benchmark/ { sub(/-[0-9]+$/, "", $1); cpu = 0
+				for (i = 4; i < NF; i++) if ($(i + 1) == "cpu-s/op") cpu = $i
+				print $1, $3, cpu }' >>"$tmp/results"
 	done
 done
 
@@ -42,11 +45,13 @@ function median(name,   n, i, j, t, v) {
 	for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (v[j] < v[i]) { t = v[i]; v[i] = v[j]; v[j] = t }
 	return n % 2 ? v[(n + 1) / 2] : (v[n / 2] + v[n / 2 + 1]) / 2
 }
-{ times[$1] = times[$1] " " $2; names[$1] = 1 }
+{ times[$1] = times[$1] " " $2; cpus[$1] = cpus[$1] " " $3; names[$1] = 1 }
 END {
 	raw = median("BenchmarkRawPipe")
+	for (name in names) times[name "/cpu"] = cpus[name]
+	rawcpu = median("BenchmarkRawPipe/cpu")
 	for (name in names) {
-		m = median(name)
-		printf "%-34s median %6.2f s   throughput ratio to raw pipe %.2f\n", name, m / 1e9, raw / m
+		m = median(name); c = median(name "/cpu")
+		printf "%-28s median %6.2f s wall, %6.2f s CPU   throughput ratio to raw pipe %.2f (CPU ratio %.2f)\n", name, m / 1e9, c, raw / m, rawcpu / c
 	}
 }' "$tmp/results" | sort
