@@ -197,8 +197,9 @@ func (tr *translator) render(doc *translate.Document, format string) ([]byte, st
 	case "html":
 		suffix = ".bilingual.html"
 		err = bilingual.HTML(&buf, doc, bilingual.HTMLOptions{
-			Backend:   tr.info.Name,
-			Generated: tr.env.Now(),
+			Backend:     tr.info.Name,
+			Attribution: tr.attribution(),
+			Generated:   tr.env.Now(),
 		})
 	case "md":
 		suffix = ".bilingual.md"
@@ -213,6 +214,15 @@ func (tr *translator) render(doc *translate.Document, format string) ([]byte, st
 		err = fmt.Errorf("unknown format %q", format)
 	}
 	return buf.Bytes(), suffix, err
+}
+
+// attribution is the credit line a backend asks for (a MarianMT model's
+// licence and authors), shown in the bilingual HTML's footer.
+func (tr *translator) attribution() []string {
+	if a, ok := tr.backend.(interface{ Attribution() string }); ok && a.Attribution() != "" {
+		return []string{a.Attribution()}
+	}
+	return nil
 }
 
 // dryRun reports what each file would send and cost, without translating.
