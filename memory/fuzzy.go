@@ -1,0 +1,162 @@
+package memory
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"slices"
+	"sync"
+)
+
+// DefaultFuzzy is the similarity from which a stored sentence is offered
+// to the reviewer as a fuzzy match.
+const DefaultFuzzy = 0.85
+
+// FuzzyMatch is a stored translation of a sentence similar to the one
+// looked up.
+type FuzzyMatch struct {
+	// Entry is the approved translation of the similar sentence, or its
+	// most recent machine translation.
+	Entry Entry
+	// Score is the [Similarity] of the two sentences.
+	Score float64
+}
+
+// Fuzzy returns up to limit stored sentences from→to whose [Similarity]
+// to source is at least threshold (use [DefaultFuzzy]), best first, excluding
+// source itself (exact matches are [Store.Lookup]'s). Matches are for a
+// reviewer to consider; bitext never applies them by itself.
+//
+// The first call loads every stored sentence into an index kept by the
+// Store (about 100 bytes per sentence); later calls add only new ones. A
+// query compares the sentences of compatible length, first by character
+// counts, then by a banded edit distance.
+func (s *Store) Fuzzy(ctx context.Context, from, to, source string, threshold float64, limit int) ([]FuzzyMatch, error) {
+	if threshold <= 0 || threshold > 1 {
+		return nil, fmt.Errorf("fuzzy threshold %g is not in (0, 1]", threshold)
+	}
+	if limit <= 0 {
+		return nil, nil
+	}
+	if err := s.fuzzy.refresh(ctx, s); err != nil {
+		return nil, err
+	}
+	found := s.fuzzy.search(from, to, source, threshold, limit)
+	out := make([]FuzzyMatch, 0, len(found))
+	for _, f := range found {
+		es, err := s.Get(ctx, Key{From: from, To: to, Source: f.source, Markup: f.markup})
+		if err != nil {
+			return nil, err
+		}
+		if len(es) > 0 {
+			out = append(out, FuzzyMatch{Entry: es[0], Score: f.score})
+		}
+	}
+	return out, nil
+}
+
+// fuzzyIndex holds every stored sentence by language pair and length.
+type fuzzyIndex struct {
+	mu   sync.Mutex
+	last int64 // the highest segment id loaded
+	// pairs maps "from\x00to" to sentences by rune length.
+	pairs map[string][][]candidate
+	seen  map[sentenceKey]bool
+}
+
+type sentenceKey struct {
+	pair, source string
+	markup       bool
+}
+
+type candidate struct {
+	source string
+	markup bool
+	hist   histogram
+}
+
+type found struct {
+	source string
+	markup bool
+	score  float64
+}
+
+// refresh loads the sentences stored since the last call, by any process.
+func (x *fuzzyIndex) refresh(ctx context.Context, s *Store) error {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	if x.pairs == nil {
+		x.pairs, x.seen = map[string][][]candidate{}, map[sentenceKey]bool{}
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT id, src_lang, tgt_lang, source, markup FROM segments WHERE id > ? ORDER BY id`, x.last)
+	if err != nil {
+		return s.wrap(fmt.Errorf("failed to index translation memory: %w", err))
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var from, to, source string
+		var markup bool
+		if err := rows.Scan(&x.last, &from, &to, &source, &markup); err != nil {
+			return s.wrap(fmt.Errorf("failed to index translation memory: %w", err))
+		}
+		x.add(from+"\x00"+to, source, markup)
+	}
+	return s.wrap(rows.Err())
+}
+
+func (x *fuzzyIndex) add(pair, source string, markup bool) {
+	k := sentenceKey{pair, source, markup}
+	if x.seen[k] {
+		return
+	}
+	x.seen[k] = true
+	rs := []rune(source)
+	byLen := x.pairs[pair]
+	for len(byLen) <= len(rs) {
+		byLen = append(byLen, nil)
+	}
+	byLen[len(rs)] = append(byLen[len(rs)], candidate{source: source, markup: markup, hist: newHistogram(rs)})
+	x.pairs[pair] = byLen
+}
+
+// search returns the best matches of source, best first.
+func (x *fuzzyIndex) search(from, to, source string, threshold float64, limit int) []found {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	rs := []rune(source)
+	h := newHistogram(rs)
+	byLen := x.pairs[from+"\x00"+to]
+	var out []found
+	lo, hi := int(float64(len(rs))*threshold-1e-9), int(float64(len(rs))/threshold+1e-9)
+	for n := max(lo, 0); n <= hi && n < len(byLen); n++ {
+		for i := range byLen[n] {
+			c := &byLen[n][i]
+			if f, ok := match(rs, &h, c, threshold); ok && c.source != source {
+				out = append(out, f)
+			}
+		}
+	}
+	slices.SortFunc(out, func(a, b found) int {
+		return cmp.Or(cmp.Compare(b.score, a.score), cmp.Compare(a.source, b.source))
+	})
+	return out[:min(limit, len(out))]
+}
+
+// match scores candidate c against the query rs if it reaches threshold.
+func match(rs []rune, h *histogram, c *candidate, threshold float64) (found, bool) {
+	cr := []rune(c.source)
+	n := max(len(rs), len(cr))
+	k := maxDistance(n, threshold)
+	if h.lowerBound(&c.hist) > k {
+		return found{}, false
+	}
+	d := levenshtein(rs, cr, k)
+	if d > k {
+		return found{}, false
+	}
+	score := 1.0
+	if n > 0 {
+		score = 1 - float64(d)/float64(n)
+	}
+	return found{source: c.source, markup: c.markup, score: score}, true
+}

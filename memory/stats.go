@@ -1,0 +1,175 @@
+package memory
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"strings"
+	"time"
+)
+
+// Stats describes a memory's content.
+type Stats struct {
+	// Path is the memory file and Bytes its size with its write-ahead log.
+	Path  string
+	Bytes int64
+	// Sentences counts distinct source sentences; Machine and Approved
+	// count translations (a sentence has one per backend and glossary
+	// version, and at most one approved).
+	Sentences, Machine, Approved int
+	// Edits counts approvals, including those that replaced an earlier
+	// approval.
+	Edits int
+	// Oldest and Newest are the first and last times an entry was
+	// written (zero for an empty memory).
+	Oldest, Newest time.Time
+	// Pairs break the counts down by language pair, Backends by engine.
+	Pairs    []PairStats
+	Backends []BackendStats
+}
+
+// PairStats counts the entries of one language pair.
+type PairStats struct {
+	From, To                     string
+	Sentences, Machine, Approved int
+}
+
+// BackendStats is how much of one engine's output reviewers kept.
+type BackendStats struct {
+	Backend string
+	// Machine counts its stored translations.
+	Machine int
+	// Reviewed counts approved sentences whose draft it made; Edited
+	// those among them where the approved text differs from its draft.
+	Reviewed, Edited int
+	// WordEditRate is the word-level edit distance from its drafts to the
+	// approved texts divided by the words of the approved texts, like
+	// HTER (0 when nothing was reviewed).
+	WordEditRate float64
+}
+
+// EditedShare returns Edited/Reviewed (0 when nothing was reviewed).
+func (b BackendStats) EditedShare() float64 {
+	if b.Reviewed == 0 {
+		return 0
+	}
+	return float64(b.Edited) / float64(b.Reviewed)
+}
+
+// Stats counts the memory's entries.
+func (s *Store) Stats(ctx context.Context) (Stats, error) {
+	st := Stats{Path: s.path, Bytes: fileSize(s.path) + fileSize(s.path+"-wal")}
+	if err := s.countPairs(ctx, &st); err != nil {
+		return st, err
+	}
+	if err := s.countBackends(ctx, &st); err != nil {
+		return st, err
+	}
+	if err := s.countEdits(ctx, &st); err != nil {
+		return st, err
+	}
+	return st, nil
+}
+
+func fileSize(path string) int64 {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return 0
+	}
+	return fi.Size()
+}
+
+func (s *Store) countPairs(ctx context.Context, st *Stats) error {
+	rows, err := s.db.QueryContext(ctx, `SELECT src_lang, tgt_lang,
+		count(DISTINCT markup || ':' || source), sum(status = 'machine'), sum(status = 'approved'),
+		min(created), max(updated)
+		FROM segments GROUP BY src_lang, tgt_lang ORDER BY src_lang, tgt_lang`)
+	if err != nil {
+		return s.wrap(fmt.Errorf("failed to count translation memory: %w", err))
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var p PairStats
+		var oldest, newest int64
+		if err := rows.Scan(&p.From, &p.To, &p.Sentences, &p.Machine, &p.Approved, &oldest, &newest); err != nil {
+			return s.wrap(fmt.Errorf("failed to count translation memory: %w", err))
+		}
+		st.Pairs = append(st.Pairs, p)
+		st.Sentences += p.Sentences
+		st.Machine += p.Machine
+		st.Approved += p.Approved
+		if o := fromMillis(oldest); st.Oldest.IsZero() || o.Before(st.Oldest) {
+			st.Oldest = o
+		}
+		if n := fromMillis(newest); n.After(st.Newest) {
+			st.Newest = n
+		}
+	}
+	return s.wrap(rows.Err())
+}
+
+func (s *Store) countBackends(ctx context.Context, st *Stats) error {
+	rows, err := s.db.QueryContext(ctx, `SELECT backend, count(*) FROM segments
+		WHERE status = 'machine' GROUP BY backend ORDER BY backend`)
+	if err != nil {
+		return s.wrap(fmt.Errorf("failed to count translation memory: %w", err))
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var b BackendStats
+		if err := rows.Scan(&b.Backend, &b.Machine); err != nil {
+			return s.wrap(fmt.Errorf("failed to count translation memory: %w", err))
+		}
+		st.Backends = append(st.Backends, b)
+	}
+	return s.wrap(rows.Err())
+}
+
+// countEdits compares each approved sentence's latest approval with its
+// machine draft.
+func (s *Store) countEdits(ctx context.Context, st *Stats) error {
+	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM edits`).Scan(&st.Edits); err != nil {
+		return s.wrap(fmt.Errorf("failed to count approvals: %w", err))
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT backend, draft, target FROM edits
+		WHERE id IN (SELECT max(id) FROM edits GROUP BY segment) AND backend <> ''`)
+	if err != nil {
+		return s.wrap(fmt.Errorf("failed to count approvals: %w", err))
+	}
+	defer rows.Close()
+	words := map[string]int{}
+	for rows.Next() {
+		var backend, draft, target string
+		if err := rows.Scan(&backend, &draft, &target); err != nil {
+			return s.wrap(fmt.Errorf("failed to count approvals: %w", err))
+		}
+		b := st.backend(backend)
+		b.Reviewed++
+		if draft != target {
+			b.Edited++
+		}
+		d, t := strings.Fields(draft), strings.Fields(target)
+		b.WordEditRate += float64(levenshtein(d, t, max(len(d), len(t))))
+		words[backend] += len(t)
+	}
+	for i := range st.Backends {
+		b := &st.Backends[i]
+		if n := words[b.Backend]; n > 0 {
+			b.WordEditRate /= float64(n)
+		} else if b.WordEditRate > 0 {
+			b.WordEditRate = 1 // every draft word deleted
+		}
+	}
+	return s.wrap(rows.Err())
+}
+
+// backend returns the entry for name, adding it if missing.
+func (st *Stats) backend(name string) *BackendStats {
+	for i := range st.Backends {
+		if st.Backends[i].Backend == name {
+			return &st.Backends[i]
+		}
+	}
+	st.Backends = append(st.Backends, BackendStats{Backend: name})
+	return &st.Backends[len(st.Backends)-1]
+}

@@ -1,0 +1,171 @@
+package memory
+
+import (
+	"encoding/xml"
+	"html"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+// An HTML fragment (a Markup segment) goes into a TMX <seg> as text and
+// inline codes: paired tags as <bpt>/<ept>, other tags as <ph>, so that
+// other tools show and protect them as tags. Text is unescaped, so they
+// see « l'Élysée » rather than entities. The fragment's escaping is the
+// one bitext's reader writes (&amp; &lt; &gt; &quot;, apostrophes as
+// is); anything written otherwise (&nbsp;, a raw ") travels as a <ph> of
+// type x-entity or x-raw, so that every fragment comes back byte for byte.
+
+var (
+	tagRE    = regexp.MustCompile(`^</?[a-zA-Z][a-zA-Z0-9-]*(?:\s[^<>]*)?/?>`)
+	entityRE = regexp.MustCompile(`^&(?:[a-zA-Z][a-zA-Z0-9]*|#[0-9]+|#[xX][0-9a-fA-F]+);`)
+)
+
+// htmlEscaper is the escaping of text in bitext's HTML fragments.
+var htmlEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&quot;")
+
+// token is a piece of a fragment: text, or a tag or entity kept as code.
+type token struct {
+	text string
+	code bool
+	kind string // for codes: "tag", "x-entity", "x-raw"
+}
+
+// tokenize splits an HTML fragment into text and codes.
+func tokenize(frag string) []token {
+	var out []token
+	var text strings.Builder
+	flush := func() {
+		if text.Len() > 0 {
+			out = append(out, token{text: text.String()})
+			text.Reset()
+		}
+	}
+	for i := 0; i < len(frag); {
+		rest := frag[i:]
+		code, kind, n := codeAt(rest)
+		if n == 0 {
+			if e := entityRE.FindString(rest); e != "" && htmlEscaper.Replace(html.UnescapeString(e)) == e {
+				text.WriteString(html.UnescapeString(e))
+				i += len(e)
+				continue
+			}
+			text.WriteByte(frag[i])
+			i++
+			continue
+		}
+		flush()
+		out = append(out, token{text: code, code: true, kind: kind})
+		i += n
+	}
+	flush()
+	return out
+}
+
+// codeAt returns the code that starts rest, if any, and its length.
+func codeAt(rest string) (code, kind string, n int) {
+	switch rest[0] {
+	case '<':
+		if t := tagRE.FindString(rest); t != "" {
+			return t, "tag", len(t)
+		}
+		return "<", "x-raw", 1
+	case '>', '"':
+		return rest[:1], "x-raw", 1
+	case '&':
+		if e := entityRE.FindString(rest); e != "" && htmlEscaper.Replace(html.UnescapeString(e)) != e {
+			return e, "x-entity", len(e)
+		}
+		if entityRE.FindString(rest) == "" {
+			return "&", "x-raw", 1
+		}
+	}
+	return "", "", 0
+}
+
+// markupToSeg writes an HTML fragment as the content of a TMX <seg>.
+func markupToSeg(b *strings.Builder, frag string) {
+	toks := tokenize(frag)
+	ids := pairTags(toks)
+	for i, t := range toks {
+		switch {
+		case !t.code:
+			escapeXML(b, t.text)
+		case ids[i] > 0 && !strings.HasPrefix(t.text, "</"):
+			b.WriteString(`<bpt i="` + strconv.Itoa(ids[i]) + `">`)
+			escapeXML(b, t.text)
+			b.WriteString("</bpt>")
+		case ids[i] > 0:
+			b.WriteString(`<ept i="` + strconv.Itoa(ids[i]) + `">`)
+			escapeXML(b, t.text)
+			b.WriteString("</ept>")
+		default:
+			b.WriteString("<ph")
+			if t.kind != "tag" {
+				b.WriteString(` type="` + t.kind + `"`)
+			}
+			b.WriteString(">")
+			escapeXML(b, t.text)
+			b.WriteString("</ph>")
+		}
+	}
+}
+
+// pairTags numbers matching opening and closing tags 1, 2, …; other
+// tokens get 0.
+func pairTags(toks []token) []int {
+	ids := make([]int, len(toks))
+	var open []int // indexes of unmatched opening tags
+	next := 1
+	for i, t := range toks {
+		if !t.code || t.kind != "tag" || strings.HasSuffix(t.text, "/>") {
+			continue
+		}
+		name := tagName(t.text)
+		if !strings.HasPrefix(t.text, "</") {
+			open = append(open, i)
+			continue
+		}
+		if k := len(open) - 1; k >= 0 && tagName(toks[open[k]].text) == name {
+			ids[open[k]], ids[i] = next, next
+			next++
+			open = open[:k]
+		}
+	}
+	return ids
+}
+
+// tagName returns the lower-case element name of a tag.
+func tagName(tag string) string {
+	s := strings.TrimLeft(tag, "</")
+	end := strings.IndexFunc(s, func(r rune) bool { return r == ' ' || r == '>' || r == '/' || r == '\t' || r == '\n' })
+	if end < 0 {
+		end = len(s)
+	}
+	return strings.ToLower(s[:end])
+}
+
+// escapeXML writes s escaped for XML text or a double-quoted attribute.
+func escapeXML(b *strings.Builder, s string) {
+	xml.EscapeText(b, []byte(s))
+}
+
+// segPart is a piece of a <seg> read from TMX.
+type segPart struct {
+	text string
+	code bool
+}
+
+// segString joins a <seg>'s parts: for an HTML segment, text is escaped
+// and codes are kept as they are; for plain text, both are kept.
+func segString(parts []segPart, markup bool) string {
+	var b strings.Builder
+	for _, p := range parts {
+		if markup && !p.code {
+			b.WriteString(htmlEscaper.Replace(p.text))
+		} else {
+			b.WriteString(p.text)
+		}
+	}
+	return b.String()
+}
