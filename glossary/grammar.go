@@ -13,14 +13,26 @@ type occurrence struct {
 }
 
 // fixGrammar fixes the words around every restored target of a
-// translation (an HTML fragment), working from the end so that offsets
-// stay valid.
+// translation (an HTML fragment), in one pass from the start.
 func (g *Glossary) fixGrammar(out string, ms []Match) string {
 	occ := g.occurrences(out, ms)
-	for i := len(occ) - 1; i >= 0; i-- {
-		out = fixAround(out, occ[i])
+	if len(occ) == 0 {
+		return out
 	}
-	return out
+	var b strings.Builder
+	b.Grow(len(out) + 16)
+	last := 0
+	for _, o := range occ {
+		ws, we := prevWord(out, o.s)
+		if ws < last {
+			ws, we = o.s, o.s
+		}
+		b.WriteString(out[last:ws])
+		b.WriteString(fixAround(out, o, ws, we))
+		last = o.e
+	}
+	b.WriteString(out[last:])
+	return b.String()
 }
 
 // occurrences finds every whole-word occurrence of the matches' targets,
@@ -73,26 +85,24 @@ func wordEdge(s string, i, j int) bool {
 	return true
 }
 
-// fixAround drops a "the" before a name, sets "a"/"an" before the term,
-// and capitalises a term that starts a sentence.
-func fixAround(out string, o occurrence) string {
-	term := out[o.s:o.e]
-	ws, we := prevWord(out, o.s)
-	word := out[ws:we]
+// fixAround returns out[ws:o.e], the word before a term and the term,
+// fixed: a "the" before a name dropped, "a"/"an" set by the term's sound,
+// and a capital on a term that starts a sentence.
+func fixAround(out string, o occurrence, ws, we int) string {
+	term, word := out[o.s:o.e], out[ws:we]
 	switch {
 	case o.name && strings.EqualFold(word, "the"):
-		out = out[:ws] + out[o.s:]
-		o.s, o.e = ws, ws+len(term)
+		if atSentenceStart(out, ws) {
+			return upperFirst(term)
+		}
+		return term
 	case word == "a" || word == "an" || word == "A" || word == "An" || word == "AN":
-		art := matchCase(indefinite(term), word)
-		out = out[:ws] + art + out[we:]
-		d := len(art) - len(word)
-		return out[:o.s+d] + term + out[o.e+d:]
+		return matchCase(indefinite(term), word) + out[we:o.s] + term
 	}
 	if atSentenceStart(out, o.s) {
-		out = out[:o.s] + upperFirst(term) + out[o.e:]
+		term = upperFirst(term)
 	}
-	return out
+	return out[ws:o.s] + term
 }
 
 // prevWord returns the bounds of the ASCII word just before i, separated
