@@ -8,8 +8,22 @@
 // [Load] reads CSV and TSV files (source,target[,note], with or without a
 // header: the files Google's and DeepL's glossaries take; a header may add
 // pos, case_sensitive, inflect and variants columns), YAML files for rich
-// entries (see the yamlEntry doc in yaml.go), and TBX files (TBX-Basic and
-// TBX v3). [FindDefault] finds the glossary.* file of a folder. [Lint]
+// entries, and TBX files (TBX-Basic and TBX v3):
+//
+//	terms:
+//	  - source: Kim Jong-un
+//	    dnt: true              # do not translate: target = source
+//	    pos: name              # name, noun, adj or free text
+//	  - source: nord-coréen    # also matches nord-coréens, -coréenne(s)
+//	    target: North Korean
+//	  - source: Yonhap
+//	    dnt: true
+//	    case_sensitive: true   # acronyms (KCNA) are by default
+//	  - source: mai
+//	    target: May
+//	    inflect: false         # else "mais" would match
+//	    variants: [Mai]        # more French forms
+// [FindDefault] finds the glossary.* file of a folder. [Lint]
 // reports duplicates, conflicts, empty fields and bad encoding with file
 // and line. [Glossary.Write] writes any format back.
 //
