@@ -147,7 +147,8 @@ func (r *mdReader) textBlock(n ast.Node, c mdContext, kind BlockKind, level int,
 		}
 		b.Segments = append(b.Segments, seg)
 	}
-	if len(b.Segments) == 0 && marker == "" && kind != Heading {
+	topHeading := kind == Heading && c.quote == 0 && c.list == 0
+	if len(b.Segments) == 0 && marker == "" && !topHeading {
 		return // nothing left of it, such as an unsafe link's empty text
 	}
 	if b.Line == 0 && len(b.Segments) > 0 {

@@ -17,6 +17,8 @@ type mdWriter struct {
 	// level, styles the marker style ("-", "1.", "1)") there.
 	widths []int
 	styles []string
+	// sameLine says that the next item goes on the line of its empty parent.
+	sameLine bool
 }
 
 // looseLists marks the ListItem blocks of every list (a run of list items
@@ -55,7 +57,10 @@ func (w *mdWriter) separate(blocks []Block, i int) {
 	prev, cur := blocks[i-1], blocks[i]
 	switch {
 	case prev.Kind == ListItem && cur.Kind == ListItem:
-		if w.loose[i] || w.startsList(prev, cur) {
+		if emptyItem(prev) && cur.Level == prev.Level+1 && cur.Marker != "" {
+			w.buf.WriteString(" ") // "- - item": the sure way to nest under an empty item
+			w.sameLine = true
+		} else if w.loose[i] || w.startsList(prev, cur) {
 			w.buf.WriteString("\n\n")
 		} else {
 			w.buf.WriteString("\n")
@@ -69,6 +74,8 @@ func (w *mdWriter) separate(blocks []Block, i int) {
 		w.buf.WriteString("\n\n")
 	}
 }
+
+func emptyItem(b Block) bool { return b.Marker != "" && len(b.Segments) == 0 }
 
 // startsList reports whether cur, following the list item prev, opens a
 // list that must be set apart by a blank line: a change of marker style,
@@ -134,7 +141,11 @@ func (w *mdWriter) listItem(b Block, text string) {
 		return
 	}
 	w.widths, w.styles = w.widths[:level-1], w.styles[:level-1]
-	w.buf.WriteString(strings.Repeat(" ", sum(w.widths)) + b.Marker)
+	if !w.sameLine {
+		w.buf.WriteString(strings.Repeat(" ", sum(w.widths)))
+	}
+	w.sameLine = false
+	w.buf.WriteString(b.Marker)
 	if text != "" {
 		w.buf.WriteString(" " + text)
 	}
