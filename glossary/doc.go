@@ -23,6 +23,7 @@
 //	    target: May
 //	    inflect: false         # else "mais" would match
 //	    variants: [Mai]        # more French forms
+//
 // [FindDefault] finds the glossary.* file of a folder. [Lint]
 // reports duplicates, conflicts, empty fields and bad encoding with file
 // and line. [Glossary.Write] writes any format back.
