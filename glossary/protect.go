@@ -4,6 +4,8 @@ import (
 	"html"
 	"regexp"
 	"strings"
+
+	"github.com/bitext/bitext/translate"
 )
 
 // Protected is a segment ready for a backend: every glossary term replaced
@@ -103,4 +105,20 @@ func unwrap(s string, ms []Match) string {
 		}
 		return span
 	})
+}
+
+// Shield adapts a glossary to translate.Pipeline's Protector:
+//
+//	p := &translate.Pipeline{Backend: b, Protector: glossary.Shield{Glossary: g}}
+type Shield struct {
+	Glossary *Glossary
+}
+
+var _ translate.Protector = Shield{}
+
+// Protect protects a segment and returns what to send, whether it is HTML,
+// and the function that restores the backend's translation of it.
+func (s Shield) Protect(segment string, markup bool) (string, bool, func(string) string) {
+	p := s.Glossary.Protect(segment, markup)
+	return p.Text, p.HTML, func(translated string) string { return s.Glossary.Restore(p, translated, markup) }
 }

@@ -153,3 +153,13 @@ func TestIndefinite(t *testing.T) {
 		}
 	}
 }
+
+func TestShield(t *testing.T) {
+	send, isHTML, restore := Shield{Glossary: asia(t)}.Protect("La Corée du Nord & l’ONU.", false)
+	if !isHTML || send != `La <span translate="no">North Korea</span> &amp; l’<span translate="no">UN</span>.` {
+		t.Fatalf("Protect = %q, %v", send, isHTML)
+	}
+	if got := restore(`The <span translate="no">North Korea</span> &amp; the <span translate="no">UN</span>.`); got != "North Korea & the UN." {
+		t.Errorf("restore = %q", got)
+	}
+}
