@@ -132,7 +132,7 @@ func translateLines(ctx context.Context, env *Env, opts evalOptions, g *glossary
 	defer closer.Close()
 	p := &translate.Pipeline{Backend: b, From: opts.From, To: opts.To, Jobs: 2}
 	if g != nil {
-		p.Protector = glossaryProtector{g}
+		p.Protector = glossary.Shield{Glossary: g}
 		if gu, ok := b.(translate.GlossaryUser); ok {
 			if err := gu.UseGlossary(ctx, opts.From, opts.To, g.Pairs()); err != nil {
 				return nil, "", err

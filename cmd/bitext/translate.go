@@ -16,21 +16,24 @@ import (
 
 // translateOptions are the settings of one "bitext translate" run.
 type translateOptions struct {
-	From, To    string
-	Backend     backendOptions
-	Glossaries  []string
-	Strict      bool
-	Out         string
-	Formats     []string
-	Jobs        int
-	Quiet       bool
-	Paths       []string
-	Include     []string
-	Exclude     []string
-	Report      string
-	DryRun      bool
-	Width       int
-	Interactive bool
+	From, To   string
+	Backend    backendOptions
+	Glossaries []string
+	Strict     bool
+	Out        string
+	Formats    []string
+	Jobs       int
+	Quiet      bool
+	Paths      []string
+	Include    []string
+	Exclude    []string
+	Report     string
+	DryRun     bool
+	Width      int
+	NoMemory   bool
+	LockWait   time.Duration
+	OnlyStdin  bool
+	OutSet     bool
 }
 
 var outputFormats = []string{"html", "md", "txt", "json"}
@@ -48,6 +51,8 @@ func newTranslateCommand(env *Env) *cli.Command {
 		&cli.StringSliceFlag{Name: "include", Usage: "only translate files matching `GLOB` in folders (repeatable)"},
 		&cli.StringSliceFlag{Name: "exclude", Usage: "skip files matching `GLOB` in folders (repeatable)"},
 		&cli.StringFlag{Name: "report", Usage: "write a machine-readable summary to `FILE.json`"},
+		&cli.BoolFlag{Name: "no-memory", Usage: "neither use nor update the translation memory in OUT/.bitext"},
+		&cli.DurationFlag{Name: "wait", Value: 10 * time.Second, Usage: "how long to wait for another bitext working on the same --out"},
 		&cli.BoolFlag{Name: "dry-run", Usage: "count the characters each file would send and estimate the cost, without translating"},
 	}, backendFlags()...)
 	return &cli.Command{
@@ -97,6 +102,13 @@ func parseTranslateOptions(c *cli.Context, env *Env) (*translateOptions, error) 
 		Report:     c.String("report"),
 		DryRun:     c.Bool("dry-run"),
 		Width:      env.Width,
+		NoMemory:   c.Bool("no-memory"),
+		LockWait:   c.Duration("wait"),
+		OutSet:     c.IsSet("out"),
+	}
+	opts.OnlyStdin = true
+	for _, p := range opts.Paths {
+		opts.OnlyStdin = opts.OnlyStdin && p == "-"
 	}
 	for _, f := range strings.Split(c.String("format"), ",") {
 		f = strings.TrimSpace(f)

@@ -62,10 +62,14 @@ func newTranslator(ctx context.Context, env *Env, opts *translateOptions) (*tran
 		Jobs:    2,
 	}
 	if tr.gloss != nil {
-		tr.pipeline.Protector = glossaryProtector{tr.gloss}
+		tr.pipeline.Protector = glossary.Shield{Glossary: tr.gloss}
 	}
 	if opts.To == "en" {
 		tr.pipeline.Finish = translate.EnglishTypography
+	}
+	if err := tr.useMemory(ctx); err != nil {
+		tr.Close()
+		return nil, err
 	}
 	tr.progress = newProgress(env, opts)
 	tr.pipeline.Progress = tr.progress.segments
@@ -83,6 +87,26 @@ func (tr *translator) useNativeGlossary(ctx context.Context) error {
 	}
 	return nil
 }
+
+// useMemory opens the output folder's translation memory, unless
+// --no-memory says not to or the only input is standard input with no
+// --out given.
+func (tr *translator) useMemory(ctx context.Context) error {
+	if tr.opts.NoMemory || (tr.opts.OnlyStdin && !tr.opts.OutSet) {
+		return nil
+	}
+	store, closeFn, err := openMemory(ctx, tr.opts.Out, tr.opts.LockWait)
+	if err != nil {
+		return err
+	}
+	tr.closers = append(tr.closers, closerFunc(closeFn))
+	tr.pipeline.Memory = &tmAdapter{store: store, from: tr.opts.From, to: tr.opts.To, backend: tr.info.Name, gloss: tr.gloss}
+	return nil
+}
+
+type closerFunc func() error
+
+func (f closerFunc) Close() error { return f() }
 
 // Close stops the backend's processes or connections.
 func (tr *translator) Close() {
@@ -255,14 +279,6 @@ func (tr *translator) dryRun(ctx context.Context, inputs []input) error {
 		return &exitError{code: 1, msg: fmt.Sprintf("%d of %d inputs failed", failed, len(inputs))}
 	}
 	return nil
-}
-
-// glossaryProtector adapts a glossary to the pipeline's Protector.
-type glossaryProtector struct{ g *glossary.Glossary }
-
-func (p glossaryProtector) Protect(seg string, markup bool) (string, bool, func(string) string) {
-	pr := p.g.Protect(seg, markup)
-	return pr.Text, pr.HTML, func(t string) string { return p.g.Restore(pr, t, markup) }
 }
 
 // loadGlossary loads the --glossary files, or ./glossary.* when none is
