@@ -111,25 +111,30 @@ func markupToSeg(b *strings.Builder, frag string) {
 	}
 }
 
-// pairTags numbers matching opening and closing tags 1, 2, …; other
-// tokens get 0.
+// pairTags numbers matching opening and closing tags 1, 2, … in the
+// order they open; other tokens get 0.
 func pairTags(toks []token) []int {
-	ids := make([]int, len(toks))
+	partner := make([]int, len(toks))
 	var open []int // indexes of unmatched opening tags
-	next := 1
 	for i, t := range toks {
 		if !t.code || t.kind != "tag" || strings.HasSuffix(t.text, "/>") {
 			continue
 		}
-		name := tagName(t.text)
 		if !strings.HasPrefix(t.text, "</") {
 			open = append(open, i)
 			continue
 		}
-		if k := len(open) - 1; k >= 0 && tagName(toks[open[k]].text) == name {
-			ids[open[k]], ids[i] = next, next
-			next++
+		if k := len(open) - 1; k >= 0 && tagName(toks[open[k]].text) == tagName(t.text) {
+			partner[open[k]] = i + 1
 			open = open[:k]
+		}
+	}
+	ids := make([]int, len(toks))
+	next := 1
+	for i, p := range partner {
+		if p > 0 {
+			ids[i], ids[p-1] = next, next
+			next++
 		}
 	}
 	return ids
