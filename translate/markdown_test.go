@@ -92,6 +92,7 @@ func TestReadMarkdownInline(t *testing.T) {
 			[]seg{{"Le <abbr>FMI</abbr> a relevé ses prévisions.", true}}},
 		{"image", "Le dirigeant est arrivé. ![Kim à Moscou](kim.jpg)",
 			[]seg{{`Le dirigeant est arrivé. <img src="kim.jpg" alt="Kim à Moscou">`, true}}},
+		{"image alone", "![Kim à Moscou](kim.jpg)", []seg{{`<img src="kim.jpg" alt="Kim à Moscou">`, true}}},
 		{"unsafe link dropped", "Cliquez [ici](javascript:alert(1)) pour voir.", []seg{{"Cliquez ici pour voir.", false}}},
 	}
 	for _, tc := range cases {

@@ -23,6 +23,9 @@ func SplitMarkupSpans(frag string) [][2]int {
 	st := stripMarkupTags(frag)
 	spans := SplitSentenceSpans(st.plain)
 	if len(spans) == 0 {
+		if start, end := skipSpace(frag, 0), trimSpaceEnd(frag); start < end {
+			return [][2]int{{start, end}} // tags without text, such as an image
+		}
 		return nil
 	}
 	var out [][2]int
