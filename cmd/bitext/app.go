@@ -37,6 +37,7 @@ Examples:
 			newBackendsCommand(env),
 			newScoreCommand(env),
 			newEvalCommand(env),
+			newGlossaryCommand(env),
 			newModelsCommand(env),
 		},
 	}

@@ -192,6 +192,11 @@ func (tr *translator) writeOutputs(in input, doc *translate.Document) ([]string,
 		}
 		files = append(files, outputFile{base + name, data})
 	}
+	state, _, err := tr.render(doc, "json")
+	if err != nil {
+		return nil, false, fmt.Errorf("%s: %w", in.display(), err)
+	}
+	files = append(files, outputFile{statePath(tr.opts.Out, base), state})
 	var paths []string
 	changed := false
 	for _, f := range files {

@@ -1,0 +1,203 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/bitext/bitext/bilingual"
+	"github.com/bitext/bitext/glossary"
+	"github.com/bitext/bitext/translate"
+	"github.com/urfave/cli/v2"
+)
+
+func newGlossaryCommand(env *Env) *cli.Command {
+	return &cli.Command{
+		Name:  "glossary",
+		Usage: "check translations against a glossary and lint glossary files",
+		Description: `Examples:
+   bitext glossary lint samples/glossary.csv
+   bitext glossary check --glossary samples/glossary.csv out/seoul-sommet-energie.en.txt`,
+		Subcommands: []*cli.Command{
+			newGlossaryCheckCommand(env),
+			newGlossaryLintCommand(env),
+		},
+	}
+}
+
+func newGlossaryLintCommand(env *Env) *cli.Command {
+	return &cli.Command{
+		Name:      "lint",
+		Usage:     "report duplicates, conflicts, empty fields and bad encoding in glossary files",
+		ArgsUsage: "FILE...",
+		Description: `Each problem is printed as FILE:LINE: PROBLEM. The exit status is 1 when
+there is any.
+
+Example:
+   bitext glossary lint samples/glossary.csv extra-terms.tsv`,
+		OnUsageError: onUsageError,
+		Action: func(c *cli.Context) error {
+			if c.NArg() == 0 {
+				return usagef(c, "name the glossary files to lint")
+			}
+			problems := glossary.Lint(c.Args().Slice()...)
+			for _, p := range problems {
+				fmt.Fprintln(env.Out, p.Error())
+			}
+			if len(problems) > 0 {
+				return &exitError{code: 1, msg: fmt.Sprintf("%d problems", len(problems))}
+			}
+			fmt.Fprintf(env.Out, "%s: no problems\n", strings.Join(c.Args().Slice(), ", "))
+			return nil
+		},
+	}
+}
+
+func newGlossaryCheckCommand(env *Env) *cli.Command {
+	return &cli.Command{
+		Name:      "check",
+		Usage:     "check an existing (for example hand-edited) translation against its source",
+		ArgsUsage: "FILE.en.EXT...",
+		Description: `FILE.en.EXT is an English article written by 'bitext translate' (and
+perhaps edited since). Its French source is found in the article's JSON
+(OUT/NAME.json or OUT/.bitext/docs/NAME.json), or given with --source.
+Paragraph by paragraph, every glossary term of the French must have its
+target in the English. Violations are printed as FILE:LINE: …; the exit
+status is 1 when there is any.
+
+Example:
+   bitext glossary check --glossary samples/glossary.csv out/seoul-sommet-energie.en.txt`,
+		Flags: []cli.Flag{
+			&cli.StringSliceFlag{Name: "glossary", Aliases: []string{"g"}, Usage: "glossary `FILE` (repeatable; default: ./glossary.*)"},
+			&cli.StringFlag{Name: "source", Usage: "the French article `FILE` (default: found from the translation)"},
+			&cli.StringFlag{Name: "to", Value: "en", Usage: "target language `CODE`"},
+		},
+		OnUsageError: onUsageError,
+		Action: func(c *cli.Context) error {
+			if c.NArg() == 0 {
+				return usagef(c, "name the translated articles to check")
+			}
+			if c.IsSet("source") && c.NArg() > 1 {
+				return usagef(c, "--source goes with a single translation")
+			}
+			g, err := loadGlossary(env, c.StringSlice("glossary"))
+			if err != nil {
+				return err
+			}
+			if g == nil {
+				return usagef(c, "no glossary: give --glossary FILE (or put a glossary.csv here)")
+			}
+			n := 0
+			for _, path := range c.Args().Slice() {
+				vs, err := checkTranslation(g, path, c.String("source"), c.String("to"))
+				if err != nil {
+					return err
+				}
+				for _, v := range vs {
+					fmt.Fprintln(env.Out, v)
+				}
+				n += len(vs)
+			}
+			if n > 0 {
+				return &exitError{code: 1, msg: fmt.Sprintf("%d glossary violations", n)}
+			}
+			fmt.Fprintln(env.Out, "no glossary violations")
+			return nil
+		},
+	}
+}
+
+// checkTranslation checks every block of an English article against the
+// same block of its French source.
+func checkTranslation(g *glossary.Glossary, path, source, to string) ([]string, error) {
+	data, err := readFileLimited(path)
+	if err != nil {
+		return nil, err
+	}
+	en, err := translate.Read(path, data)
+	if err != nil {
+		return nil, err
+	}
+	fr, err := readSource(path, source, to)
+	if err != nil {
+		return nil, err
+	}
+	if len(fr.Blocks) != len(en.Blocks) {
+		return nil, fmt.Errorf("%s has %d paragraphs and its source %d: they cannot be lined up (run 'bitext review' to map the edits)", path, len(en.Blocks), len(fr.Blocks))
+	}
+	var out []string
+	for i, b := range fr.Blocks {
+		if !b.Translatable() {
+			continue
+		}
+		target := en.Blocks[i]
+		for _, v := range g.Check(b.SourceText(), target.SourceText(), anyMarkup(b) || anyMarkup(target)) {
+			out = append(out, fmt.Sprintf("%s:%d: %s", path, target.Line, v))
+		}
+	}
+	return out, nil
+}
+
+func anyMarkup(b translate.Block) bool {
+	for _, s := range b.Segments {
+		if s.Markup {
+			return true
+		}
+	}
+	return false
+}
+
+// readSource reads the French article: --source, or the JSON that
+// translate wrote beside the English (or in OUT/.bitext/docs).
+func readSource(path, source, to string) (*translate.Document, error) {
+	if source != "" {
+		data, err := readFileLimited(source)
+		if err != nil {
+			return nil, err
+		}
+		return translate.Read(source, data)
+	}
+	for _, p := range sidecarPaths(path, to) {
+		f, err := os.Open(p)
+		if err != nil {
+			continue
+		}
+		defer f.Close()
+		doc, err := bilingual.ReadJSON(f)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", p, err)
+		}
+		return doc, nil
+	}
+	return nil, fmt.Errorf("%s: cannot find its French source (no NAME.json beside it); give it with --source", path)
+}
+
+// sidecarPaths are where the JSON of an English article may be: beside
+// it, or in the state folder of an output folder above it.
+func sidecarPaths(path, to string) []string {
+	dir, file := filepath.Split(filepath.Clean(path))
+	name := strings.TrimSuffix(file, filepath.Ext(file))
+	name = strings.TrimSuffix(name, "."+to) + ".json"
+	paths := []string{filepath.Join(dir, name)}
+	rel := name
+	for d := filepath.Clean(dir); ; d = filepath.Dir(d) {
+		paths = append(paths, filepath.Join(d, stateDir, "docs", rel))
+		parent := filepath.Dir(d)
+		if parent == d {
+			return paths
+		}
+		rel = filepath.Join(filepath.Base(d), rel)
+	}
+}
+
+// statePath is where translate keeps the JSON of an article's output
+// base (OUT/REL/NAME): OUT/.bitext/docs/REL/NAME.json, so that review and
+// glossary check find the source and the machine draft whatever --format.
+func statePath(out, base string) string {
+	rel, err := filepath.Rel(out, base)
+	if err != nil {
+		rel = filepath.Base(base)
+	}
+	return filepath.Join(out, stateDir, "docs", rel+".json")
+}
