@@ -85,8 +85,8 @@ type Segment struct {
 	Markup bool
 	// Line is the 1-based line of the source file the sentence starts on.
 	Line int
-	// Backend names the engine that produced Target ("memory" when it came
-	// from the translation memory, "" before translation).
+	// Backend names the engine that produced Target ("approved" for a
+	// reviewed translation, "" before translation).
 	Backend string
 }
 

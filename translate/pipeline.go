@@ -22,8 +22,9 @@ type Protector interface {
 // Memory supplies translations known before the backend is asked (a
 // translation memory) and records the backend's new ones.
 type Memory interface {
-	// Lookup returns the stored translation of source, if any.
-	Lookup(ctx context.Context, source string, markup bool) (target string, ok bool, err error)
+	// Lookup returns the stored translation of source, if any, and what
+	// made it (a backend's name, or "approved" for a reviewed one).
+	Lookup(ctx context.Context, source string, markup bool) (target, by string, ok bool, err error)
 	// Store records a new machine translation.
 	Store(ctx context.Context, seg Segment) error
 }
@@ -139,12 +140,12 @@ func (p *Pipeline) collect(ctx context.Context, doc *Document, st *Stats) ([]job
 			seg := &b.Segments[si]
 			st.Segments++
 			if p.Memory != nil {
-				t, ok, err := p.Memory.Lookup(ctx, seg.Source, seg.Markup)
+				t, by, ok, err := p.Memory.Lookup(ctx, seg.Source, seg.Markup)
 				if err != nil {
 					return nil, fmt.Errorf("translation memory: %w", err)
 				}
 				if ok {
-					seg.Target, seg.Backend = t, "memory"
+					seg.Target, seg.Backend = t, by
 					st.FromMemory++
 					continue
 				}

@@ -80,9 +80,9 @@ type mapMemory struct {
 	stored []string
 }
 
-func (m *mapMemory) Lookup(_ context.Context, src string, _ bool) (string, bool, error) {
+func (m *mapMemory) Lookup(_ context.Context, src string, _ bool) (string, string, bool, error) {
 	t, ok := m.known[src]
-	return t, ok, nil
+	return t, "approved", ok, nil
 }
 
 func (m *mapMemory) Store(_ context.Context, s translate.Segment) error {
@@ -102,7 +102,7 @@ func TestPipelineUsesMemoryFirst(t *testing.T) {
 	if st.FromMemory != 1 || st.Sent != 1 {
 		t.Errorf("stats %+v, want 1 from memory and 1 sent", st)
 	}
-	if got := d.Blocks[1].Segments[0]; got.Target != "two" || got.Backend != "memory" {
+	if got := d.Blocks[1].Segments[0]; got.Target != "two" || got.Backend != "approved" {
 		t.Errorf("memory segment = %+v", got)
 	}
 	if len(mem.stored) != 1 || mem.stored[0] != "un" {

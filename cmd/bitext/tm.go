@@ -70,9 +70,13 @@ func (m *tmAdapter) key(source string, markup bool) memory.Key {
 }
 
 // Lookup returns the approved translation, or this backend's earlier one.
-func (m *tmAdapter) Lookup(ctx context.Context, source string, markup bool) (string, bool, error) {
+func (m *tmAdapter) Lookup(ctx context.Context, source string, markup bool) (string, string, bool, error) {
 	e, ok, err := m.store.Lookup(ctx, m.key(source, markup), m.backend)
-	return e.Target, ok, err
+	by := e.Backend
+	if e.Status == memory.Approved {
+		by = string(memory.Approved)
+	}
+	return e.Target, by, ok, err
 }
 
 // Store records a machine translation as soon as it is made.
