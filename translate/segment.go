@@ -1,6 +1,7 @@
 package translate
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -32,8 +33,9 @@ func SplitSentences(text string) []string {
 //
 //   - before a lower-case word, so that « Assez ! » a-t-il lancé stays whole;
 //   - before a comma, as in « C'est fini. », a déclaré M. Kim.;
-//   - inside a pair of « » or “ ” quotes: a quotation is one segment, and a
-//     full sentence inside quotes is split after the closing quote;
+//   - inside a pair of « », “ ” or "" quotes: a quotation is one segment,
+//     and a full sentence inside quotes is split after the closing quote;
+//   - after an ellipsis followed by a number ("revendu... 1,6 million");
 //   - after a title or abbreviation (M., MM., Mme, Mlle, Dr, Pr, St, Mgr,
 //     p. ex., cf., env., av. J.-C., …), an initial (J.-P. Sartre,
 //     G. W. Bush) or an acronym with dots ending in a single letter (U.S.A.);
@@ -121,7 +123,7 @@ func (s *splitter) isBoundary(start, term, end, next int) bool {
 		return false // "(…)" marks words left out
 	}
 	if s.text[term] != '.' || (term+1 < len(s.text) && s.text[term+1] == '.') {
-		return true
+		return !isEllipsis(s.text[term:end]) || !startsWithDigit(s.text[next:])
 	}
 	return !noBreakAfter(s.text[start:term])
 }
@@ -150,6 +152,13 @@ func startsSentence(text string, i int) bool {
 	r, _ = utf8.DecodeRuneInString(text[j:])
 	return unicode.IsUpper(r) || unicode.IsDigit(r)
 }
+
+// isEllipsis reports whether the punctuation run starts with "..." or "…".
+func isEllipsis(run string) bool {
+	return strings.HasPrefix(run, "...") || strings.HasPrefix(run, "…")
+}
+
+func startsWithDigit(s string) bool { return s != "" && s[0] >= '0' && s[0] <= '9' }
 
 func isTerminator(r rune) bool { return r == '.' || r == '!' || r == '?' || r == '…' }
 

@@ -79,14 +79,17 @@ func isRoman(s string) bool {
 	return s != "" && len(s) <= 6 && strings.Trim(s, "IVXLCDM") == ""
 }
 
-// quoteRanges returns the outermost matched pairs of « » and of “ ” in text
+// quoteRanges returns the outermost matched pairs of « », of “ ” and of
+// straight double quotes (taken in pairs when their number is even) in text
 // as [open, past close) offsets, in order. Unmatched quotes (a quotation
 // running over several paragraphs) are ignored.
 func quoteRanges(text string) [][2]int {
 	var pairs [][2]int
-	var guil, curly []int
+	var guil, curly, straight []int
 	for i, r := range text {
 		switch r {
+		case '"':
+			straight = append(straight, i)
 		case '«':
 			guil = append(guil, i)
 		case '“':
@@ -95,6 +98,11 @@ func quoteRanges(text string) [][2]int {
 			pairs, guil = closeQuote(pairs, guil, i+len("»"))
 		case '”':
 			pairs, curly = closeQuote(pairs, curly, i+len("”"))
+		}
+	}
+	if len(straight)%2 == 0 {
+		for k := 0; k < len(straight); k += 2 {
+			pairs = append(pairs, [2]int{straight[k], straight[k+1] + 1})
 		}
 	}
 	return outermost(pairs)
