@@ -201,3 +201,21 @@ func TestNearRawPipe(t *testing.T) {
 		t.Errorf("only %d of %d lines identical to the raw pipe", same, len(lines))
 	}
 }
+
+func TestUnknownMarks(t *testing.T) {
+	const src = "Le blorgtruc de l'AFP est arrivé."
+	plain, err := newRealBackend(t, Config{}).Translate(t.Context(), frEn(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	marked, err := newRealBackend(t, Config{MarkUnknown: true}).Translate(t.Context(), frEn(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(plain[0], "*") || !strings.Contains(plain[0], "blorgtruc") {
+		t.Errorf("without marks: %q", plain[0])
+	}
+	if !strings.Contains(marked[0], "*blorgtruc") {
+		t.Errorf("with marks: %q", marked[0])
+	}
+}
