@@ -15,7 +15,7 @@ import (
 // changes nothing.
 //
 //   - « » become “ ” and ‹ › become ‘ ’, without the spaces inside them;
-//     straight double quotes that clearly pair up become “ ”;
+//     straight double quotes are the source's choice and stay;
 //   - the spaces French puts before ; : ! ? and % go, as does any space
 //     before closing punctuation or after an opening quote or bracket;
 //   - 3 000 (with a space, U+00A0 or U+202F) becomes 3,000 and 1,5 becomes
@@ -190,11 +190,12 @@ func twelveHour(h int) string {
 	return strconv.Itoa(h-12) + " p.m."
 }
 
-// englishQuotes turns guillemets into curly quotes and pairs straight
-// double quotes into curly ones.
+// englishQuotes turns guillemets, the French convention, into curly
+// quotes. Straight quotes are the source's own choice and stay as they
+// are: turning them curly would only make the output disagree with a
+// source (and references) that uses them.
 func englishQuotes(s string) string {
-	s = strings.NewReplacer("«", "“", "»", "”", "‹", "‘", "›", "’").Replace(s)
-	return curlyDoubleQuotes(s)
+	return strings.NewReplacer("«", "“", "»", "”", "‹", "‘", "›", "’").Replace(s)
 }
 
 // singleSpaces collapses runs of spaces and turns narrow no-break spaces
@@ -209,36 +210,6 @@ func singleSpaces(s string) string {
 func tightPunctuation(s string) string {
 	s = openingSpace.ReplaceAllString(s, "$1")
 	return repeat(s, func(s string) string { return closingSpace.ReplaceAllString(s, "$1$2") })
-}
-
-// curlyDoubleQuotes turns straight double quotes into curly ones when they
-// clearly pair up: an even number of them, each odd one opening (after a
-// space or the start) and each even one closing (before a space,
-// punctuation or the end). Otherwise they are left alone.
-func curlyDoubleQuotes(s string) string {
-	var at []int
-	for i := 0; i < len(s); i++ {
-		if s[i] == '"' {
-			at = append(at, i)
-		}
-	}
-	if len(at) == 0 || len(at)%2 != 0 {
-		return s
-	}
-	for k, i := range at {
-		if k%2 == 0 && !opensQuote(s[:i]) || k%2 == 1 && !closesQuote(s[i+1:]) {
-			return s
-		}
-	}
-	var b strings.Builder
-	last := 0
-	for k, i := range at {
-		b.WriteString(s[last:i])
-		b.WriteString([]string{"“", "”"}[k%2])
-		last = i + 1
-	}
-	b.WriteString(s[last:])
-	return b.String()
 }
 
 func opensQuote(before string) bool {

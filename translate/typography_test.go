@@ -9,8 +9,8 @@ func TestEnglishTypography(t *testing.T) {
 		{"guillemets nbsp", "« Non », a dit M. Kim.", "“Non”, a dit Mr. Kim."},
 		{"guillemets nnbsp", "«\u202fOui\u202f»", "“Oui”"},
 		{"single guillemets", "« il a dit ‹ jamais › hier »", "“il a dit ‘jamais’ hier”"},
-		{"straight quotes pair", `The minister spoke of "a historic day" on Monday.`, "The minister spoke of “a historic day” on Monday."},
-		{"two pairs", `"Yes", he said, "tomorrow".`, "“Yes”, he said, “tomorrow”."},
+		{"straight quotes stay straight", `The minister spoke of "a historic day" on Monday.`, `The minister spoke of "a historic day" on Monday.`},
+		{"guillemet pairs", `« Oui », a-t-il dit, « demain ».`, "“Oui”, a-t-il dit, “demain”."},
 		{"unbalanced straight quote", `The 12" record "sold`, `The 12" record "sold`},
 		{"inch mark left", `a 27" screen and a 32" one`, `a 27" screen and a 32" one`},
 		{"space after opening quote", "“ Nothing ” changed", "“Nothing” changed"},
@@ -76,7 +76,7 @@ func TestEnglishTypography(t *testing.T) {
 			`<a href="https://x.fr/?a=1,5&amp;h=12h30" title="« x »">Mr. Kim</a> said “<em>yes</em>”`},
 		{"nbsp entity", "3&nbsp;000 people&#160;!", "3,000 people!"},
 		{"other entity kept", "AT&amp;T &lt;3 000&gt;", "AT&amp;T &lt;3,000&gt;"},
-		{"quotes across tags", `he said "<b>no</b>"`, "he said “<b>no</b>”"},
+		{"guillemets across tags", `he said « <b>no</b> »`, "he said “<b>no</b>”"},
 		{"private use kept", "a \ue000 b", "a \ue000 b"},
 
 		// English text is unchanged.
