@@ -6,6 +6,7 @@ package all
 import (
 	"github.com/bitext/bitext/translate"
 	"github.com/bitext/bitext/translate/apertium"
+	"github.com/bitext/bitext/translate/apy"
 	"github.com/bitext/bitext/translate/deepl"
 	"github.com/bitext/bitext/translate/google"
 	"github.com/bitext/bitext/translate/googlev3"
@@ -19,6 +20,7 @@ func Registry() *translate.Registry {
 	r := translate.NewRegistry()
 	for _, info := range []translate.BackendInfo{
 		apertium.Info(),
+		apy.Info(),
 		deepl.Info(),
 		google.Info(),
 		googlev3.Info(),
