@@ -33,6 +33,8 @@ func (e Edit) Edited() bool { return e.Draft != e.Target }
 // with k's Terms, or with other terms when there is none. Approving the
 // text already approved changes nothing.
 func (s *Store) Approve(ctx context.Context, k Key, target, by string) error {
+	s.wmu.Lock()
+	defer s.wmu.Unlock()
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return s.wrap(fmt.Errorf("failed to approve translation: %w", err))

@@ -94,6 +94,8 @@ func (s *Store) Lookup(ctx context.Context, k Key, backend string) (e Entry, ok 
 // returns, the entry survives a crash.
 func (s *Store) PutMachine(ctx context.Context, k Key, backend, target string) error {
 	now := millis(s.now())
+	s.wmu.Lock()
+	defer s.wmu.Unlock()
 	_, err := s.stmts.putMachine.ExecContext(ctx, k.From, k.To, k.Source, k.Markup, backend, k.Terms, target, now, now)
 	if err != nil {
 		return s.wrap(fmt.Errorf("failed to store translation: %w", err))
@@ -107,6 +109,8 @@ func (s *Store) PutMachineBatch(ctx context.Context, backend string, ts []Transl
 	if len(ts) == 0 {
 		return nil
 	}
+	s.wmu.Lock()
+	defer s.wmu.Unlock()
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return s.wrap(fmt.Errorf("failed to store translations: %w", err))

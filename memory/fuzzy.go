@@ -73,6 +73,7 @@ type candidate struct {
 	source string
 	markup bool
 	hist   histogram
+	sig    signature
 }
 
 type found struct {
@@ -115,7 +116,7 @@ func (x *fuzzyIndex) add(pair, source string, markup bool) {
 	for len(byLen) <= len(rs) {
 		byLen = append(byLen, nil)
 	}
-	byLen[len(rs)] = append(byLen[len(rs)], candidate{source: source, markup: markup, hist: newHistogram(rs)})
+	byLen[len(rs)] = append(byLen[len(rs)], candidate{source: source, markup: markup, hist: newHistogram(rs), sig: newSignature(rs)})
 	x.pairs[pair] = byLen
 }
 
@@ -124,14 +125,14 @@ func (x *fuzzyIndex) search(from, to, source string, threshold float64, limit in
 	x.mu.Lock()
 	defer x.mu.Unlock()
 	rs := []rune(source)
-	h := newHistogram(rs)
+	q := query{runes: rs, hist: newHistogram(rs), sig: newSignature(rs)}
 	byLen := x.pairs[from+"\x00"+to]
 	var out []found
 	lo, hi := int(float64(len(rs))*threshold-1e-9), int(float64(len(rs))/threshold+1e-9)
 	for n := max(lo, 0); n <= hi && n < len(byLen); n++ {
 		for i := range byLen[n] {
 			c := &byLen[n][i]
-			if f, ok := match(rs, &h, c, threshold); ok && c.source != source {
+			if f, ok := q.match(c, n, threshold); ok && c.source != source {
 				out = append(out, f)
 			}
 		}
@@ -142,15 +143,23 @@ func (x *fuzzyIndex) search(from, to, source string, threshold float64, limit in
 	return out[:min(limit, len(out))]
 }
 
-// match scores candidate c against the query rs if it reaches threshold.
-func match(rs []rune, h *histogram, c *candidate, threshold float64) (found, bool) {
-	cr := []rune(c.source)
-	n := max(len(rs), len(cr))
+// query is a sentence being looked up.
+type query struct {
+	runes []rune
+	hist  histogram
+	sig   signature
+}
+
+// match scores candidate c against q if it reaches threshold, trying the
+// cheap lower bounds of the distance before computing it.
+// c has runes runes.
+func (q *query) match(c *candidate, runes int, threshold float64) (found, bool) {
+	n := max(len(q.runes), runes)
 	k := maxDistance(n, threshold)
-	if h.lowerBound(&c.hist) > k {
+	if q.hist.lowerBound(&c.hist) > k || q.sig.lowerBound(&c.sig) > k {
 		return found{}, false
 	}
-	d := levenshtein(rs, cr, k)
+	d := levenshtein(q.runes, []rune(c.source), k)
 	if d > k {
 		return found{}, false
 	}

@@ -52,6 +52,7 @@ func mutate(r *rand.Rand, s []rune, n int) []rune {
 
 func TestBandedLevenshteinAgreesWithNaive(t *testing.T) {
 	r := rand.New(rand.NewPCG(1, 2))
+	bounds := 0
 	for i := range 2000 {
 		a := []rune(sentence(i))
 		b := mutate(r, a, r.IntN(30))
@@ -62,10 +63,22 @@ func TestBandedLevenshteinAgreesWithNaive(t *testing.T) {
 				t.Fatalf("levenshtein(%q, %q, %d) = %d, true distance %d", string(a), string(b), k, got, want)
 			}
 		}
+		if i%2 == 1 { // compare unrelated sentences too
+			b = []rune(sentence(i * 31))
+			want = naiveLevenshtein(a, b)
+		}
 		ha, hb := newHistogram(a), newHistogram(b)
 		if lb := ha.lowerBound(&hb); lb > want {
 			t.Fatalf("histogram bound %d exceeds distance %d", lb, want)
 		}
+		sa, sb := newSignature(a), newSignature(b)
+		if lb := sa.lowerBound(&sb); lb > want {
+			t.Fatalf("trigram bound %d exceeds distance %d for %q, %q", lb, want, string(a), string(b))
+		}
+		bounds += sa.lowerBound(&sb)
+	}
+	if bounds == 0 {
+		t.Fatal("the trigram bound is always 0")
 	}
 }
 

@@ -1,5 +1,7 @@
 package memory
 
+import "math/bits"
+
 // Similarity is the character-level Levenshtein ratio of a and b:
 // 1 - distance/max(len(a), len(b)), counting runes, where the distance is
 // the number of single-rune insertions, deletions and substitutions that
@@ -89,4 +91,32 @@ func (h *histogram) lowerBound(g *histogram) int {
 		}
 	}
 	return max(more, less)
+}
+
+// signature is the set of a string's rune trigrams hashed into 1024 bits.
+type signature [16]uint64
+
+func newSignature(rs []rune) signature {
+	var s signature
+	for i := 0; i+2 < len(rs); i++ {
+		h := (uint32(rs[i])*0x01000193 ^ uint32(rs[i+1])) * 0x01000193
+		h = (h ^ uint32(rs[i+2])) * 0x9e3779b1
+		b := h >> 22
+		s[b/64] |= 1 << (b % 64)
+	}
+	return s
+}
+
+// lowerBound is a lower bound of the edit distance between the strings of
+// s and t. An edit destroys at most three trigram occurrences, so d edits
+// leave all but 3d of a string's distinct trigrams in the other string,
+// and hashing only merges bits: every bit of s missing from t costs at
+// least a third of an edit, and the other way round.
+func (s *signature) lowerBound(t *signature) int {
+	onlyS, onlyT := 0, 0
+	for i := range s {
+		onlyS += bits.OnesCount64(s[i] &^ t[i])
+		onlyT += bits.OnesCount64(t[i] &^ s[i])
+	}
+	return (max(onlyS, onlyT) + 2) / 3
 }

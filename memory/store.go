@@ -6,8 +6,8 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"net/url"
 	"path/filepath"
-	"strings"
 	"sync"
 	"time"
 
@@ -36,7 +36,10 @@ type Store struct {
 	now   func() time.Time
 	stmts statements
 	fuzzy fuzzyIndex
-	mu    sync.Mutex // guards closed
+	// wmu serialises this Store's writes, which SQLite would otherwise
+	// make wait for each other by sleeping and polling.
+	wmu sync.Mutex
+	mu  sync.Mutex // guards closed
 	// closed is set by Close.
 	closed bool
 }
@@ -47,13 +50,14 @@ type Store struct {
 // bitext memory ([ErrCorrupt]); both errors name the file and say what to
 // do.
 func Open(ctx context.Context, path string) (*Store, error) {
-	if strings.ContainsAny(path, "?#") {
-		return nil, fmt.Errorf("translation memory path %q: '?' and '#' are not allowed", path)
-	}
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return nil, fmt.Errorf("failed to create folder for translation memory: %w", err)
 	}
-	db, err := sql.Open("sqlite", dsn(path))
+	name, err := dsn(path)
+	if err != nil {
+		return nil, err
+	}
+	db, err := sql.Open("sqlite", name)
 	if err != nil {
 		return nil, fmt.Errorf("failed to open translation memory %s: %w", path, err)
 	}
@@ -65,13 +69,20 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	return s, nil
 }
 
-// dsn is the driver's name for path with the settings every connection
-// needs: WAL, a busy timeout, foreign keys, and write transactions that
-// take the write lock when they begin (so that waiting writers use the
-// busy timeout instead of failing on a lock upgrade).
-func dsn(path string) string {
-	return path + fmt.Sprintf("?_busy_timeout=%d&_journal_mode=WAL&_synchronous=NORMAL&_foreign_keys=1&_txlock=immediate",
-		busyTimeout.Milliseconds())
+// dsn is the driver's name for path (a file: URI, so that any character
+// may occur in it) with the settings every connection needs: WAL, a busy
+// timeout, foreign keys, and write transactions that take the write lock
+// when they begin (so that waiting writers use the busy timeout instead of
+// failing on a lock upgrade).
+func dsn(path string) (string, error) {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return "", fmt.Errorf("translation memory %s: %w", path, err)
+	}
+	u := url.URL{Scheme: "file", Path: filepath.ToSlash(abs), RawQuery: fmt.Sprintf(
+		"_busy_timeout=%d&_journal_mode=WAL&_synchronous=NORMAL&_foreign_keys=1&_txlock=immediate",
+		busyTimeout.Milliseconds())}
+	return u.String(), nil
 }
 
 func (s *Store) init(ctx context.Context) error {

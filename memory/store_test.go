@@ -59,11 +59,30 @@ func TestOpenCreatesCurrentSchema(t *testing.T) {
 	if err := s.db.QueryRow("PRAGMA journal_mode").Scan(&mode); err != nil || mode != "wal" {
 		t.Fatalf("journal_mode = %q, %v; want wal", mode, err)
 	}
+	var timeout, fk int
+	if err := s.db.QueryRow("PRAGMA busy_timeout").Scan(&timeout); err != nil || timeout != int(busyTimeout.Milliseconds()) {
+		t.Fatalf("busy_timeout = %d, %v", timeout, err)
+	}
+	if err := s.db.QueryRow("PRAGMA foreign_keys").Scan(&fk); err != nil || fk != 1 {
+		t.Fatalf("foreign_keys = %d, %v", fk, err)
+	}
 	s.Close()
 	// Opening again is a no-op migration and keeps the data.
 	openAt(t, path).Close()
 	if got := userVersion(t, path); got != SchemaVersion {
 		t.Fatalf("user_version after reopen = %d", got)
+	}
+}
+
+func TestOpenOddPaths(t *testing.T) {
+	for _, name := range []string{"dépêches #3", "a?b", "100% AFP"} {
+		path := filepath.Join(t.TempDir(), name, "memory.db")
+		s := openAt(t, path)
+		must(t, s.PutMachine(ctx, Key{From: "fr", To: "en", Source: "Bonjour."}, "apertium", "Hello."))
+		s.Close()
+		if _, err := os.Stat(path); err != nil {
+			t.Errorf("memory not at %s: %v", path, err)
+		}
 	}
 }
 

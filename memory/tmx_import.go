@@ -33,6 +33,8 @@ type ImportStats struct {
 // tmx.go for the mapping.
 func (s *Store) ImportTMX(ctx context.Context, r io.Reader) (ImportStats, error) {
 	var st ImportStats
+	s.wmu.Lock()
+	defer s.wmu.Unlock()
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return st, s.wrap(fmt.Errorf("failed to import TMX: %w", err))
