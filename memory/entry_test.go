@@ -3,6 +3,7 @@ package memory
 import (
 	"context"
 	"testing"
+	"time"
 
 	"github.com/bitext/bitext/translate"
 )
@@ -190,5 +191,34 @@ func must(t testing.TB, err error) {
 	t.Helper()
 	if err != nil {
 		t.Fatal(err)
+	}
+}
+
+func TestUnapprove(t *testing.T) {
+	s := openTest(t)
+	k := Key{From: "fr", To: "en", Source: "Le couvre-feu a été levé à Nouméa."}
+	must(t, s.PutMachine(ctx, k, "apertium", "The curfew has been raised in Noumea."))
+	must(t, s.Approve(ctx, k, "The curfew was lifted in Nouméa.", "claire"))
+	s.now = func() time.Time { return fixedNow.Add(time.Hour) }
+	must(t, s.Approve(ctx, k, "The curfew in Nouméa was lifted.", "marc"))
+
+	must(t, s.Unapprove(ctx, k))
+	e, ok, err := s.Lookup(ctx, k, "deepl")
+	if err != nil || !ok || e.Target != "The curfew was lifted in Nouméa." || e.By != "claire" || e.Updated != fixedNow {
+		t.Fatalf("after one undo: %+v, %v, %v", e, ok, err)
+	}
+	if h, _ := s.History(ctx, k); len(h) != 1 {
+		t.Errorf("history after undo = %+v", h)
+	}
+	must(t, s.Unapprove(ctx, k))
+	if got, _ := lookup(t, s, k, "apertium"); got != "The curfew has been raised in Noumea." {
+		t.Errorf("after undoing the first approval, apertium gets %q, want its draft", got)
+	}
+	if _, ok := lookup(t, s, k, "deepl"); ok {
+		t.Error("after undoing the first approval another backend still gets a translation")
+	}
+	must(t, s.Unapprove(ctx, k)) // nothing to undo
+	if es, _ := s.Get(ctx, k); len(es) != 1 || es[0].Status != Machine {
+		t.Errorf("entries = %+v", es)
 	}
 }
