@@ -38,7 +38,12 @@ Examples:
 			newScoreCommand(env),
 			newEvalCommand(env),
 			newGlossaryCommand(env),
+			newCompletionCommand(env),
+			newDiffCommand(env),
+			newReviewCommand(env),
+			newPublishCommand(env),
 			newModelsCommand(env),
+			newMemoryCommand(env),
 		},
 	}
 }

@@ -98,30 +98,30 @@ func (p *progress) segments(n, chars int) {
 	}
 }
 
-// fileDone reports one finished input.
+// fileDone reports one finished input: its errors, warnings and glossary
+// violations always (above the bar on a terminal), and a line of its own
+// when there is no bar.
 func (p *progress) fileDone(r fileResult) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
+	if p.bar != nil {
+		p.bar.Clear()
+	}
 	if r.err != nil {
-		if p.bar != nil {
-			p.bar.Clear()
-		}
 		fmt.Fprintf(p.err, "bitext: error: %s\n", r.err)
 	}
-	if p.bar != nil {
+	if !p.quiet {
+		for _, w := range r.Warnings {
+			fmt.Fprintf(p.err, "bitext: warning: %s\n", w)
+		}
+		for _, v := range r.Violations {
+			fmt.Fprintf(p.err, "bitext: glossary: %s\n", v)
+		}
+	}
+	switch {
+	case p.bar != nil:
 		p.bar.Add(1)
-		return
-	}
-	if p.quiet {
-		return
-	}
-	for _, w := range r.Warnings {
-		fmt.Fprintf(p.err, "bitext: warning: %s\n", w)
-	}
-	for _, v := range r.Violations {
-		fmt.Fprintf(p.err, "bitext: glossary: %s\n", v)
-	}
-	if r.err == nil {
+	case !p.quiet && r.err == nil:
 		fmt.Fprintf(p.err, "%s: %s, %d segments (%d from memory) in %s\n",
 			r.Path, r.Status, r.Stats.Segments, r.Stats.FromMemory, r.Elapsed.Round(time.Millisecond))
 	}
