@@ -44,6 +44,7 @@ Examples:
 			newPublishCommand(env),
 			newModelsCommand(env),
 			newMemoryCommand(env),
+			newMemoryCommand(env),
 		},
 	}
 }
