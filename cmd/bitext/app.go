@@ -44,7 +44,6 @@ Examples:
 			newPublishCommand(env),
 			newModelsCommand(env),
 			newMemoryCommand(env),
-			newMemoryCommand(env),
 		},
 	}
 }
