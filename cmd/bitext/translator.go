@@ -198,18 +198,31 @@ func (tr *translator) writeOutputs(in input, doc *translate.Document) ([]string,
 	}
 	files = append(files, outputFile{statePath(tr.opts.Out, base), state})
 	var paths []string
-	changed := false
+	// The English article and the state JSON carry the content; the
+	// bilingual files also carry the time they were made. When the content
+	// is as before, existing files are left alone (and keep their time).
+	changed := !sameContent(files[0]) || !sameContent(files[len(files)-1])
 	for _, f := range files {
 		paths = append(paths, f.path)
-		if old, err := os.ReadFile(f.path); err == nil && bytes.Equal(old, f.data) {
+		if !changed && exists(f.path) {
 			continue
 		}
-		changed = true
 		if err := atomicfile.Write(f.path, f.data, 0o644); err != nil {
 			return paths, false, err
 		}
 	}
 	return paths, changed, nil
+}
+
+// sameContent reports whether f's file already holds f's bytes.
+func sameContent(f outputFile) bool {
+	old, err := os.ReadFile(f.path)
+	return err == nil && bytes.Equal(old, f.data)
+}
+
+func exists(path string) bool {
+	_, err := os.Stat(path)
+	return err == nil
 }
 
 type outputFile struct {
