@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/bitext/bitext/bilingual"
@@ -42,8 +43,8 @@ type Article struct {
 	saved bool
 }
 
-// Open opens the article whose working copy or bilingual JSON is path
-// (see [Locate]) and ties the working copy to the French sentences.
+// Open opens the article whose working copy (or bilingual JSON) is path
+// and ties the working copy to the French sentences.
 func Open(ctx context.Context, path string, opts Options) (*Article, error) {
 	if opts.From == "" {
 		opts.From = "fr"
@@ -54,16 +55,22 @@ func Open(ctx context.Context, path string, opts Options) (*Article, error) {
 	if opts.Store == nil {
 		return nil, errors.New("no translation memory to review against")
 	}
-	jsonPath, err := jsonFor(path, opts.To)
-	if err != nil {
-		return nil, err
+	jsonPath, work := path, ""
+	if filepath.Ext(path) != ".json" {
+		var err error
+		if jsonPath, err = jsonFor(path, opts.To); err != nil {
+			return nil, err
+		}
+		work = path
 	}
 	doc, err := readJSON(jsonPath)
 	if err != nil {
 		return nil, err
 	}
-	a := &Article{JSONPath: jsonPath, Doc: doc, opts: opts}
-	a.WorkPath = workFor(jsonPath, opts.To, doc.Format)
+	if work == "" {
+		work = workFor(jsonPath, opts.To, doc.Format)
+	}
+	a := &Article{JSONPath: jsonPath, WorkPath: work, Doc: doc, opts: opts}
 	if err := a.load(ctx); err != nil {
 		return nil, err
 	}
@@ -166,6 +173,13 @@ func (a *Article) Pending() []*Unit {
 		}
 	}
 	return out
+}
+
+// Base is the output path of the article without extension (OUT/NAME),
+// to which the bilingual outputs add theirs.
+func (a *Article) Base() string {
+	w := strings.TrimSuffix(a.WorkPath, filepath.Ext(a.WorkPath))
+	return strings.TrimSuffix(w, "."+a.opts.To)
 }
 
 // Name is the working copy's path, for messages.

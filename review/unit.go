@@ -167,3 +167,7 @@ func (a *Article) check(u *Unit) {
 	}
 	u.Problems = a.opts.Check(u.Key.Source, u.Text, u.Markup)
 }
+
+// PlainText returns the unit's English without markup, as an editor types
+// it.
+func (u *Unit) PlainText() string { return plainOf(u.Text, u.Markup) }

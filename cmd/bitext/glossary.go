@@ -22,6 +22,7 @@ func newGlossaryCommand(env *Env) *cli.Command {
 		Subcommands: []*cli.Command{
 			newGlossaryCheckCommand(env),
 			newGlossaryLintCommand(env),
+			newGlossarySuggestCommand(env),
 		},
 	}
 }

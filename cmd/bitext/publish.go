@@ -1,0 +1,150 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"strings"
+
+	"github.com/bitext/bitext/bilingual"
+	"github.com/bitext/bitext/review"
+	"github.com/bitext/bitext/translate"
+	"github.com/urfave/cli/v2"
+)
+
+func newPublishCommand(env *Env) *cli.Command {
+	return &cli.Command{
+		Name:      "publish",
+		Usage:     "write the bilingual outputs from the approved English",
+		ArgsUsage: "PATH...",
+		Description: `PATH is a working copy written by translate (OUT/NAME.en.txt or .md) or an
+output folder. The bilingual outputs beside each working copy
+(NAME.bilingual.html, .md, .txt and NAME.json, those that exist, or those
+--format names) are written again from the approved English; a segment
+never approved shows its machine draft, never unapproved edits. The
+working copy is rewritten in the article's layout, keeping every edit.
+
+With --approved-only nothing is written while segments are pending: they
+are listed and the status is 1.
+
+Examples:
+   bitext publish out/
+   bitext publish --approved-only --format html out/seoul.en.txt`,
+		Flags: append(reviewFlags(),
+			&cli.BoolFlag{Name: "approved-only", Usage: "refuse to publish while segments are pending"},
+			&cli.StringFlag{Name: "format", Usage: "bilingual outputs to write: `LIST` of html, md, txt, json (default: those that exist)"},
+		),
+		OnUsageError: onUsageError,
+		Action: func(c *cli.Context) error {
+			o, err := parseReviewOptions(c, env)
+			if err != nil {
+				return err
+			}
+			var formats []bilingual.Format
+			for _, f := range strings.Split(c.String("format"), ",") {
+				if strings.TrimSpace(f) == "" {
+					continue
+				}
+				bf, err := bilingual.ParseFormat(f)
+				if err != nil {
+					return usagef(c, "%s", err)
+				}
+				formats = append(formats, bf)
+			}
+			return runPublish(c.Context, env, o, formats, c.Bool("approved-only"))
+		},
+	}
+}
+
+func runPublish(ctx context.Context, env *Env, o *reviewOptions, formats []bilingual.Format, approvedOnly bool) error {
+	articles, stores, err := openArticles(ctx, env, o, true)
+	if err != nil {
+		return err
+	}
+	defer stores.Close()
+	if approvedOnly {
+		if n := listPending(env, articles); n > 0 {
+			return &exitError{code: 1, msg: fmt.Sprintf("not published: %d segments pending review", n)}
+		}
+	}
+	for _, a := range articles {
+		if err := publishArticle(env, a, formats); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// listPending prints the pending segments and returns how many there are.
+func listPending(env *Env, articles []*review.Article) int {
+	n := 0
+	for _, a := range articles {
+		for _, u := range a.Pending() {
+			fmt.Fprintf(env.Err, "%s: %s: %s\n", a.Name(), u.Where(), strings.Join(u.Reasons(), ", "))
+			n++
+		}
+	}
+	return n
+}
+
+// publishArticle writes the working copy and the bilingual outputs.
+func publishArticle(env *Env, a *review.Article, formats []bilingual.Format) error {
+	if err := a.Save(); err != nil {
+		return err
+	}
+	doc := a.Published()
+	base := a.Base()
+	opts := bilingual.Options{Width: env.Width, HTML: bilingual.HTMLOptions{Backend: backendsOf(doc), Generated: env.Now()}}
+	written := []string{a.WorkPath}
+	for _, f := range publishFormats(base, formats) {
+		path := base + bilingualSuffix(f)
+		if err := bilingual.WriteFile(path, f, doc, opts); err != nil {
+			return fmt.Errorf("%s: %w", path, err)
+		}
+		written = append(written, path)
+	}
+	pending := len(a.Pending())
+	fmt.Fprintf(env.Err, "bitext: published %s (%s)", strings.Join(written, ", "), a.Summary())
+	if pending > 0 {
+		fmt.Fprintf(env.Err, "; %d pending segments show their machine draft", pending)
+	}
+	fmt.Fprintln(env.Err)
+	return nil
+}
+
+// publishFormats returns the formats asked for, or those whose file exists.
+func publishFormats(base string, asked []bilingual.Format) []bilingual.Format {
+	if len(asked) > 0 {
+		return asked
+	}
+	var out []bilingual.Format
+	for _, f := range bilingual.Formats() {
+		if _, err := os.Stat(base + bilingualSuffix(f)); err == nil {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+func bilingualSuffix(f bilingual.Format) string {
+	if f == bilingual.FormatJSON {
+		return ".json"
+	}
+	return ".bilingual." + string(f)
+}
+
+// backendsOf names the engines of a published document for its footer,
+// in order of first use.
+func backendsOf(doc *translate.Document) string {
+	var names []string
+	seen := map[string]bool{}
+	for _, b := range doc.Blocks {
+		for _, s := range b.Segments {
+			if s.Backend != "" && !seen[s.Backend] {
+				seen[s.Backend] = true
+				names = append(names, s.Backend)
+			}
+		}
+	}
+	return strings.Join(names, ", ")
+}

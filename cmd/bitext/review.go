@@ -1,0 +1,225 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/bitext/bitext/glossary"
+	"github.com/bitext/bitext/review"
+	"github.com/bitext/bitext/translate"
+	"github.com/urfave/cli/v2"
+)
+
+// reviewOptions are the settings diff, review and publish share.
+type reviewOptions struct {
+	From, To   string
+	Glossaries []string
+	Paths      []string
+	By         string
+}
+
+// reviewFlags are the flags diff, review and publish share.
+func reviewFlags() []cli.Flag {
+	return []cli.Flag{
+		&cli.StringFlag{Name: "from", Value: "fr", Usage: "source language `CODE`"},
+		&cli.StringFlag{Name: "to", Value: "en", Usage: "target language `CODE`"},
+		&cli.StringSliceFlag{Name: "glossary", Aliases: []string{"g"}, Usage: "glossary `FILE` to check pending segments against (default: ./glossary.*)"},
+	}
+}
+
+func parseReviewOptions(c *cli.Context, env *Env) (*reviewOptions, error) {
+	if c.NArg() == 0 {
+		return nil, usagef(c, "name a working copy (OUT/NAME.en.txt) or an output folder")
+	}
+	o := &reviewOptions{From: c.String("from"), To: c.String("to"), Glossaries: c.StringSlice("glossary"), Paths: c.Args().Slice()}
+	o.By = env.Getenv("BITEXT_EDITOR_NAME")
+	if o.By == "" {
+		o.By = env.Getenv("USER")
+	}
+	return o, nil
+}
+
+// openArticles opens every article the paths name, each against the
+// translation memory of its output folder. lock holds the folders' locks
+// (for commands that write).
+func openArticles(ctx context.Context, env *Env, o *reviewOptions, lock bool) ([]*review.Article, *reviewStores, error) {
+	gloss, err := loadGlossary(env, o.Glossaries)
+	if err != nil {
+		return nil, nil, err
+	}
+	return openArticlesWith(ctx, o, gloss, lock)
+}
+
+// openArticlesWith is openArticles with the glossary already loaded.
+func openArticlesWith(ctx context.Context, o *reviewOptions, gloss *glossary.Glossary, lock bool) ([]*review.Article, *reviewStores, error) {
+	stores := &reviewStores{ctx: ctx, lock: lock}
+	var out []*review.Article
+	for _, p := range o.Paths {
+		works, err := review.Locate(p, o.To)
+		if err != nil {
+			stores.Close()
+			return nil, nil, err
+		}
+		for _, w := range works {
+			a, err := openArticle(ctx, stores, o, w, gloss)
+			if err != nil {
+				stores.Close()
+				return nil, nil, err
+			}
+			out = append(out, a)
+		}
+	}
+	return out, stores, nil
+}
+
+func openArticle(ctx context.Context, stores *reviewStores, o *reviewOptions, work string, gloss *glossary.Glossary) (*review.Article, error) {
+	store, err := stores.get(work)
+	if err != nil {
+		return nil, err
+	}
+	opts := review.Options{From: o.From, To: o.To, Store: store, By: o.By}
+	if gloss != nil {
+		opts.Check = func(source, target string, markup bool) []string {
+			var out []string
+			for _, v := range gloss.Check(source, target, markup) {
+				out = append(out, v.String())
+			}
+			return out
+		}
+	}
+	return review.Open(ctx, work, opts)
+}
+
+func newReviewCommand(env *Env) *cli.Command {
+	return &cli.Command{
+		Name:      "review",
+		Usage:     "approve or fix the machine's English, segment by segment",
+		ArgsUsage: "PATH...",
+		Description: `PATH is a working copy written by translate (OUT/NAME.en.txt or .md) or an
+output folder. The review goes through the segments that need a decision:
+new machine output, edits not yet approved, fuzzy memory matches and
+glossary problems. Every decision is saved at once in the translation
+memory (OUT/.bitext/memory.db) and the working copy.
+
+On a terminal it opens a full-screen review (keys: a approve, e edit,
+E edit in $EDITOR, r revert, t re-translate, n/p next/previous, u undo,
+/ search, ? help, q quit). With --plain, or when standard input is not a
+terminal, it prints each pending segment with its diff and reads one
+command per line: a (approve), e TEXT (replace and approve), r (revert to
+the machine draft), s (skip), q (quit).
+
+Examples:
+   bitext review out/
+   printf 'a\ne The corrected sentence.\nq\n' | bitext review --plain out/x.en.txt
+   bitext review --stats out/`,
+		Flags: append(reviewFlags(),
+			&cli.BoolFlag{Name: "plain", Usage: "line-oriented review reading commands from standard input"},
+			&cli.BoolFlag{Name: "stats", Usage: "print the share of segments edited and the word edit rate per document and backend"},
+			&cli.StringFlag{Name: "backend", Aliases: []string{"b"}, Usage: "backend `NAME` offered first by t (re-translate; default: translate's default)", EnvVars: []string{"BITEXT_BACKEND"}},
+		),
+		OnUsageError: onUsageError,
+		Action: func(c *cli.Context) error {
+			o, err := parseReviewOptions(c, env)
+			if err != nil {
+				return err
+			}
+			switch {
+			case c.Bool("stats"):
+				return runReviewStats(c.Context, env, o)
+			case c.Bool("plain") || !env.InTTY:
+				return runReviewPlain(c.Context, env, o)
+			}
+			return runReviewTUI(c.Context, env, o, c.String("backend"))
+		},
+	}
+}
+
+// runReviewPlain runs the line-oriented review on standard input.
+func runReviewPlain(ctx context.Context, env *Env, o *reviewOptions) error {
+	articles, stores, err := openArticles(ctx, env, o, true)
+	if err != nil {
+		return err
+	}
+	defer stores.Close()
+	p := &review.Plain{In: env.In, Out: env.Out, Prompt: env.Err, Style: diffStyle(env, "auto"), ParseEdit: parseEdit}
+	n, err := p.Run(ctx, articles)
+	if err != nil {
+		return err
+	}
+	return reportPending(env, articles, n)
+}
+
+// reportPending prints what is left to do after a review.
+func reportPending(env *Env, articles []*review.Article, decisions int) error {
+	pending := 0
+	for _, a := range articles {
+		pending += len(a.Pending())
+	}
+	fmt.Fprintf(env.Err, "bitext: %d decisions saved; %d segments pending\n", decisions, pending)
+	return nil
+}
+
+// parseEdit reads typed text as the unit's form: Markdown inline markup
+// becomes an HTML fragment for units with markup.
+func parseEdit(u *review.Unit, text string) string {
+	if !u.Markup {
+		return text
+	}
+	doc, err := translate.ReadFormat("-", []byte(text+"\n"), translate.FormatMarkdown)
+	if err != nil || len(doc.Blocks) != 1 {
+		return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;").Replace(text)
+	}
+	var parts []string
+	for _, s := range doc.Blocks[0].Segments {
+		if s.Markup {
+			parts = append(parts, s.Source)
+		} else {
+			parts = append(parts, strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;").Replace(s.Source))
+		}
+	}
+	return strings.Join(parts, " ")
+}
+
+// runReviewStats prints edit statistics per document and backend, then
+// totals per backend.
+func runReviewStats(ctx context.Context, env *Env, o *reviewOptions) error {
+	articles, stores, err := openArticles(ctx, env, o, false)
+	if err != nil {
+		return err
+	}
+	defer stores.Close()
+	var rows []review.EditStats
+	for _, a := range articles {
+		rows = append(rows, a.Stats()...)
+	}
+	tw := tabwriter.NewWriter(env.Out, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "DOCUMENT\tBACKEND\tSEGMENTS\tAPPROVED\tEDITED\tWORD EDIT RATE")
+	for _, r := range rows {
+		writeStatsRow(tw, r.Document, r)
+	}
+	for _, r := range review.TotalStats(rows) {
+		writeStatsRow(tw, "total", r)
+	}
+	return tw.Flush()
+}
+
+func writeStatsRow(tw *tabwriter.Writer, doc string, r review.EditStats) {
+	fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%.0f%%\t%.1f%% (%d/%d words)\n", doc, r.Backend, r.Units, r.Approved,
+		100*r.EditedShare(), 100*r.EditRate(), r.WordEdits, r.Words)
+}
+
+// editorCommand returns the user's editor: $VISUAL, $EDITOR, else vi.
+func editorCommand(env *Env) string {
+	for _, v := range []string{"VISUAL", "EDITOR"} {
+		if e := env.Getenv(v); e != "" {
+			return e
+		}
+	}
+	if _, err := os.Stat("/usr/bin/editor"); err == nil {
+		return "/usr/bin/editor"
+	}
+	return "vi"
+}
