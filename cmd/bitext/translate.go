@@ -34,6 +34,8 @@ type translateOptions struct {
 	LockWait   time.Duration
 	OnlyStdin  bool
 	OutSet     bool
+	// InputFormat overrides the format the extension gives.
+	InputFormat translate.Format
 }
 
 var outputFormats = []string{"html", "md", "txt", "json"}
@@ -45,6 +47,7 @@ func newTranslateCommand(env *Env) *cli.Command {
 		&cli.StringSliceFlag{Name: "glossary", Aliases: []string{"g"}, Usage: "glossary `FILE` (CSV, TSV, YAML or TBX; repeatable; default: ./glossary.*)"},
 		&cli.BoolFlag{Name: "strict", Usage: "exit with status 1 when a glossary term is missing from a translation"},
 		&cli.StringFlag{Name: "out", Aliases: []string{"o"}, Value: "bitext-out", Usage: "output `DIR`"},
+		&cli.StringFlag{Name: "input-format", Usage: "read inputs as `txt` or md whatever their extension (standard input is read as txt by default)"},
 		&cli.StringFlag{Name: "format", Value: "html,md", Usage: "bilingual outputs to write: `LIST` of html, md, txt, json"},
 		&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Usage: "files translated at once (default: the number of CPUs for local engines)"},
 		&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print nothing but errors"},
@@ -119,6 +122,15 @@ func parseTranslateOptions(c *cli.Context, env *Env) (*translateOptions, error) 
 			return nil, usagef(c, "unknown format %q in --format (choose from %s)", f, strings.Join(outputFormats, ", "))
 		}
 		opts.Formats = append(opts.Formats, f)
+	}
+	switch f := c.String("input-format"); f {
+	case "":
+	case "txt", "text":
+		opts.InputFormat = translate.FormatText
+	case "md", "markdown":
+		opts.InputFormat = translate.FormatMarkdown
+	default:
+		return nil, usagef(c, "unknown --input-format %q (choose txt or md)", f)
 	}
 	if opts.Jobs < 0 {
 		return nil, usagef(c, "--jobs must be 1 or more")

@@ -141,6 +141,9 @@ func (tr *translator) read(in input) (*translate.Document, error) {
 	if err != nil {
 		return nil, err
 	}
+	if tr.opts.InputFormat != "" {
+		return translate.ReadFormat(in.Path, data, tr.opts.InputFormat)
+	}
 	return translate.Read(in.Path, data)
 }
 
