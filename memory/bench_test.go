@@ -124,3 +124,19 @@ func sharedSentences(b *testing.B) []string {
 	}
 	return out
 }
+
+// BenchmarkOpen100k opens a memory of 100,000 entries: migration check,
+// quick_check and prepared statements.
+func BenchmarkOpen100k(b *testing.B) {
+	s := openTest(b)
+	fill(b, s, 100000)
+	path := s.Path()
+	s.Close()
+	for b.Loop() {
+		s, err := Open(ctx, path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		s.Close()
+	}
+}
