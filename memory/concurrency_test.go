@@ -7,7 +7,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -146,5 +145,3 @@ func checkIntegrity(t *testing.T, s *Store) {
 		t.Fatalf("integrity_check = %q, %v", res, err)
 	}
 }
-
-var _ = strconv.Itoa
