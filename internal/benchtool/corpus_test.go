@@ -1,0 +1,53 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestWriteArticles(t *testing.T) {
+	lines := []string{
+		"Séoul accueille un sommet sur l'énergie",
+		"Les dirigeants de 12 pays se réunissent mardi à Séoul, a annoncé l'agence Yonhap.",
+		"« C'est une étape décisive », a déclaré M. Kim.",
+		"La Corée du Nord boycotte la réunion",
+		"Pyongyang a dénoncé lundi une « provocation », selon KCNA.",
+		"Les discussions dureront 3 jours.",
+		"Une ligne de trop.",
+	}
+	dir := t.TempDir()
+	n, err := writeArticles(dir, lines, 3, 5)
+	if err != nil || n != 2 {
+		t.Fatalf("wrote %d articles, %v; want 2 (the last line does not make an article)", n, err)
+	}
+	got, err := os.ReadFile(filepath.Join(dir, "article-002.fr.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "La Corée du Nord boycotte la réunion\n\nPyongyang a dénoncé lundi une « provocation », selon KCNA.\n\nLes discussions dureront 3 jours.\n"
+	if string(got) != want {
+		t.Errorf("article 2:\n%s\nwant:\n%s", got, want)
+	}
+}
+
+func TestDispatchesDifferAndHaveThreeSentences(t *testing.T) {
+	seen := map[string]int{}
+	for i := range 2000 {
+		d := dispatch(i)
+		if strings.Contains(d, "%!") {
+			t.Fatalf("dispatch %d has a formatting error: %s", i, d)
+		}
+		if n := strings.Count(d, ". ") - strings.Count(d, "M. ") + strings.Count(d, ".\n"); n != 3 {
+			t.Errorf("dispatch %d has %d sentence ends, want 3: %s", i, n, d)
+		}
+		if j, ok := seen[d]; ok {
+			t.Fatalf("dispatches %d and %d are the same: %s", j, i, d)
+		}
+		seen[d] = i
+	}
+	if d := dispatch(1998); !strings.Contains(d, "4 996 nouvelles") {
+		t.Errorf("dispatch 1998 lacks the number written the French way: %s", d)
+	}
+}
