@@ -2,7 +2,7 @@ package review
 
 import (
 	"math"
-	"strings"
+	"slices"
 )
 
 // Span is a piece of the working copy tied to French sentences: segments
@@ -72,28 +72,29 @@ func align(ref, work []piece, sameGroup func(i, j int) bool) []move {
 		}
 	}
 	cost[0][0] = 0
+	bag := newBags(ref, work)
 	for i := 0; i <= n; i++ {
 		for j := 0; j <= m; j++ {
 			if cost[i][j] == math.MaxInt {
 				continue
 			}
 			for _, mv := range moves {
-				stepAlign(ref, work, cost, from, i, j, mv, sameGroup)
+				stepAlign(bag, cost, from, i, j, mv, sameGroup)
 			}
 		}
 	}
 	return backtrack(from, n, m)
 }
 
-func stepAlign(ref, work []piece, cost [][]int, from [][]move, i, j int, mv move, same func(i, j int) bool) {
+func stepAlign(bag *bags, cost [][]int, from [][]move, i, j int, mv move, same func(i, j int) bool) {
 	ni, nj := i+mv.n, j+mv.m
-	if ni > len(ref) || nj > len(work) {
+	if ni > len(bag.ref[0]) || nj > len(bag.work[0]) {
 		return
 	}
 	if mv.n > 1 && same != nil && !same(i, ni-1) {
 		return
 	}
-	c := cost[i][j] + penalty(mv) + unmatched(joinPieces(ref[i:ni]), joinPieces(work[j:nj]))
+	c := cost[i][j] + penalty(mv) + bag.unmatched(i, ni, j, nj)
 	if c < cost[ni][nj] {
 		cost[ni][nj], from[ni][nj] = c, mv
 	}
@@ -112,13 +113,86 @@ func backtrack(from [][]move, i, j int) []move {
 	return path
 }
 
-func joinPieces(ps []piece) string {
-	if len(ps) == 1 {
-		return plainOf(ps[0].text, ps[0].markup)
+// bags holds the words of every piece of both sides, and of every run of
+// up to three neighbouring pieces, as sorted word numbers, so that the
+// cost of a step is one merge walk.
+type bags struct {
+	ref, work [3][][]int32 // [k][i]: pieces i..i+k
+}
+
+func newBags(ref, work []piece) *bags {
+	ids := map[string]int32{}
+	conv := func(ps []piece) [][]int32 {
+		out := make([][]int32, len(ps))
+		for i, p := range ps {
+			for _, w := range words(plainOf(p.text, p.markup)) {
+				id, ok := ids[w]
+				if !ok {
+					id = int32(len(ids))
+					ids[w] = id
+				}
+				out[i] = append(out[i], id)
+			}
+			slices.Sort(out[i])
+		}
+		return out
 	}
-	texts := make([]string, len(ps))
-	for i, p := range ps {
-		texts[i] = plainOf(p.text, p.markup)
+	return &bags{ref: runs(conv(ref)), work: runs(conv(work))}
+}
+
+// runs returns the bags of single pieces, pairs and triples.
+func runs(one [][]int32) [3][][]int32 {
+	var out [3][][]int32
+	out[0] = one
+	for k := 1; k < 3; k++ {
+		out[k] = make([][]int32, len(one))
+		for i := 0; i+k < len(one); i++ {
+			out[k][i] = mergeSorted(out[k-1][i], one[i+k])
+		}
 	}
-	return strings.Join(texts, " ")
+	return out
+}
+
+func mergeSorted(a, b []int32) []int32 {
+	out := make([]int32, 0, len(a)+len(b))
+	p, q := 0, 0
+	for p < len(a) && q < len(b) {
+		if a[p] <= b[q] {
+			out = append(out, a[p])
+			p++
+		} else {
+			out = append(out, b[q])
+			q++
+		}
+	}
+	out = append(out, a[p:]...)
+	return append(out, b[q:]...)
+}
+
+// unmatched counts the words of ref[i:ni] and work[j:nj] that have no
+// counterpart on the other side.
+func (b *bags) unmatched(i, ni, j, nj int) int {
+	x, y := b.run(b.ref, i, ni), b.run(b.work, j, nj)
+	common := 0
+	for p, q := 0, 0; p < len(x) && q < len(y); {
+		switch {
+		case x[p] == y[q]:
+			common++
+			p++
+			q++
+		case x[p] < y[q]:
+			p++
+		default:
+			q++
+		}
+	}
+	return len(x) + len(y) - 2*common
+}
+
+// run returns the bag of pieces i..n-1 (at most three).
+func (b *bags) run(side [3][][]int32, i, n int) []int32 {
+	if n == i {
+		return nil
+	}
+	return side[n-i-1][i]
 }

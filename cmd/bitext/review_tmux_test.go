@@ -45,7 +45,9 @@ func (s *tmuxSession) run(args ...string) string {
 }
 
 // keys sends keys as tmux names them ("a", "Enter", "C-u").
-func (s *tmuxSession) keys(keys ...string) { s.run(append([]string{"send-keys", "-t", s.name}, keys...)...) }
+func (s *tmuxSession) keys(keys ...string) {
+	s.run(append([]string{"send-keys", "-t", s.name}, keys...)...)
+}
 
 // text types literal text.
 func (s *tmuxSession) text(text string) { s.run("send-keys", "-t", s.name, "-l", text) }
