@@ -21,10 +21,16 @@ sentences, keeps glossary terms consistent, translates them through a
 backend (Apertium offline by default) and writes the English article and
 bilingual outputs that editors review, approve and publish.
 
-Examples:
+The editor's day:
+   bitext translate --glossary terms.csv articles/ --out out/   # machine drafts
+   bitext diff out/                                            # what editors changed
+   bitext review out/                                          # approve or fix, segment by segment
+   bitext publish --approved-only out/                         # bilingual pages from approved text
+
+More examples:
    bitext translate samples/seoul-sommet-energie.fr.txt --out out/
    cat article.fr.txt | bitext translate -
-   bitext translate --backend deepl --glossary terms.csv articles/`,
+   bitext translate --backend deepl --dry-run articles/`,
 		Reader:               env.In,
 		Writer:               env.Out,
 		ErrWriter:            env.Err,
@@ -34,16 +40,16 @@ Examples:
 		OnUsageError:         onUsageError,
 		Commands: []*cli.Command{
 			newTranslateCommand(env),
-			newBackendsCommand(env),
-			newScoreCommand(env),
-			newEvalCommand(env),
-			newGlossaryCommand(env),
-			newCompletionCommand(env),
 			newDiffCommand(env),
 			newReviewCommand(env),
 			newPublishCommand(env),
-			newModelsCommand(env),
+			newGlossaryCommand(env),
 			newMemoryCommand(env),
+			newBackendsCommand(env),
+			newModelsCommand(env),
+			newEvalCommand(env),
+			newScoreCommand(env),
+			newCompletionCommand(env),
 		},
 	}
 }
