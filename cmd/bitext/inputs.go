@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -89,7 +90,7 @@ func walkArticles(root, outAbs string, opts *translateOptions) ([]input, error) 
 		if !selected(rel, opts.Include, opts.Exclude) {
 			return nil
 		}
-		found = append(found, input{Path: path, Rel: rel})
+		found = append(found, input{Path: path, Rel: rel, Err: checkRegular(path, d)})
 		return nil
 	})
 	if err != nil {
@@ -97,6 +98,26 @@ func walkArticles(root, outAbs string, opts *translateOptions) ([]input, error) 
 	}
 	sort.Slice(found, func(i, j int) bool { return found[i].Rel < found[j].Rel })
 	return found, nil
+}
+
+// errNotRegular is the error for a named pipe, device or socket found in
+// a folder: reading one could block forever.
+var errNotRegular = errors.New("not a regular file (a named pipe, device or socket); skipped")
+
+// checkRegular returns an error unless the entry, followed through
+// symbolic links, is a regular file.
+func checkRegular(path string, d fs.DirEntry) error {
+	if d.Type().IsRegular() {
+		return nil
+	}
+	fi, err := os.Stat(path)
+	if err != nil {
+		return unwrapPathError(err)
+	}
+	if !fi.Mode().IsRegular() {
+		return errNotRegular
+	}
+	return nil
 }
 
 func relTo(root, path string) string {
