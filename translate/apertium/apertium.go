@@ -37,6 +37,7 @@ import (
 	"fmt"
 	"os/exec"
 	"sync"
+	"sync/atomic"
 
 	"golang.org/x/sync/errgroup"
 
@@ -50,8 +51,12 @@ const minPart = 8
 // Backend translates through Apertium pipelines. It is safe for concurrent
 // use; Close it to stop the programs.
 type Backend struct {
-	cfg   Config
-	modes []mode
+	cfg      Config
+	modes    []mode
+	standIns []standIn
+	// fallbacks counts the segments sent again with blanks because their
+	// stand-ins did not come back.
+	fallbacks atomic.Int64
 
 	mu     sync.Mutex
 	pools  map[string]*pool
@@ -74,6 +79,9 @@ func New(ctx context.Context, cfg Config) (*Backend, error) {
 	if cfg.ModesDir == "" {
 		cfg.ModesDir = DefaultModesDir
 	}
+	if cfg.Protect == "" {
+		cfg.Protect = ProtectPlaceholder
+	}
 	modes, err := readModes(cfg.ModesDir)
 	if err != nil {
 		return nil, err
@@ -81,7 +89,7 @@ func New(ctx context.Context, cfg Config) (*Backend, error) {
 	if _, err := exec.LookPath("lt-proc"); err != nil {
 		return nil, startError("lt-proc", err)
 	}
-	return &Backend{cfg: cfg, modes: modes, pools: map[string]*pool{}}, nil
+	return &Backend{cfg: cfg, modes: modes, standIns: defaultStandIns(), pools: map[string]*pool{}}, nil
 }
 
 // Name returns "apertium".
@@ -99,7 +107,10 @@ func (b *Backend) Capabilities() translate.Capabilities {
 // With req.HTML, tags, comments and the entities &amp; &lt; &gt; &nbsp;
 // are passed through untouched, and so is every element with
 // translate="no" (the neutral <span translate="no">…</span>),
-// <apertium-notrans>, <code>, <script> and <style>, byte for byte.
+// <apertium-notrans>, <code>, <script> and <style>, byte for byte. How
+// translate="no" elements are hidden from the engine is
+// [Config.Protect]'s choice; segments whose stand-ins did not survive are
+// sent again, with blanks, on the same pipelines.
 func (b *Backend) Translate(ctx context.Context, req translate.Request) ([]string, error) {
 	if len(req.Segments) == 0 {
 		return []string{}, nil
@@ -111,35 +122,76 @@ func (b *Backend) Translate(ctx context.Context, req translate.Request) ([]strin
 	if err != nil {
 		return nil, err
 	}
+	var pool []standIn
+	if req.HTML && b.cfg.Protect != ProtectBlank {
+		pool = b.standIns
+	}
 	segs := make([]segment, len(req.Segments))
-	var data [][]byte
 	for i, s := range req.Segments {
-		segs[i] = encodeSegment(s, req.HTML)
-		if segs[i].data != nil {
-			data = append(data, segs[i].data)
+		segs[i] = encodeSegment(s, req.HTML, pool)
+	}
+	res, missed, err := b.translateSegments(ctx, pl, segs)
+	if err != nil || len(missed) == 0 {
+		return res, err
+	}
+	return res, b.retryWithBlanks(ctx, pl, req, missed, res)
+}
+
+// retryWithBlanks translates again, with blanks instead of stand-ins, the
+// segments of req listed in missed, and stores them in res.
+func (b *Backend) retryWithBlanks(ctx context.Context, pl *pool, req translate.Request, missed []int, res []string) error {
+	b.fallbacks.Add(int64(len(missed)))
+	segs := make([]segment, len(missed))
+	for k, i := range missed {
+		segs[k] = encodeSegment(req.Segments[i], req.HTML, nil)
+	}
+	again, _, err := b.translateSegments(ctx, pl, segs)
+	if err != nil {
+		return err
+	}
+	for k, i := range missed {
+		res[i] = again[k]
+	}
+	return nil
+}
+
+// translateSegments translates encoded segments and decodes them; missed
+// lists those whose stand-ins could not be put back.
+func (b *Backend) translateSegments(ctx context.Context, pl *pool, segs []segment) (res []string, missed []int, err error) {
+	var data [][]byte
+	for _, seg := range segs {
+		if seg.data != nil {
+			data = append(data, seg.data)
 		}
 	}
 	outs, err := b.run(ctx, pl, data)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return decodeAll(segs, outs), nil
+	res, missed = decodeAll(segs, outs)
+	return res, missed, nil
 }
 
 // decodeAll pairs the translations of the non-blank segments with their
-// sources.
-func decodeAll(segs []segment, outs [][]byte) []string {
-	res := make([]string, len(segs))
+// sources, putting back hidden elements; missed lists the segments where
+// that failed.
+func decodeAll(segs []segment, outs [][]byte) (res []string, missed []int) {
+	res = make([]string, len(segs))
 	k := 0
 	for i, seg := range segs {
 		if seg.data == nil {
 			res[i] = seg.lead + seg.trail
 			continue
 		}
-		res[i] = decodeSegment(seg, outs[k])
+		out, ok := reveal(outs[k], seg.slots)
 		k++
+		if !ok {
+			missed = append(missed, i)
+			continue
+		}
+		res[i] = decodeSegment(seg, out)
 	}
-	return res
+	return res, missed
 }
 
 // run translates data on the route's pipelines, split into contiguous parts

@@ -33,6 +33,10 @@ type Config struct {
 	// pipeline is declared stuck and restarted (option "timeout", a Go
 	// duration; default 60s).
 	StallTimeout time.Duration
+	// Protect is how translate="no" elements of HTML segments are hidden
+	// from the engine (option "protect": "placeholder", the default, or
+	// "blank").
+	Protect Protection
 }
 
 // Option declares one backend-specific setting: its name in
@@ -49,6 +53,7 @@ func Options() []Option {
 		{"workers", "pipelines per language pair", strconv.Itoa(defaultWorkers())},
 		{"mark-unknown", "keep Apertium's * marks on unknown words (true/false)", "false"},
 		{"timeout", "how long a pipeline may give no output before it is restarted", "60s"},
+		{"protect", "how glossary terms are hidden from Apertium: placeholder (a stand-in word) or blank", string(ProtectPlaceholder)},
 	}
 }
 
@@ -59,6 +64,7 @@ func NewConfig(c translate.Config) (Config, error) {
 		ModesDir:     firstNonEmpty(c.Option("modes"), c.Env("APERTIUM_MODES"), DefaultModesDir),
 		Workers:      defaultWorkers(),
 		StallTimeout: defaultStall,
+		Protect:      ProtectPlaceholder,
 	}
 	if v := c.Option("workers"); v != "" {
 		n, err := strconv.Atoi(v)
@@ -80,6 +86,13 @@ func NewConfig(c translate.Config) (Config, error) {
 			return Config{}, fmt.Errorf("apertium: option timeout must be a duration such as 30s, not %q", v)
 		}
 		cfg.StallTimeout = d
+	}
+	if v := c.Option("protect"); v != "" {
+		p, err := parseProtection(v)
+		if err != nil {
+			return Config{}, err
+		}
+		cfg.Protect = p
 	}
 	return cfg, nil
 }

@@ -20,7 +20,8 @@ import (
 //     element with translate="no"), Apertium's own <apertium-notrans>, and
 //     <code>, <script> and <style>. apertium-deshtml does exactly this
 //     with <apertium-notrans>, so the span needs no conversion: it comes
-//     back byte for byte;
+//     back byte for byte. By default, though, translate="no" elements
+//     are sent as stand-in words instead (see standin.go);
 //   - character references that stand for letters or punctuation (&#39;,
 //     &eacute;, &quot;) are decoded so that the engine sees the word they
 //     are part of; &amp;, &lt;, &gt;, &nbsp; and other spaces stay as they
@@ -35,12 +36,14 @@ var translateNo = regexp.MustCompile(`(?i)\stranslate\s*=\s*(?:"no"|'no'|no[\s/>
 // entity matches a character reference at the start of a string.
 var entity = regexp.MustCompile(`^&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});`)
 
-// writeHTML writes an HTML fragment in stream format.
-func writeHTML(b *bytes.Buffer, s string) {
+// writeHTML writes an HTML fragment in stream format. With a hider,
+// translate="no" elements are replaced by stand-in words (see hider.hide)
+// rather than written as superblanks.
+func writeHTML(b *bytes.Buffer, s string, h *hider) {
 	for i := 0; i < len(s); {
 		switch s[i] {
 		case '<':
-			i = writeMarkup(b, s, i)
+			i = writeMarkup(b, s, i, h)
 		case '&':
 			i = writeEntity(b, s, i)
 		default:
@@ -52,18 +55,26 @@ func writeHTML(b *bytes.Buffer, s string) {
 }
 
 // writeMarkup writes the tag (or whole do-not-translate element) starting
-// at s[i] as a superblank and returns the index after it. A '<' that starts
-// no tag is a blank of its own.
-func writeMarkup(b *bytes.Buffer, s string, i int) int {
+// at s[i] as a superblank, or a translate="no" element as a stand-in when
+// h gives one, and returns the index after it. A '<' that starts no tag is
+// a blank of its own.
+func writeMarkup(b *bytes.Buffer, s string, i int, h *hider) int {
 	end := tagEnd(s, i)
 	if end < 0 {
 		writeBlank(b, "<")
 		return i + 1
 	}
 	tag := s[i:end]
-	if name := startTagName(tag); name != "" && !strings.HasSuffix(tag, "/>") &&
-		(notransElements[name] || translateNo.MatchString(tag)) {
-		end = elementEnd(s, end, name)
+	if name := startTagName(tag); name != "" && !strings.HasSuffix(tag, "/>") {
+		switch {
+		case translateNo.MatchString(tag):
+			end = elementEnd(s, end, name)
+			if h != nil && h.hide(b, s, i, s[i:end]) {
+				return end
+			}
+		case notransElements[name]:
+			end = elementEnd(s, end, name)
+		}
 	}
 	writeBlank(b, s[i:end])
 	return end

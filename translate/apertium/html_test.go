@@ -26,7 +26,7 @@ func TestWriteHTML(t *testing.T) {
 	}
 	for _, tt := range tests {
 		var b bytes.Buffer
-		writeHTML(&b, tt.in)
+		writeHTML(&b, tt.in, nil)
 		if got := b.String(); got != tt.want {
 			t.Errorf("%s: writeHTML(%q) = %q, want %q", tt.name, tt.in, got, tt.want)
 		}

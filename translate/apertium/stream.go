@@ -27,10 +27,15 @@ type segment struct {
 	// data is the stream-format text followed by the terminator; empty when
 	// the segment has nothing to translate.
 	data []byte
+	// slots are the protected elements sent as stand-ins, to put back with
+	// reveal.
+	slots []slot
 }
 
 // encodeSegment turns a plain-text or HTML segment into stream format.
-func encodeSegment(s string, html bool) segment {
+// With a pool of stand-ins, the translate="no" elements of an HTML segment
+// are sent as stand-ins, unless the pool cannot cover them all.
+func encodeSegment(s string, html bool, pool []standIn) segment {
 	core := strings.TrimLeftFunc(s, unicode.IsSpace)
 	lead := s[:len(s)-len(core)]
 	core = strings.TrimRightFunc(core, unicode.IsSpace)
@@ -40,9 +45,17 @@ func encodeSegment(s string, html bool) segment {
 	}
 	var b bytes.Buffer
 	b.Grow(len(core) + len(core)/8 + len(terminator))
-	if html {
-		writeHTML(&b, core)
-	} else {
+	switch {
+	case html && len(pool) > 0:
+		h := &hider{choose: newChooser(pool, core)}
+		writeHTML(&b, core, h)
+		if h.exhausted {
+			return encodeSegment(s, html, nil)
+		}
+		seg.slots = h.slots
+	case html:
+		writeHTML(&b, core, nil)
+	default:
 		writeText(&b, core)
 	}
 	b.WriteString(terminator)

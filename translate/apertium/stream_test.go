@@ -14,7 +14,7 @@ func TestEncodeText(t *testing.T) {
 		{"« 3 000 » euros", "« 3 000 » euros.[]"},
 	}
 	for _, tt := range tests {
-		got := string(encodeSegment(tt.in, false).data)
+		got := string(encodeSegment(tt.in, false, nil).data)
 		if got != tt.want {
 			t.Errorf("encode(%q) = %q, want %q", tt.in, got, tt.want)
 		}
@@ -22,11 +22,11 @@ func TestEncodeText(t *testing.T) {
 }
 
 func TestEncodeKeepsSurroundingSpace(t *testing.T) {
-	seg := encodeSegment("  Le Premier ministre est arrivé.\n", false)
+	seg := encodeSegment("  Le Premier ministre est arrivé.\n", false, nil)
 	if seg.lead != "  " || seg.trail != "\n" || string(seg.data) != "Le Premier ministre est arrivé..[]" {
 		t.Fatalf("got lead %q trail %q data %q", seg.lead, seg.trail, seg.data)
 	}
-	if blank := encodeSegment(" \t ", false); blank.data != nil || blank.lead+blank.trail != " \t " {
+	if blank := encodeSegment(" \t ", false, nil); blank.data != nil || blank.lead+blank.trail != " \t " {
 		t.Fatalf("blank segment: %+v", blank)
 	}
 }
@@ -59,7 +59,7 @@ func TestEncodeDecodeRoundTrip(t *testing.T) {
 	}
 	for _, html := range []bool{false, true} {
 		for _, s := range texts {
-			seg := encodeSegment(s, html)
+			seg := encodeSegment(s, html, nil)
 			got := decodeSegment(seg, seg.data)
 			want := s
 			if html {
