@@ -133,7 +133,11 @@ func tokensToRunes(a, b []string) ([]rune, []rune, []string) {
 		}
 		return out
 	}
-	return conv(a), conv(b), vocab
+	// Both conversions must run before vocab is read: in one return
+	// statement that order is unspecified, and with it WordDiff("0 0", "")
+	// read a stale vocab (a nil data pointer with length 2) and crashed.
+	ra, rb := conv(a), conv(b)
+	return ra, rb, vocab
 }
 
 // indexRune and runeIndex map token numbers to valid runes (skipping the
