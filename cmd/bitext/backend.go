@@ -16,7 +16,9 @@ import (
 	"github.com/urfave/cli/v2"
 )
 
-// backendOptions select and configure a backend.
+// backendOptions select and configure a backend: the flags, with the
+// configuration file's settings for the chosen backend where a flag was
+// not given (see forBackend).
 type backendOptions struct {
 	Name     string
 	Endpoint string
@@ -24,11 +26,15 @@ type backendOptions struct {
 	Options  map[string]string
 	Price    float64 // per million characters; <0: the published default
 	Remote   remote.Options
+	// set records which flags were given, file the configuration file.
+	set  map[string]bool
+	file *fileConfig
 }
 
 // backendFlags are shared by every command that translates.
 func backendFlags() []cli.Flag {
 	return []cli.Flag{
+		&cli.StringFlag{Name: "config", Usage: "configuration `FILE` (default: $BITEXT_CONFIG, else ~/.config/bitext/config.yaml)"},
 		&cli.StringFlag{Name: "backend", Aliases: []string{"b"}, Usage: "translation `NAME` (see 'bitext backends'; default: marian when a model is installed, else apertium)", EnvVars: []string{"BITEXT_BACKEND"}},
 		&cli.StringFlag{Name: "endpoint", Usage: "the backend's server `URL` (a proxy, a self-hosted server)", EnvVars: []string{"BITEXT_ENDPOINT"}},
 		&cli.StringFlag{Name: "model", Usage: "model `NAME` or folder, for backends that have several"},
@@ -43,8 +49,25 @@ func backendFlags() []cli.Flag {
 	}
 }
 
-func parseBackendOptions(c *cli.Context) backendOptions {
+// withoutFlag returns flags less the one named name.
+func withoutFlag(flags []cli.Flag, name string) []cli.Flag {
+	var out []cli.Flag
+	for _, f := range flags {
+		if f.Names()[0] != name {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+func parseBackendOptions(c *cli.Context, env *Env) (backendOptions, error) {
+	file, err := loadConfig(env, c.String("config"))
+	if err != nil {
+		return backendOptions{}, err
+	}
 	o := backendOptions{
+		file:     file,
+		set:      map[string]bool{},
 		Name:     c.String("backend"),
 		Endpoint: c.String("endpoint"),
 		Model:    c.String("model"),
@@ -65,14 +88,72 @@ func parseBackendOptions(c *cli.Context) backendOptions {
 	if n := c.Int("beam"); n > 0 {
 		o.Options["beam"] = strconv.Itoa(n)
 	}
+	for _, name := range []string{"backend", "endpoint", "model", "price", "rps", "cps", "concurrency", "timeout", "retries"} {
+		o.set[name] = c.IsSet(name)
+	}
+	if o.Name == "" {
+		o.Name = file.Backend
+	}
+	return o, nil
+}
+
+// forBackend returns o for the named backend, with the configuration
+// file's settings for it where no flag was given.
+func (o backendOptions) forBackend(name string) backendOptions {
+	o.Name = name
+	if o.file == nil {
+		return o
+	}
+	f, ok := o.file.Backends[name]
+	if !ok {
+		return o
+	}
+	if !o.set["endpoint"] && f.Endpoint != "" {
+		o.Endpoint = f.Endpoint
+	}
+	if !o.set["model"] && f.Model != "" {
+		o.Model = f.Model
+	}
+	opts := map[string]string{}
+	for k, v := range f.Options {
+		opts[k] = v
+	}
+	for k, v := range o.Options {
+		opts[k] = v
+	}
+	o.Options = opts
+	if !o.set["price"] && f.Price != nil {
+		o.Price = *f.Price
+	}
+	o.Remote = mergeRemote(o.Remote, f, o.set)
 	return o
+}
+
+// mergeRemote fills the remote settings no flag gave from the file.
+func mergeRemote(r remote.Options, f backendFileConfig, set map[string]bool) remote.Options {
+	if !set["rps"] && f.RPS != 0 {
+		r.RequestsPerSecond = f.RPS
+	}
+	if !set["cps"] && f.CPS != 0 {
+		r.CharsPerSecond = f.CPS
+	}
+	if !set["concurrency"] && f.Concurrency != 0 {
+		r.Concurrency = f.Concurrency
+	}
+	if !set["timeout"] && f.Timeout != 0 {
+		r.Timeout = f.Timeout
+	}
+	if !set["retries"] && f.Retries != 0 {
+		r.MaxRetries = f.Retries
+	}
+	return r
 }
 
 // defaultBackend picks the backend when --backend is not given: a
 // MarianMT model once one is installed ('bitext models pull fr-en'), else
 // Apertium.
 func defaultBackend(env *Env, o backendOptions) string {
-	if marian.Installed(o.config(env)) {
+	if marian.Installed(o.forBackend("marian").config(env)) {
 		return "marian"
 	}
 	return "apertium"
@@ -104,6 +185,7 @@ func newBackend(ctx context.Context, env *Env, o backendOptions) (translate.Back
 	if o.Name == "" {
 		o.Name = defaultBackend(env, o)
 	}
+	o = o.forBackend(o.Name)
 	info, err := lookupBackend(env, o.Name)
 	if err != nil {
 		return nil, info, nil, err
@@ -154,10 +236,14 @@ func newBackendsCommand(env *Env) *cli.Command {
    bitext backends --check          # also send a test sentence to each configured backend`,
 		Flags: append([]cli.Flag{
 			&cli.BoolFlag{Name: "check", Usage: "translate a test sentence with each configured backend"},
-		}, backendFlags()[1:]...),
+		}, withoutFlag(backendFlags(), "backend")...),
 		OnUsageError: onUsageError,
 		Action: func(c *cli.Context) error {
-			return runBackends(c.Context, env, parseBackendOptions(c), c.Bool("check"))
+			o, err := parseBackendOptions(c, env)
+			if err != nil {
+				return err
+			}
+			return runBackends(c.Context, env, o, c.Bool("check"))
 		},
 	}
 }
@@ -173,7 +259,7 @@ func runBackends(ctx context.Context, env *Env, o backendOptions, check bool) er
 }
 
 func backendStatus(ctx context.Context, env *Env, info translate.BackendInfo, o backendOptions, check bool) string {
-	b, err := info.New(ctx, o.config(env))
+	b, err := info.New(ctx, o.forBackend(info.Name).config(env))
 	if err != nil {
 		if errors.Is(err, translate.ErrNotConfigured) {
 			return "not configured"

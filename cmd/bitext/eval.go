@@ -56,10 +56,14 @@ Examples:
 			if c.NArg() != 2 {
 				return usagef(c, "eval takes two files, SRC and REF (got %d arguments)", c.NArg())
 			}
+			backend, err := parseBackendOptions(c, env)
+			if err != nil {
+				return err
+			}
 			opts := evalOptions{
 				Src: c.Args().Get(0), Ref: c.Args().Get(1),
 				From: c.String("from"), To: c.String("to"),
-				Backend:    parseBackendOptions(c),
+				Backend:    backend,
 				Glossaries: c.StringSlice("glossary"),
 				Output:     c.String("output"),
 				JSON:       c.Bool("json"),

@@ -90,10 +90,14 @@ func parseTranslateOptions(c *cli.Context, env *Env) (*translateOptions, error) 
 	if c.NArg() == 0 {
 		return nil, usagef(c, "no input: give an article, a folder or - for standard input")
 	}
+	backend, err := parseBackendOptions(c, env)
+	if err != nil {
+		return nil, err
+	}
 	opts := &translateOptions{
 		From:       c.String("from"),
 		To:         c.String("to"),
-		Backend:    parseBackendOptions(c),
+		Backend:    backend,
 		Glossaries: c.StringSlice("glossary"),
 		Strict:     c.Bool("strict"),
 		Out:        c.String("out"),

@@ -43,6 +43,7 @@ func newTranslator(ctx context.Context, env *Env, opts *translateOptions) (*tran
 		if name == "" {
 			name = defaultBackend(env, opts.Backend)
 		}
+		opts.Backend = opts.Backend.forBackend(name)
 		tr.info, err = lookupBackend(env, name)
 		return tr, err
 	}
