@@ -14,18 +14,19 @@ import (
 // summary is what a translate run did, printed at the end and written by
 // --report.
 type summary struct {
-	Started    time.Time     `json:"started"`
-	Elapsed    time.Duration `json:"elapsed_ns"`
-	Files      int           `json:"files"`
-	Translated int           `json:"translated"`
-	Skipped    int           `json:"skipped"`
-	Failed     int           `json:"failed"`
-	Segments   int           `json:"segments"`
-	FromMemory int           `json:"segments_from_memory"`
-	Sent       int           `json:"segments_sent"`
-	Chars      int           `json:"characters_sent"`
-	Violations int           `json:"glossary_violations"`
-	Results    []fileResult  `json:"files_detail"`
+	Started     time.Time     `json:"started"`
+	Elapsed     time.Duration `json:"elapsed_ns"`
+	Files       int           `json:"files"`
+	Translated  int           `json:"translated"`
+	Skipped     int           `json:"skipped"`
+	Failed      int           `json:"failed"`
+	Interrupted int           `json:"interrupted,omitempty"`
+	Segments    int           `json:"segments"`
+	FromMemory  int           `json:"segments_from_memory"`
+	Sent        int           `json:"segments_sent"`
+	Chars       int           `json:"characters_sent"`
+	Violations  int           `json:"glossary_violations"`
+	Results     []fileResult  `json:"files_detail"`
 }
 
 func (s *summary) add(r fileResult) {
@@ -35,6 +36,8 @@ func (s *summary) add(r fileResult) {
 		s.Failed++
 	case "unchanged":
 		s.Skipped++
+	case "interrupted":
+		s.Interrupted++
 	default:
 		s.Translated++
 	}
@@ -121,7 +124,7 @@ func (p *progress) fileDone(r fileResult) {
 	switch {
 	case p.bar != nil:
 		p.bar.Add(1)
-	case !p.quiet && r.err == nil:
+	case !p.quiet && r.err == nil && r.Status != "interrupted":
 		fmt.Fprintf(p.err, "%s: %s, %d segments (%d from memory) in %s\n",
 			r.Path, r.Status, r.Stats.Segments, r.Stats.FromMemory, r.Elapsed.Round(time.Millisecond))
 	}
@@ -135,6 +138,10 @@ func (p *progress) done(s *summary) {
 	if p.quiet {
 		return
 	}
-	fmt.Fprintf(p.err, "%d files: %d translated, %d unchanged, %d failed; %d segments (%d from memory, %d sent, %d characters); %s\n",
-		s.Files, s.Translated, s.Skipped, s.Failed, s.Segments, s.FromMemory, s.Sent, s.Chars, s.Elapsed.Round(time.Millisecond))
+	interrupted := ""
+	if s.Interrupted > 0 {
+		interrupted = fmt.Sprintf(", %d interrupted", s.Interrupted)
+	}
+	fmt.Fprintf(p.err, "%d files: %d translated, %d unchanged, %d failed%s; %d segments (%d from memory, %d sent, %d characters); %s\n",
+		s.Files, s.Translated, s.Skipped, s.Failed, interrupted, s.Segments, s.FromMemory, s.Sent, s.Chars, s.Elapsed.Round(time.Millisecond))
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -122,7 +123,7 @@ func parseTranslateOptions(c *cli.Context, env *Env) (*translateOptions, error) 
 		if f == "" {
 			continue
 		}
-		if !contains(outputFormats, f) {
+		if !slices.Contains(outputFormats, f) {
 			return nil, usagef(c, "unknown format %q in --format (choose from %s)", f, strings.Join(outputFormats, ", "))
 		}
 		opts.Formats = append(opts.Formats, f)
@@ -143,15 +144,6 @@ func parseTranslateOptions(c *cli.Context, env *Env) (*translateOptions, error) 
 		return nil, usagef(c, "--from and --to are both %q", opts.From)
 	}
 	return opts, nil
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // runTranslate translates every input; a failing file is reported and the
@@ -202,7 +194,7 @@ func (tr *translator) translateAll(ctx context.Context, inputs []input) *summary
 type fileResult struct {
 	Path       string          `json:"path"`
 	Outputs    []string        `json:"outputs,omitempty"`
-	Status     string          `json:"status"` // translated, failed
+	Status     string          `json:"status"` // translated, unchanged, failed, interrupted
 	Error      string          `json:"error,omitempty"`
 	Stats      translate.Stats `json:"stats"`
 	Violations []string        `json:"glossary_violations,omitempty"`
@@ -232,7 +224,11 @@ func (tr *translator) translateFile(ctx context.Context, in input) fileResult {
 	if !changed && res.Stats.Sent == 0 {
 		res.Status = "unchanged"
 	}
-	if err != nil {
+	switch {
+	case err != nil && ctx.Err() != nil:
+		// Ctrl-C: not this file's fault; the rerun resumes it.
+		res.Status = "interrupted"
+	case err != nil:
 		res.Status, res.Error, res.err = "failed", err.Error(), err
 	}
 	return res

@@ -83,6 +83,9 @@ func TestTranslateInterruptedResumes(t *testing.T) {
 	if code := run(ctx, env, args); code != 130 {
 		t.Fatalf("interrupted run: exit %d, want 130; stderr %s", code, errb)
 	}
+	if strings.Contains(errb.String(), "error:") || !strings.Contains(errb.String(), "interrupted") {
+		t.Errorf("an interruption should be reported once, not as file errors; stderr:\n%s", errb)
+	}
 	first := fake.Segments()
 	if first >= articles*3 {
 		t.Fatalf("the run was not interrupted (%d segments sent)", first)
