@@ -30,6 +30,7 @@ func openMemory(ctx context.Context, out string, wait time.Duration) (*memory.St
 		}
 		return nil, nil, err
 	}
+	removeStaleTemps(out)
 	store, err := memory.Open(ctx, memoryPath(out))
 	if err != nil {
 		release()
