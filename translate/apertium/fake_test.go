@@ -27,7 +27,8 @@ func TestMain(m *testing.M) {
 // fakeStage is a null-flush program: for each NUL-terminated chunk it
 // upper-cases the text outside superblanks and escapes, and writes it back
 // with a NUL. Chunks containing CRASH make it exit with an error, SLOW makes
-// it wait a second, HANG forever.
+// it wait a second, HANG forever. Outside superblanks, the word "gone" is
+// dropped and "twice" doubled, as an engine might do to a stand-in.
 func fakeStage() int {
 	in := bufio.NewReader(os.Stdin)
 	out := bufio.NewWriter(os.Stdout)
@@ -46,7 +47,7 @@ func fakeStage() int {
 		case bytes.Contains(chunk, []byte("HANG")):
 			select {}
 		}
-		out.Write(upperText(chunk))
+		out.Write(mangleWords(upperText(chunk)))
 		out.Flush()
 	}
 }
@@ -227,4 +228,23 @@ func TestFakeErrors(t *testing.T) {
 	if _, err := be.Translate(t.Context(), fakeRequest("a")); err == nil {
 		t.Error("Translate after Close succeeded")
 	}
+}
+
+// mangleWords drops the words GONE and doubles the words TWICE of an
+// upper-cased chunk, outside superblanks.
+func mangleWords(chunk []byte) []byte {
+	var res []byte
+	last := 0
+	for _, w := range textWords(chunk) {
+		switch string(chunk[w[0]:w[1]]) {
+		case "GONE":
+			res = append(res, chunk[last:w[0]]...)
+			last = w[1]
+		case "TWICE":
+			res = append(res, chunk[last:w[1]]...)
+			res = append(res, " TWICE"...)
+			last = w[1]
+		}
+	}
+	return append(res, chunk[last:]...)
 }

@@ -93,19 +93,22 @@ func TestParseMode(t *testing.T) {
 
 func TestNewConfig(t *testing.T) {
 	cfg, err := NewConfig(translate.Config{
-		Options: map[string]string{"workers": "3", "mark-unknown": "true", "timeout": "5s"},
+		Options: map[string]string{"workers": "3", "mark-unknown": "true", "timeout": "5s", "protect": "blank"},
 		Getenv:  func(k string) string { return map[string]string{"APERTIUM_MODES": "/opt/modes"}[k] },
 	})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if cfg.ModesDir != "/opt/modes" || cfg.Workers != 3 || !cfg.MarkUnknown || cfg.StallTimeout.String() != "5s" {
+	if cfg.ModesDir != "/opt/modes" || cfg.Workers != 3 || !cfg.MarkUnknown || cfg.StallTimeout.String() != "5s" || cfg.Protect != ProtectBlank {
 		t.Fatalf("config: %+v", cfg)
 	}
-	for _, opts := range []map[string]string{{"workers": "0"}, {"mark-unknown": "peut-être"}, {"timeout": "bientôt"}} {
+	for _, opts := range []map[string]string{{"workers": "0"}, {"mark-unknown": "peut-être"}, {"timeout": "bientôt"}, {"protect": "notrans"}} {
 		if _, err := NewConfig(translate.Config{Options: opts}); err == nil {
 			t.Errorf("NewConfig(%v) accepted", opts)
 		}
+	}
+	if def, err := NewConfig(translate.Config{}); err != nil || def.Protect != ProtectPlaceholder {
+		t.Errorf("default protection: %q, %v", def.Protect, err)
 	}
 	if info := Info(); info.Name != "apertium" || info.New == nil {
 		t.Errorf("Info: %+v", info)
