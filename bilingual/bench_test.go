@@ -10,33 +10,9 @@ import (
 
 	"golang.org/x/net/html"
 
+	"github.com/bitext/bitext/internal/sharedtest"
 	"github.com/bitext/bitext/translate"
 )
-
-// sharedDir returns the project's shared folder, ../shared from the
-// repository root, or skips when it is absent.
-func sharedDir(tb testing.TB) string {
-	tb.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		tb.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			tb.Skip("go.mod not found above the test folder")
-		}
-		dir = parent
-	}
-	shared := filepath.Join(dir, "..", "shared")
-	if _, err := os.Stat(shared); err != nil {
-		tb.Skipf("shared folder absent (%s): skipping", shared)
-	}
-	return shared
-}
 
 func readLines(tb testing.TB, path string) []string {
 	tb.Helper()
@@ -59,7 +35,7 @@ func readLines(tb testing.TB, path string) []string {
 // newstestDoc builds a long article from the newstest2013 reference pair
 // (3,000 sentences): a headline, then paragraphs of four sentences.
 func newstestDoc(tb testing.TB) (*translate.Document, int64) {
-	eval := filepath.Join(sharedDir(tb), "eval")
+	eval := sharedtest.Path(tb, "eval")
 	fr, en := readLines(tb, filepath.Join(eval, "newstest2013.fr")), readLines(tb, filepath.Join(eval, "newstest2013.en"))
 	if len(fr) != len(en) || len(fr) < 2 {
 		tb.Skipf("newstest2013 sides differ: %d and %d lines", len(fr), len(en))
