@@ -9,6 +9,8 @@ import (
 	"unicode/utf16"
 
 	"golang.org/x/text/encoding/charmap"
+
+	"github.com/bitext/bitext/internal/sharedtest"
 )
 
 func TestFormatOf(t *testing.T) {
@@ -227,29 +229,11 @@ func TestReadFormatUnknown(t *testing.T) {
 	}
 }
 
-// sharedDir returns ../shared next to the repository (the folder holding
-// go.mod), skipping the test when it is absent.
+// sharedDir returns ../shared next to the repository, skipping the test
+// when it is absent (read_fuzz_test.go uses it too).
 func sharedDir(tb testing.TB) string {
 	tb.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		tb.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			tb.Skip("repository root not found")
-		}
-		dir = parent
-	}
-	shared := filepath.Join(dir, "..", "shared")
-	if _, err := os.Stat(shared); err != nil {
-		tb.Skipf("%s absent: %v", shared, err)
-	}
-	return shared
+	return sharedtest.Dir(tb)
 }
 
 func TestReadSeedArticle(t *testing.T) {
