@@ -63,7 +63,7 @@ func DoJSON(ctx context.Context, client *http.Client, req *http.Request, out any
 			Backend:    backend,
 			Code:       resp.StatusCode,
 			RetryAfter: RetryAfter(resp.Header, time.Now()),
-			Message:    Redact(errorMessage(body), secrets...),
+			Message:    Redact(errorMessage([]byte(Redact(string(body), secrets...))), secrets...),
 		}
 	}
 	return redactErr(decodeJSON(resp, out, backend), secrets)
