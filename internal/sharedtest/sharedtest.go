@@ -11,6 +11,7 @@
 //
 //	src := sharedtest.Path(t, "eval", "newstest2013.fr") // skips when absent
 //	dir := sharedtest.Dir(t)                             // skips when absent
+//	fr := sharedtest.Lines(t, 1000, "eval", "newstest2013.fr")
 //	if dir, err := sharedtest.Find(); err == nil { ... } // optional data
 //
 // [Dir] and [Path] call [testing.TB.Skip] rather than failing, so the suite
@@ -18,6 +19,7 @@
 package sharedtest
 
 import (
+	"bufio"
 	"errors"
 	"fmt"
 	"os"
@@ -66,6 +68,27 @@ func Path(tb testing.TB, elem ...string) string {
 		tb.Skipf("skipping: shared data absent: %v", err)
 	}
 	return p
+}
+
+// Lines returns the first n lines of the shared file at elem (all of them
+// when n < 0), without their line endings, skipping tb when the file is
+// absent and failing it when the file cannot be read to the end.
+func Lines(tb testing.TB, n int, elem ...string) []string {
+	tb.Helper()
+	f, err := os.Open(Path(tb, elem...))
+	if err != nil {
+		tb.Fatalf("failed to open shared file: %v", err)
+	}
+	defer f.Close()
+	var lines []string
+	sc := bufio.NewScanner(f)
+	for (n < 0 || len(lines) < n) && sc.Scan() {
+		lines = append(lines, sc.Text())
+	}
+	if err := sc.Err(); err != nil {
+		tb.Fatalf("failed to read %s: %v", f.Name(), err)
+	}
+	return lines
 }
 
 // moduleRoot walks up from the working directory to the folder holding

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -116,5 +117,34 @@ func TestNoModule(t *testing.T) {
 	}
 	if !skips(t, func(tb testing.TB) { Dir(tb) }) {
 		t.Error("Dir did not skip with no go.mod above")
+	}
+}
+
+func TestLines(t *testing.T) {
+	root := layout(t, true)
+	mustWrite(t, filepath.Join(root, "shared", "eval", "afp.fr"),
+		"Le sommet s'ouvre lundi à Bruxelles, selon l'AFP.\r\n"+
+			"« Nous ne céderons pas », a déclaré M. Kim.\n"+
+			"\n"+
+			"Le bilan s'élève à 1 500 morts au 12 mars 2024.")
+	t.Chdir(filepath.Join(root, "repo", "pkg"))
+	want := []string{
+		"Le sommet s'ouvre lundi à Bruxelles, selon l'AFP.",
+		"« Nous ne céderons pas », a déclaré M. Kim.",
+		"",
+		"Le bilan s'élève à 1 500 morts au 12 mars 2024.",
+	}
+	for _, n := range []int{-1, 0, 2, 4, 10} {
+		got := Lines(t, n, "eval", "afp.fr")
+		w := want
+		if n >= 0 && n < len(want) {
+			w = want[:n]
+		}
+		if strings.Join(got, "|") != strings.Join(w, "|") || len(got) != len(w) {
+			t.Errorf("Lines(%d) = %q, want %q", n, got, w)
+		}
+	}
+	if !skips(t, func(tb testing.TB) { Lines(tb, -1, "eval", "absent.fr") }) {
+		t.Error("Lines did not skip for an absent file")
 	}
 }
