@@ -1,11 +1,8 @@
 package bilingual
 
 import (
-	"bufio"
 	"bytes"
 	"io"
-	"os"
-	"path/filepath"
 	"testing"
 
 	"golang.org/x/net/html"
@@ -14,29 +11,11 @@ import (
 	"github.com/bitext/bitext/translate"
 )
 
-func readLines(tb testing.TB, path string) []string {
-	tb.Helper()
-	f, err := os.Open(path)
-	if err != nil {
-		tb.Skipf("%s absent: %v", path, err)
-	}
-	defer f.Close()
-	var lines []string
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		lines = append(lines, sc.Text())
-	}
-	if err := sc.Err(); err != nil {
-		tb.Fatal(err)
-	}
-	return lines
-}
-
 // newstestDoc builds a long article from the newstest2013 reference pair
 // (3,000 sentences): a headline, then paragraphs of four sentences.
 func newstestDoc(tb testing.TB) (*translate.Document, int64) {
-	eval := sharedtest.Path(tb, "eval")
-	fr, en := readLines(tb, filepath.Join(eval, "newstest2013.fr")), readLines(tb, filepath.Join(eval, "newstest2013.en"))
+	fr := sharedtest.Lines(tb, -1, "eval", "newstest2013.fr")
+	en := sharedtest.Lines(tb, -1, "eval", "newstest2013.en")
 	if len(fr) != len(en) || len(fr) < 2 {
 		tb.Skipf("newstest2013 sides differ: %d and %d lines", len(fr), len(en))
 	}
