@@ -4,10 +4,11 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/bitext/bitext/internal/sharedtest"
 )
 
 // Apertium translates about 500 segments a second here; a memory write
@@ -96,23 +97,9 @@ func BenchmarkFuzzy100k(b *testing.B) {
 // sharedSentences reads the French newstest sentences of ../shared/eval,
 // skipping when they are absent.
 func sharedSentences(b *testing.B) []string {
-	dir, err := os.Getwd()
-	if err != nil {
-		b.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			b.Skip("go.mod not found")
-		}
-		dir = parent
-	}
 	var out []string
 	for _, name := range []string{"newstest2013.fr", "newssyscomb2009.fr"} {
-		data, err := os.ReadFile(filepath.Join(dir, "..", "shared", "eval", name))
+		data, err := os.ReadFile(sharedtest.Path(b, "eval", name))
 		if err != nil {
 			b.Skipf("../shared/eval/%s not available: %v", name, err)
 		}
