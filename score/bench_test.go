@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"path/filepath"
 	"testing"
+
+	"github.com/bitext/bitext/internal/sharedtest"
 )
 
 // benchCorpus returns the newssyscomb2009 output and references from
@@ -12,7 +14,7 @@ import (
 func benchCorpus(b *testing.B) (hyps, refs []string, size int64) {
 	b.Helper()
 	hyps, refs = syntheticCorpus(502)
-	if shared, err := findShared(); err == nil {
+	if shared, err := sharedtest.Find(); err == nil {
 		eval := filepath.Join(shared, "eval")
 		h, r, err := ReadPair(filepath.Join(eval, "newssyscomb2009.opus-mt-fr-en.hyp.en"),
 			filepath.Join(eval, "newssyscomb2009.en"))

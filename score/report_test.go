@@ -2,52 +2,18 @@ package score
 
 import (
 	"encoding/json"
-	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/bitext/bitext/internal/sharedtest"
 )
-
-// sharedDir returns ../shared next to the module root, skipping the test
-// when it is absent.
-func sharedDir(tb testing.TB) string {
-	tb.Helper()
-	dir, err := findShared()
-	if err != nil {
-		tb.Skipf("skipping: %v", err)
-	}
-	return dir
-}
-
-// findShared walks up from the package folder to the one holding go.mod
-// and returns ../shared from there, if it holds eval/.
-func findShared() (string, error) {
-	dir, err := os.Getwd()
-	if err != nil {
-		return "", err
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return "", errors.New("go.mod not found above the package")
-		}
-		dir = parent
-	}
-	shared := filepath.Join(dir, "..", "shared")
-	if _, err := os.Stat(filepath.Join(shared, "eval")); err != nil {
-		return "", fmt.Errorf("%s not present", filepath.Join(shared, "eval"))
-	}
-	return shared, nil
-}
 
 // TestOfficialEval reproduces the official .eval file of the
 // newssyscomb2009 opus-mt-fr-en output, every printed digit.
 func TestOfficialEval(t *testing.T) {
-	eval := filepath.Join(sharedDir(t), "eval")
+	eval := sharedtest.Path(t, "eval")
 	want, err := os.ReadFile(filepath.Join(eval, "newssyscomb2009.opus-mt-fr-en.eval"))
 	if err != nil {
 		t.Skipf("skipping: %v", err)
