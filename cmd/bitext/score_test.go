@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/bitext/bitext/internal/sharedtest"
 )
 
 // Two pairs whose counts score/bleu_test.go works out by hand: corpus
@@ -137,7 +139,7 @@ func TestScoreCommandErrors(t *testing.T) {
 // TestScoreCommandOfficialEval prints the official .eval file of
 // ../shared (next to the module root) byte for byte.
 func TestScoreCommandOfficialEval(t *testing.T) {
-	eval := filepath.Join(moduleRoot(t), "..", "shared", "eval")
+	eval := sharedtest.Path(t, "eval")
 	want, err := os.ReadFile(filepath.Join(eval, "newssyscomb2009.opus-mt-fr-en.eval"))
 	if err != nil {
 		t.Skipf("skipping: shared eval data not present: %v", err)
@@ -146,24 +148,5 @@ func TestScoreCommandOfficialEval(t *testing.T) {
 		filepath.Join(eval, "newssyscomb2009.en"))
 	if code != 0 || out != string(want) {
 		t.Errorf("exit %d\nstdout:\n%s\nwant:\n%s\nstderr: %s", code, out, want, errOut)
-	}
-}
-
-// moduleRoot walks up from the package folder to the one holding go.mod.
-func moduleRoot(t *testing.T) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("skipping: go.mod not found above the package")
-		}
-		dir = parent
 	}
 }
