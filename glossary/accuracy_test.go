@@ -11,6 +11,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/bitext/bitext/internal/sharedtest"
 )
 
 // article is one test article: its name and its segments (one per line).
@@ -39,29 +41,6 @@ func readArticles(t *testing.T, patterns ...string) []article {
 		}
 	}
 	return out
-}
-
-// sharedDir returns ../shared beside the repository, or "" when absent.
-func sharedDir() string {
-	dir, err := os.Getwd()
-	if err != nil {
-		return ""
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return ""
-		}
-		dir = parent
-	}
-	shared := filepath.Join(dir, "..", "shared")
-	if _, err := os.Stat(shared); err != nil {
-		return ""
-	}
-	return shared
 }
 
 // apertiumHTML translates HTML segments French → Spanish → English the way
@@ -150,7 +129,7 @@ func TestTermAccuracyApertium(t *testing.T) {
 		t.Fatal(err)
 	}
 	pats := []string{"testdata/articles/*.fr.txt", "../samples/*.fr.txt"}
-	if sh := sharedDir(); sh != "" {
+	if sh, err := sharedtest.Find(); err == nil {
 		pats = append(pats, filepath.Join(sh, "seed", "*.fr.txt"))
 	}
 	without, with, left := termAccuracy(t, g, readArticles(t, pats...))
