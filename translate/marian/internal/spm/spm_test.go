@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/bitext/bitext/internal/sharedtest"
 	"github.com/bitext/bitext/translate/marian/internal/fixture"
 )
 
@@ -108,8 +109,11 @@ func TestParseRejectsBrokenModels(t *testing.T) {
 func FuzzParse(f *testing.F) {
 	f.Add([]byte{0x0a, 0x09, 0x0a, 0x05, '<', 'u', 'n', 'k', '>', 0x18, 0x02})
 	f.Add([]byte{0x1a, 0x08, 0x12, 0x06, 0x04, 0, 0, 0, 1, 2})
-	if data, err := os.ReadFile(filepath.Join(fixtureDirOrEmpty(), "source.spm")); err == nil {
-		f.Add(data[:4096])
+	if shared, err := sharedtest.Find(); err == nil {
+		// The fixture seeds the corpus when present; the fuzz never skips.
+		if data, err := os.ReadFile(filepath.Join(shared, "nmt", "opus-mt-tiny", "source.spm")); err == nil {
+			f.Add(data[:4096])
+		}
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		m, err := Parse(data)
@@ -123,17 +127,4 @@ func FuzzParse(f *testing.F) {
 		}
 		_ = m.Decode(pieces)
 	})
-}
-
-// fixtureDirOrEmpty finds the fixture for fuzz seeds without skipping.
-func fixtureDirOrEmpty() string {
-	dir, _ := os.Getwd()
-	for d := dir; ; d = filepath.Dir(d) {
-		if _, err := os.Stat(filepath.Join(d, "go.mod")); err == nil {
-			return filepath.Join(d, "..", "shared", "nmt", "opus-mt-tiny")
-		}
-		if filepath.Dir(d) == d {
-			return ""
-		}
-	}
 }
