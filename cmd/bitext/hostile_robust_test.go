@@ -385,3 +385,52 @@ func runWithin(t *testing.T, limit time.Duration, env *Env, args ...string) int 
 	}
 	return 0
 }
+
+// TestTranslateCorruptMemory puts garbage where the translation memory
+// belongs: translate must stop with an error naming the file, and write
+// nothing.
+func TestTranslateCorruptMemory(t *testing.T) {
+	for name, data := range map[string][]byte{
+		"garbage":   randomBytes(8192),
+		"truncated": append([]byte("SQLite format 3\x00"), make([]byte, 100)...),
+	} {
+		t.Run(name, func(t *testing.T) {
+			dir := t.TempDir()
+			out := filepath.Join(dir, "out")
+			mustDo(t, os.MkdirAll(filepath.Join(out, stateDir), 0o755))
+			writeFile(t, filepath.Join(out, stateDir, "memory.db"), data)
+			writeFile(t, filepath.Join(dir, "depeche.fr.txt"), []byte(agencyText))
+			env, _, errb := bufferEnv(t, translatetest.NewFake())
+			code := run(context.Background(), env, []string{"bitext", "translate", "--backend", "fake", "--out", out, filepath.Join(dir, "depeche.fr.txt")})
+			t.Logf("exit %d: %s", code, firstLine(errb.String()))
+			if code != 1 || !strings.Contains(errb.String(), "memory.db") {
+				t.Errorf("exit %d, want 1 and an error naming memory.db:\n%s", code, errb)
+			}
+			checkOutputs(t, out, false)
+		})
+	}
+}
+
+// TestTranslateOneLine50MB translates a 50 MB article written on one line
+// (sentences without a line break): under the 64 MB limit, it must be
+// translated whole. It takes minutes and gigabytes (1.6 million sentences
+// through the memory), so it runs only with BITEXT_SLOW_TESTS=1.
+func TestTranslateOneLine50MB(t *testing.T) {
+	if os.Getenv("BITEXT_SLOW_TESTS") == "" {
+		t.Skip("50 MB one-line input: set BITEXT_SLOW_TESTS=1 to run (about 200 s, 3 GB)")
+	}
+	dir := t.TempDir()
+	sentence := "M. Kim est arrivé mardi à Séoul. "
+	data := []byte(strings.Repeat(sentence, (50<<20)/len(sentence)))
+	writeFile(t, filepath.Join(dir, "ligne.fr.txt"), data)
+	out := filepath.Join(dir, "out")
+	env, _, errb := bufferEnv(t, translatetest.NewFake())
+	code := run(context.Background(), env, []string{"bitext", "translate", "--backend", "fake", "--format", "txt", "--out", out, filepath.Join(dir, "ligne.fr.txt")})
+	if code != 0 {
+		t.Fatalf("exit %d:\n%s", code, errb)
+	}
+	fi, err := os.Stat(filepath.Join(out, "ligne.en.txt"))
+	if err != nil || fi.Size() < 40<<20 {
+		t.Fatalf("English output: %v, %v", fi, err)
+	}
+}
