@@ -140,14 +140,3 @@ type redactedError struct {
 
 func (e redactedError) Error() string { return e.msg }
 func (e redactedError) Unwrap() error { return e.err }
-
-// nonBlank returns the segments worth sending and their positions.
-func nonBlank(segs []string) (idx []int, texts []string) {
-	for i, s := range segs {
-		if strings.TrimSpace(s) != "" {
-			idx = append(idx, i)
-			texts = append(texts, s)
-		}
-	}
-	return idx, texts
-}

@@ -33,12 +33,11 @@ package google
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"net/http"
-	"unicode/utf8"
 
 	"github.com/bitext/bitext/translate"
+	"github.com/bitext/bitext/translate/internal/gcp"
 	"github.com/bitext/bitext/translate/remote"
 	"google.golang.org/api/option"
 	raw "google.golang.org/api/translate/v2"
@@ -131,25 +130,8 @@ func (b *Backend) Capabilities() translate.Capabilities {
 // come back as they are. A request over the limits is refused without
 // calling Google.
 func (b *Backend) Translate(ctx context.Context, req translate.Request) ([]string, error) {
-	if len(req.Segments) == 0 {
-		return []string{}, nil
-	}
-	if err := checkLimits(req.Segments); err != nil {
-		return nil, err
-	}
-	out := append([]string(nil), req.Segments...)
-	idx, texts := nonBlank(req.Segments)
-	if len(texts) == 0 {
-		return out, nil
-	}
-	got, err := b.call(ctx, req, texts)
-	if err != nil {
-		return nil, err
-	}
-	for i, t := range got {
-		out[idx[i]] = t
-	}
-	return out, nil
+	limits := gcp.Limits{Backend: Name, MaxSegments: MaxSegments, MaxChars: MaxChars}
+	return limits.Translate(ctx, req, b.call)
 }
 
 // call sends texts and returns exactly one translation per text.
@@ -177,18 +159,4 @@ func (b *Backend) call(ctx context.Context, req translate.Request, texts []strin
 
 // ErrTooLarge is wrapped by the error for a request over [MaxSegments] or
 // [MaxChars]; callers split batches by [Backend.Capabilities].
-var ErrTooLarge = errors.New("request too large")
-
-func checkLimits(segs []string) error {
-	if len(segs) > MaxSegments {
-		return fmt.Errorf("google: %w: %d segments (at most %d)", ErrTooLarge, len(segs), MaxSegments)
-	}
-	n := 0
-	for _, s := range segs {
-		n += utf8.RuneCountInString(s)
-	}
-	if n > MaxChars {
-		return fmt.Errorf("google: %w: %d characters (at most %d)", ErrTooLarge, n, MaxChars)
-	}
-	return nil
-}
+var ErrTooLarge = gcp.ErrTooLarge

@@ -36,17 +36,15 @@ package googlev3
 
 import (
 	"context"
-	"errors"
 	"fmt"
-	"strings"
 	"sync"
-	"unicode/utf8"
 
 	translatev3 "cloud.google.com/go/translate/apiv3"
 	"cloud.google.com/go/translate/apiv3/translatepb"
 	"google.golang.org/api/option"
 
 	"github.com/bitext/bitext/translate"
+	"github.com/bitext/bitext/translate/internal/gcp"
 	"github.com/bitext/bitext/translate/remote"
 )
 
@@ -61,7 +59,7 @@ const (
 
 // ErrTooLarge is wrapped by the error for a request over [MaxSegments] or
 // [MaxChars]; callers split batches by [Backend.Capabilities].
-var ErrTooLarge = errors.New("request too large")
+var ErrTooLarge = gcp.ErrTooLarge
 
 // Backend translates through Cloud Translation Advanced. It is safe for
 // concurrent use; call Close when done.
@@ -111,25 +109,8 @@ func (b *Backend) Capabilities() translate.Capabilities {
 // when UseGlossary gave one. Blank segments are not sent and come back as
 // they are. A request over the limits is refused without calling Google.
 func (b *Backend) Translate(ctx context.Context, req translate.Request) ([]string, error) {
-	if len(req.Segments) == 0 {
-		return []string{}, nil
-	}
-	if err := checkLimits(req.Segments); err != nil {
-		return nil, err
-	}
-	out := append([]string(nil), req.Segments...)
-	idx, texts := nonBlank(req.Segments)
-	if len(texts) == 0 {
-		return out, nil
-	}
-	got, err := b.call(ctx, req, texts)
-	if err != nil {
-		return nil, err
-	}
-	for i, t := range got {
-		out[idx[i]] = t
-	}
-	return out, nil
+	limits := gcp.Limits{Backend: Name, MaxSegments: MaxSegments, MaxChars: MaxChars}
+	return limits.Translate(ctx, req, b.call)
 }
 
 // call sends texts and returns exactly one translation per text.
@@ -176,28 +157,3 @@ func (b *Backend) glossary(from, to string) string {
 }
 
 func pairKey(from, to string) string { return from + ">" + to }
-
-func checkLimits(segs []string) error {
-	if len(segs) > MaxSegments {
-		return fmt.Errorf("google-v3: %w: %d segments (at most %d)", ErrTooLarge, len(segs), MaxSegments)
-	}
-	n := 0
-	for _, s := range segs {
-		n += utf8.RuneCountInString(s)
-	}
-	if n > MaxChars {
-		return fmt.Errorf("google-v3: %w: %d characters (at most %d)", ErrTooLarge, n, MaxChars)
-	}
-	return nil
-}
-
-// nonBlank returns the segments worth sending and their positions.
-func nonBlank(segs []string) (idx []int, texts []string) {
-	for i, s := range segs {
-		if strings.TrimSpace(s) != "" {
-			idx = append(idx, i)
-			texts = append(texts, s)
-		}
-	}
-	return idx, texts
-}
