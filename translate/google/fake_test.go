@@ -10,10 +10,8 @@ import (
 	"strings"
 	"sync"
 	"testing"
-	"unicode"
-	"unicode/utf8"
 
-	"golang.org/x/net/html"
+	"github.com/bitext/bitext/translate/internal/gcp/gcptest"
 )
 
 // fakeKey is the API key the fake accepts. It is echoed in the fake's error
@@ -158,7 +156,7 @@ func writeJSON(w http.ResponseWriter, code int, v any) {
 }
 
 // fakeDict is the fake's whole French–English vocabulary.
-var fakeDict = map[string]string{
+var fakeDict = gcptest.Dict{
 	"le": "the", "la": "the", "les": "the", "président": "president", "a": "has",
 	"déclaré": "said", "ministre": "minister", "mardi": "Tuesday", "lundi": "Monday",
 	"et": "and", "de": "of", "du": "of the", "dans": "in", "un": "a", "une": "a",
@@ -171,71 +169,7 @@ var fakeDict = map[string]string{
 // Google does (an apostrophe becomes &#39;).
 func fakeTranslate(s string, isHTML bool) string {
 	if !isHTML {
-		return translateWords(s)
+		return fakeDict.Words(s)
 	}
-	var b strings.Builder
-	z := html.NewTokenizer(strings.NewReader(s))
-	noDepth := 0
-	for {
-		tt := z.Next()
-		if tt == html.ErrorToken {
-			return b.String()
-		}
-		raw := string(z.Raw())
-		tok := z.Token()
-		switch {
-		case tt == html.TextToken && noDepth == 0:
-			b.WriteString(html.EscapeString(translateWords(tok.Data)))
-			continue
-		case tt == html.StartTagToken && (noDepth > 0 || hasNoTranslate(tok)):
-			noDepth++
-		case tt == html.EndTagToken && noDepth > 0:
-			noDepth--
-		}
-		b.WriteString(raw)
-	}
-}
-
-func hasNoTranslate(tok html.Token) bool {
-	for _, a := range tok.Attr {
-		if a.Key == "translate" && a.Val == "no" {
-			return true
-		}
-	}
-	return false
-}
-
-// translateWords replaces known words, keeping spacing, punctuation and an
-// initial capital.
-func translateWords(s string) string {
-	var b strings.Builder
-	word := func(w string) {
-		en, ok := fakeDict[strings.ToLower(w)]
-		if !ok {
-			b.WriteString(w)
-			return
-		}
-		if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
-			er, size := utf8.DecodeRuneInString(en)
-			en = string(unicode.ToUpper(er)) + en[size:]
-		}
-		b.WriteString(en)
-	}
-	start := -1
-	for i, r := range s {
-		isLetter := unicode.IsLetter(r)
-		if isLetter && start < 0 {
-			start = i
-		} else if !isLetter && start >= 0 {
-			word(s[start:i])
-			start = -1
-		}
-		if !isLetter {
-			b.WriteRune(r)
-		}
-	}
-	if start >= 0 {
-		word(s[start:])
-	}
-	return b.String()
+	return gcptest.HTML(s, fakeDict.Words)
 }

@@ -3,13 +3,11 @@ package googlev3
 import (
 	"sort"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"cloud.google.com/go/translate/apiv3/translatepb"
-	"golang.org/x/net/html"
 
 	"github.com/bitext/bitext/translate"
+	"github.com/bitext/bitext/translate/internal/gcp/gcptest"
 )
 
 func termPair(src, tgt string) translate.TermPair {
@@ -17,7 +15,7 @@ func termPair(src, tgt string) translate.TermPair {
 }
 
 // fakeDict is the fake's whole French–English vocabulary.
-var fakeDict = map[string]string{
+var fakeDict = gcptest.Dict{
 	"le": "the", "la": "the", "les": "the", "président": "president", "a": "has",
 	"déclaré": "said", "ministre": "minister", "mardi": "Tuesday", "lundi": "Monday",
 	"et": "and", "de": "of", "du": "of the", "dans": "in", "un": "a", "une": "a",
@@ -30,36 +28,7 @@ func fakeTranslate(s string, isHTML bool, terms []*translatepb.GlossaryEntry) st
 	if !isHTML {
 		return withTerms(s, terms)
 	}
-	var b strings.Builder
-	z := html.NewTokenizer(strings.NewReader(s))
-	noDepth := 0
-	for {
-		tt := z.Next()
-		if tt == html.ErrorToken {
-			return b.String()
-		}
-		raw := string(z.Raw())
-		tok := z.Token()
-		switch {
-		case tt == html.TextToken && noDepth == 0:
-			b.WriteString(html.EscapeString(withTerms(tok.Data, terms)))
-			continue
-		case tt == html.StartTagToken && (noDepth > 0 || hasNoTranslate(tok)):
-			noDepth++
-		case tt == html.EndTagToken && noDepth > 0:
-			noDepth--
-		}
-		b.WriteString(raw)
-	}
-}
-
-func hasNoTranslate(tok html.Token) bool {
-	for _, a := range tok.Attr {
-		if a.Key == "translate" && a.Val == "no" {
-			return true
-		}
-	}
-	return false
+	return gcptest.HTML(s, func(text string) string { return withTerms(text, terms) })
 }
 
 // withTerms replaces glossary sources (longest first) by their targets and
@@ -79,47 +48,12 @@ func withTerms(s string, terms []*translatepb.GlossaryEntry) string {
 				at, which = k, i
 			}
 		}
-		b.WriteString(translateWords(s[:at]))
+		b.WriteString(fakeDict.Words(s[:at]))
 		if which < 0 {
 			break
 		}
 		b.WriteString(pairs[which][1])
 		s = s[at+len(pairs[which][0]):]
-	}
-	return b.String()
-}
-
-// translateWords replaces known words, keeping spacing, punctuation and an
-// initial capital.
-func translateWords(s string) string {
-	var b strings.Builder
-	word := func(w string) {
-		en, ok := fakeDict[strings.ToLower(w)]
-		if !ok {
-			b.WriteString(w)
-			return
-		}
-		if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
-			er, size := utf8.DecodeRuneInString(en)
-			en = string(unicode.ToUpper(er)) + en[size:]
-		}
-		b.WriteString(en)
-	}
-	start := -1
-	for i, r := range s {
-		isLetter := unicode.IsLetter(r)
-		if isLetter && start < 0 {
-			start = i
-		} else if !isLetter && start >= 0 {
-			word(s[start:i])
-			start = -1
-		}
-		if !isLetter {
-			b.WriteRune(r)
-		}
-	}
-	if start >= 0 {
-		word(s[start:])
 	}
 	return b.String()
 }
