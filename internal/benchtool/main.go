@@ -10,7 +10,8 @@
 //	benchtool articles [-lines 30] [-n 100] SRC DIR
 //	benchtool smallfiles [-n 10000] DIR
 //	benchtool names [-min 3] SRC REF
-//	benchtool linediff [-examples 5] A B REF
+//	benchtool linediff [-examples 5] [-top 12] NEW OLD REF
+//	benchtool terms NAMES.csv SRC HYP REF
 //
 // time runs one command and prints one line: the label, then wall, user
 // and system seconds, the peak resident memory of the process tree and of
@@ -20,8 +21,9 @@
 // of runs and the median of each column. gobench does the same for the
 // output of go test -bench. articles and smallfiles write the inputs of
 // the batch benchmarks, names builds a do-not-translate glossary of the
-// names a test set and its reference share, and linediff says which lines
-// two translations of a test set differ on and how the difference scores.
+// names a test set and its reference share, terms counts how many of
+// those names a translation keeps, and linediff says which lines two
+// translations of a test set differ on and how the difference scores.
 package main
 
 import (
@@ -46,6 +48,7 @@ func commands() map[string]command {
 		"smallfiles": cmdSmallFiles,
 		"names":      cmdNames,
 		"linediff":   cmdLinediff,
+		"terms":      cmdTerms,
 	}
 }
 
@@ -59,7 +62,7 @@ func main() {
 // run dispatches args to a subcommand and returns the exit status.
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
-		fmt.Fprintln(stderr, "usage: benchtool time|median|gobench|articles|smallfiles|names|linediff ...")
+		fmt.Fprintln(stderr, "usage: benchtool time|median|gobench|articles|smallfiles|names|terms|linediff ...")
 		return 2
 	}
 	cmd, ok := commands()[args[0]]

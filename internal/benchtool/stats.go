@@ -38,7 +38,7 @@ func (s *series) add(key string, row []float64) {
 }
 
 // median returns the median of vs (the mean of the middle two for an
-// even count), or NaN-free 0 for none.
+// even count), or 0 for none.
 func median(vs []float64) float64 {
 	if len(vs) == 0 {
 		return 0
@@ -85,7 +85,7 @@ func cmdMedian(_ context.Context, args []string, stdout io.Writer) error {
 		cols := s.values[key]
 		fmt.Fprintf(stdout, "%s\t%d", key, len(cols[0]))
 		for _, c := range cols {
-			fmt.Fprintf(stdout, "\t%.4g", median(c))
+			fmt.Fprintf(stdout, "\t%g", median(c))
 		}
 		fmt.Fprintln(stdout)
 	}
@@ -157,7 +157,7 @@ func cmdGobench(_ context.Context, args []string, stdout io.Writer) error {
 	for _, key := range s.order {
 		vs := s.values[key][0]
 		name, unit, _ := strings.Cut(key, " ")
-		fmt.Fprintf(stdout, "%s\t%s\t%d\t%.4g\n", name, unit, len(vs), median(vs))
+		fmt.Fprintf(stdout, "%s\t%s\t%d\t%g\n", name, unit, len(vs), median(vs))
 	}
 	return nil
 }

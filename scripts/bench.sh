@@ -1,0 +1,449 @@
+#!/usr/bin/env bash
+# bench.sh: bitext's one benchmark suite. It measures every speed figure
+# the issues ask for, each against a baseline measured in the same run,
+# and writes them to docs/BENCHMARKS.md:
+#
+#   - Go benchmarks: glossary matching (100 vs 10,000 terms), the remote
+#     batching bound (fake server, 100 ms latency, rate limits), the
+#     apertium backend vs the raw Apertium pipe, the marian model;
+#   - whole processes: bitext eval --raw on ../shared/eval/newstest2013.fr
+#     vs `apertium -u fr-es | apertium -u spa-eng`; the same text as 100
+#     articles through bitext translate (--jobs 1 and 2) vs the raw pipe,
+#     an unchanged rerun and a rerun after editing one article; 1,000, 5,000
+#     and 10,000 small files (peak memory, time to the first file).
+#
+# Usage: scripts/bench.sh [--smoke] [--rounds N] [--out FILE]
+#
+#   --smoke     run every part once on tiny inputs (CI: keeps the code of
+#               the benchmarks and of this script from rotting); the report
+#               goes to a temporary file unless --out is given. Also set by
+#               BITEXT_BENCH_SMOKE=1.
+#   --rounds N  runs of each timed command, interleaved (default 3); the
+#               report gives medians.
+#   --out FILE  where to write the report (default docs/BENCHMARKS.md).
+#
+# Parts that need ../shared or Apertium are skipped with a message when
+# those are absent. hyperfine is not needed: bitext's internal/benchtool
+# times the commands (wall, CPU, peak memory, time to a first output line)
+# so that the runs of the different commands can be interleaved.
+set -euo pipefail
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+smoke=${BITEXT_BENCH_SMOKE:-0}
+rounds=3
+out=
+while [[ $# -gt 0 ]]; do
+	case $1 in
+	--smoke) smoke=1 ;;
+	--rounds) rounds=$2; shift ;;
+	--out) out=$2; shift ;;
+	*) echo "usage: scripts/bench.sh [--smoke] [--rounds N] [--out FILE]" >&2; exit 2 ;;
+	esac
+	shift
+done
+
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+if [[ $smoke == 1 ]]; then
+	rounds=1
+	out=${out:-$tmp/BENCHMARKS.md}
+fi
+out=${out:-$root/docs/BENCHMARKS.md}
+case $out in /*) ;; *) out=$PWD/$out ;; esac
+
+# --- helpers -----------------------------------------------------------------
+
+t0=$(date +%s)
+elapsed() { local s=$(($(date +%s) - t0)); printf '%dm%02ds' $((s / 60)) $((s % 60)); }
+say() { echo "bench [$(elapsed)]: $*" >&2; }
+
+shared=$root/../shared/eval
+src= narticles=0 small_counts=()
+have_shared() {
+	[[ -f $shared/newstest2013.fr && -f $shared/newstest2013.en ]] && return
+	say "skipped: $shared not found (../shared is absent): no figures on newstest2013"
+	return 1
+}
+have_apertium() {
+	command -v apertium >/dev/null && [[ -f /usr/share/apertium/modes/fr-es.mode && -f /usr/share/apertium/modes/spa-eng.mode ]] && return
+	say "skipped: Apertium is missing (apt-get install apertium apertium-fr-es apertium-eng-spa)"
+	return 1
+}
+
+# timed LABEL BENCHTOOL-TIME-OPTIONS... -- COMMAND...: one timed run,
+# appended to runs.tsv; its standard error goes to log-LABEL.
+timed() {
+	local label=$1
+	shift
+	"$benchtool" time -label "$label" -log "$tmp/log-$label" "$@" >>"$tmp/runs.tsv"
+}
+
+# gobench PACKAGE GO-TEST-FLAGS...: Go benchmarks, output appended to go.txt.
+gobench() {
+	local pkg=$1
+	shift
+	(cd "$root" && go test -run '^$' "$@" "$pkg") >>"$tmp/go.txt"
+}
+
+# med LABEL COLUMN: the median of a column of runs.tsv (after summarise):
+# 2 runs, 3 wall s, 4 user s, 5 system s, 6 peak MB of the process tree,
+# 7 peak MB of bitext itself, 8 s to the first translated file.
+med() { awk -v l="$1" -v c="$2" '$1 == l { print $c; exit }' "$tmp/medians.tsv"; }
+cpu() { awk -v u="$(med "$1" 4)" -v s="$(med "$1" 5)" 'BEGIN { if (u != "") printf "%.1f", u + s }'; }
+
+# gb BENCHMARK UNIT [DIGITS]: the median of a Go benchmark's metric,
+# rounded to DIGITS decimals when given.
+gb() {
+	awk -v n="$1" -v u="$2" -v d="${3:-}" '$1 == n && $2 == u {
+		if (d == "") print $4; else printf "%.*f\n", d, $4; exit }' "$tmp/go.tsv"
+}
+
+# ratio A B [DIGITS]: A/B, or n/a when either is missing.
+ratio() { awk -v a="$1" -v b="$2" -v d="${3:-2}" 'BEGIN { if (a == "" || b == "" || b == 0) print "n/a"; else printf "%.*f", d, a / b }'; }
+
+# num FILE KEY: a top-level number of a bitext --report file.
+num() { [[ -f $1 ]] && grep -o "\"$2\": *[0-9.]*" "$1" | head -n 1 | grep -o '[0-9.]*$' || true; }
+
+build() {
+	say "building bitext and benchtool"
+	(cd "$root" && go build -o "$tmp/bitext" ./cmd/bitext && go build -o "$tmp/benchtool" ./internal/benchtool)
+	bitext=$tmp/bitext benchtool=$tmp/benchtool
+	: >"$tmp/runs.tsv" && : >"$tmp/go.txt"
+	load_start=$(cut -d' ' -f1-3 /proc/loadavg)
+}
+
+summarise() {
+	"$benchtool" median "$tmp/runs.tsv" >"$tmp/medians.tsv"
+	"$benchtool" gobench "$tmp/go.txt" >"$tmp/go.tsv"
+	load_end=$(cut -d' ' -f1-3 /proc/loadavg)
+}
+
+# --- Go benchmarks ---------------------------------------------------------
+
+gocount=$((rounds > 3 ? rounds : 3)) nsegments=3,000
+go_benchmarks() {
+	local count=$gocount
+	if [[ $smoke == 1 ]]; then
+		gocount=1 nsegments=300
+		say "Go benchmarks: every package once, -short, -benchtime 1x"
+		gobench ./... -bench . -benchtime 1x -short
+		return
+	fi
+	say "Go benchmarks: glossary matching ($count runs)"
+	gobench ./glossary -bench 'Find(100|10000)Terms$' -count "$count"
+	say "Go benchmarks: remote batching bound ($count runs)"
+	gobench ./translate/remote -bench WrapThroughput -benchtime 1x -count "$count"
+	if have_shared && have_apertium; then
+		say "Go benchmarks: apertium backend vs raw pipe ($rounds runs, ~1 min each)"
+		gobench ./translate/apertium -bench 'Backend|RawPipe' -benchtime 1x -count "$rounds"
+	fi
+	say "Go benchmarks: marian model, full opus-mt-fr-en size (1 run)"
+	gobench ./translate/marian/internal/model -bench . -benchtime 1x -count 1
+}
+
+# --- whole processes on newstest2013.fr ------------------------------------
+
+prepare_texts() {
+	src=$shared/newstest2013.fr ref=$shared/newstest2013.en
+	if [[ $smoke == 1 ]]; then
+		head -n 60 "$src" >"$tmp/src.fr" && head -n 60 "$ref" >"$tmp/ref.en"
+		src=$tmp/src.fr ref=$tmp/ref.en
+	fi
+	"$benchtool" articles -lines 30 -n 100 "$src" "$tmp/articles" >/dev/null
+	narticles=$(find "$tmp/articles" -name '*.txt' | wc -l)
+}
+
+# one_round times, interleaved, the raw pipe and bitext on the test set
+# and on the articles.
+one_round() {
+	local pipe='apertium -u fr-es | apertium -u spa-eng'
+	timed raw-lines -in "$src" -- sh -c "$pipe"
+	timed eval-raw -- "$bitext" eval --raw --backend apertium --output "$tmp/eval-raw.en" "$src" "$ref"
+	timed raw-articles -- sh -c "cat \"\$1\"/*.txt | $pipe" sh "$tmp/articles"
+	local jobs
+	for jobs in 1 2; do
+		rm -rf "$tmp/out-j$jobs"
+		timed "translate-j$jobs" -first ': translated' -- "$bitext" translate --backend apertium \
+			--jobs "$jobs" --out "$tmp/out-j$jobs" --report "$tmp/report-j$jobs.json" "$tmp/articles"
+	done
+}
+
+# reruns translates the articles again unchanged, then after editing one.
+reruns() {
+	local i
+	for ((i = 1; i <= rounds; i++)); do
+		timed rerun -- "$bitext" translate --backend apertium --out "$tmp/out-j2" \
+			--report "$tmp/report-rerun.json" "$tmp/articles"
+	done
+	local article=$tmp/articles/article-002.fr.txt
+	awk 'NR == 1 { $0 = "Un titre entièrement réécrit par la rédaction" }
+		NR == 5 { $0 = $0 " Cette information n’a pas pu être vérifiée de source indépendante." }
+		{ print }' "$article" >"$tmp/edited" && mv "$tmp/edited" "$article"
+	timed edit -- "$bitext" translate --backend apertium --out "$tmp/out-j2" \
+		--report "$tmp/report-edit.json" "$tmp/articles"
+}
+
+whole_processes() {
+	if ! have_shared || ! have_apertium; then
+		return
+	fi
+	prepare_texts
+	local i
+	for ((i = 1; i <= rounds; i++)); do
+		say "whole processes: round $i of $rounds (raw pipe, eval --raw, $narticles articles with --jobs 1 and 2)"
+		one_round
+	done
+	say "whole processes: unchanged reruns and one edited article"
+	reruns
+}
+
+# --- many small files -------------------------------------------------------
+
+small_files() {
+	if ! have_apertium; then
+		return
+	fi
+	local counts=(1000 5000 10000) n
+	[[ $smoke == 1 ]] && counts=(10 20 40)
+	for n in "${counts[@]}"; do
+		say "small files: $n dispatches"
+		"$benchtool" smallfiles -n "$n" "$tmp/small-$n" >/dev/null
+		timed "small-$n" -first ': translated' -- "$bitext" translate --backend apertium \
+			--out "$tmp/small-out-$n" --report "$tmp/report-small-$n.json" "$tmp/small-$n"
+		rm -rf "$tmp/small-$n" "$tmp/small-out-$n"
+	done
+	small_counts=("${counts[@]}")
+}
+
+# --- report -------------------------------------------------------------------
+
+# meets VALUE OP TARGET: "met" or "not met" (ge: VALUE ≥ TARGET, le: ≤).
+meets() {
+	awk -v v="$1" -v op="$2" -v t="$3" 'BEGIN {
+		if (v == "" || v == "n/a") { print "n/a"; exit }
+		ok = (op == "ge") ? v + 0 >= t + 0 : v + 0 <= t + 0
+		print ok ? "met" : "**not met**" }'
+}
+secs() { awk -v v="$1" 'BEGIN { if (v == "") print "n/a"; else printf "%.2f s", v }'; }
+ns2s() { awk -v v="$1" 'BEGIN { if (v == "") print ""; else printf "%.3f", v / 1e9 }'; }
+
+report_header() {
+	cat <<MD
+# Benchmarks
+
+Generated by \`scripts/bench.sh\` (\`make bench\`) on $(date -u '+%Y-%m-%d %H:%M UTC'); rerun it
+rather than editing this file. Every figure is a ratio against a baseline
+measured in the same run.
+
+- Machine: $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'), Linux $(uname -r),
+  $(go version | cut -d' ' -f3-); Apertium from Debian: $(dpkg-query -W -f='${Package} ${Version}, ' apertium apertium-fr-es apertium-eng-spa 2>/dev/null | sed 's/, $//').
+- Load average (1, 5, 15 min) at start: $load_start; at the end: $load_end. The machine is shared with other work, so
+  wall times are noisy; CPU times (user + system of the whole process tree) are steadier, and
+  both ratios are given.
+- Whole-process figures: each command run $rounds times, the commands of one round one after
+  the other (raw pipe, bitext, raw pipe, …) so that changes of load hit all of them alike;
+  medians. Timed by \`internal/benchtool time\` (wall clock; CPU and peak memory from
+  getrusage, as \`/usr/bin/time -v\` reports them; bitext's own peak from /proc VmHWM).
+- Go benchmarks: \`go test -run '^\$' -bench … -count N\`, medians of N runs (N given below).
+- Throughput ratio = baseline time / bitext time: 1.00 is as fast as the baseline, above 1 faster.
+MD
+}
+
+report_summary() {
+	local raw=$(med raw-lines 3) ev=$(med eval-raw 3)
+	local g100=$(gb BenchmarkFind100Terms MB/s) g10k=$(gb BenchmarkFind10000Terms MB/s)
+	local rawa=$(med raw-articles 3) j1=$(med translate-j1 3) j2=$(med translate-j2 3)
+	local last=
+	if [[ ${#small_counts[@]} -gt 0 ]]; then last=${small_counts[-1]}; fi
+	cat <<MD
+
+## Summary
+
+| issue | figure | bitext | baseline | ratio | target |
+| --- | --- | ---: | ---: | ---: | --- |
+| 2 | \`bitext eval --raw\` on newstest2013.fr, throughput | $(secs "$ev") | raw pipe $(secs "$raw") | $(ratio "$raw" "$ev") (CPU $(ratio "$(cpu raw-lines)" "$(cpu eval-raw)")) | ≥ 0.9: $(meets "$(ratio "$raw" "$ev")" ge 0.9) |
+| 2 | Go BenchmarkBackend, 1 pipeline | $(secs "$(ns2s "$(gb BenchmarkBackend/workers=1 ns/op)")") | BenchmarkRawPipe $(secs "$(ns2s "$(gb BenchmarkRawPipe ns/op)")") | $(ratio "$(gb BenchmarkRawPipe ns/op)" "$(gb BenchmarkBackend/workers=1 ns/op)") (CPU $(ratio "$(gb BenchmarkRawPipe cpu-s/op)" "$(gb BenchmarkBackend/workers=1 cpu-s/op)")) | ≥ 0.9: $(meets "$(ratio "$(gb BenchmarkRawPipe ns/op)" "$(gb BenchmarkBackend/workers=1 ns/op)")" ge 0.9) |
+| 3 | glossary Find over 1 MB, 10,000 terms | $(gb BenchmarkFind10000Terms MB/s 1) MB/s | 100 terms $(gb BenchmarkFind100Terms MB/s 1) MB/s | $(ratio "$g10k" "$g100") | one pass whatever the terms |
+| 4 | remote, $nsegments segments, batch 50, 4 in flight, 20 req/s | $(secs "$(gb BenchmarkWrapThroughput/batch=50/conc=4/rps=20 wall-s)") | bound $(secs "$(gb BenchmarkWrapThroughput/batch=50/conc=4/rps=20 bound-s)") | $(gb BenchmarkWrapThroughput/batch=50/conc=4/rps=20 wall/bound 2) (wall/bound) | close to 1 |
+| 5 | $narticles articles, first run, \`--jobs 1\` | $(secs "$j1") | raw pipe $(secs "$rawa") | $(ratio "$rawa" "$j1") (CPU $(ratio "$(cpu raw-articles)" "$(cpu translate-j1)")) | ≥ 0.9: $(meets "$(ratio "$rawa" "$j1")" ge 0.9) |
+| 5 | $narticles articles, first run, \`--jobs 2\` | $(secs "$j2") | raw pipe $(secs "$rawa") | $(ratio "$rawa" "$j2") (CPU $(ratio "$(cpu raw-articles)" "$(cpu translate-j2)")) | ≥ 0.9: $(meets "$(ratio "$rawa" "$j2")" ge 0.9) |
+| 5 | unchanged rerun | $(secs "$(med rerun 3)"), $(num "$tmp/report-rerun.json" segments_sent) segments sent | first run $(secs "$j2") | | 0 sent: $(meets "$(num "$tmp/report-rerun.json" segments_sent)" le 0), < 1 s: $(meets "$(med rerun 3)" le 1) |
+| 5 | one article edited (2 sentences changed) | $(num "$tmp/report-edit.json" segments_sent) segments sent | 2 | | only the changed: $(meets "$(num "$tmp/report-edit.json" segments_sent)" le 2) |
+| 5 | ${last:-n/a} small files, peak memory of bitext | $(med "small-$last" 7) MB | ${small_counts[0]:-n/a} files: $(med "small-${small_counts[0]:-}" 7) MB | $(ratio "$(med "small-$last" 7)" "$(med "small-${small_counts[0]:-}" 7)") | < 200 MB: $(meets "$(med "small-$last" 7)" le 200), flat |
+| 5 | ${last:-n/a} small files, time to the first translated file | $(secs "$(med "small-$last" 8)") | ${small_counts[0]:-n/a} files: $(secs "$(med "small-${small_counts[0]:-}" 8)") | $(ratio "$(med "small-$last" 8)" "$(med "small-${small_counts[0]:-}" 8)") | does not grow with the count |
+| 9 | marian, greedy, 1 sentence | $(gb BenchmarkGreedy1 sent/s 2) sent/s | | | |
+| 9 | marian, beam 4, batch of 16 | $(gb BenchmarkBeam4x16 sent/s 2) sent/s | greedy, batch of 16: $(gb BenchmarkGreedy16 sent/s 2) sent/s | $(ratio "$(gb BenchmarkBeam4x16 sent/s)" "$(gb BenchmarkGreedy16 sent/s)") | |
+MD
+}
+
+# row LABEL DESCRIPTION BASELINE-LABEL: a table row of a timed command.
+row() {
+	local l=$1 what=$2 base=$3
+	echo "| $what | $(secs "$(med "$l" 3)") | $(secs "$(cpu "$l")") | $(med "$l" 6) MB | $(ratio "$(med "$base" 3)" "$(med "$l" 3)") | $(ratio "$(cpu "$base")" "$(cpu "$l")") |"
+}
+
+report_pipe() {
+	[[ -n $(med raw-lines 3) ]] || { printf '\n## Issue 2: bitext against the raw Apertium pipe\n\nSkipped: ../shared or Apertium absent.\n'; return; }
+	cat <<MD
+
+## Issue 2: bitext against the raw Apertium pipe
+
+Text: newstest2013.fr from ../shared/eval, $(wc -l <"$src") lines (one paragraph a line), $(wc -c <"$src") bytes. The raw pipe
+runs with \`-u\` (no unknown-word marks), as bitext's apertium backend does by default. \`bitext eval --raw\`
+translates each line as its own segment through the backend's null-flush pipeline and skips the English
+typography, so it measures the backend against Apertium's own command. Medians of $rounds runs.
+
+| command | wall | CPU | peak memory (largest process) | throughput ratio | CPU ratio |
+| --- | ---: | ---: | ---: | ---: | ---: |
+$(row raw-lines "raw pipe: \`apertium -u fr-es < newstest2013.fr \\| apertium -u spa-eng\`" raw-lines)
+$(row eval-raw "\`bitext eval --raw --backend apertium newstest2013.fr newstest2013.en\`" raw-lines)
+
+Go benchmarks of translate/apertium (the whole file in one request, pipelines started before timing),
+\`-benchtime 1x -count $rounds\`, medians:
+
+| benchmark | time/op | CPU s/op | lines/s | throughput ratio | CPU ratio |
+| --- | ---: | ---: | ---: | ---: | ---: |
+$(for b in BenchmarkRawPipe BenchmarkBackend/workers=1 BenchmarkBackend/workers=2; do
+		echo "| $b | $(secs "$(ns2s "$(gb "$b" ns/op)")") | $(gb "$b" cpu-s/op 1) | $(gb "$b" lines/s 0) | $(ratio "$(gb BenchmarkRawPipe ns/op)" "$(gb "$b" ns/op)") | $(ratio "$(gb BenchmarkRawPipe cpu-s/op)" "$(gb "$b" cpu-s/op)") |"
+	done)
+MD
+}
+
+report_glossary() {
+	cat <<MD
+
+## Issue 3: glossary matching
+
+\`go test -run '^\$' -bench 'Find(100|10000)Terms\$' -count $gocount ./glossary\`: one pass of
+\`Glossary.Find\` over 1 MB of agency-style French, medians. Translation quality with and without a
+glossary of names is in [QUALITY.md](QUALITY.md).
+
+| terms | patterns (with inflections) | matches | MB/s | ratio to 100 terms |
+| ---: | ---: | ---: | ---: | ---: |
+| 100 | $(gb BenchmarkFind100Terms patterns 0) | $(gb BenchmarkFind100Terms matches 0) | $(gb BenchmarkFind100Terms MB/s 1) | 1.00 |
+| 10,000 | $(gb BenchmarkFind10000Terms patterns 0) | $(gb BenchmarkFind10000Terms matches 0) | $(gb BenchmarkFind10000Terms MB/s 1) | $(ratio "$(gb BenchmarkFind10000Terms MB/s)" "$(gb BenchmarkFind100Terms MB/s)") |
+MD
+}
+
+report_remote() {
+	cat <<MD
+
+## Issue 4: remote backends against the latency and rate-limit bound
+
+\`go test -run '^\$' -bench WrapThroughput -benchtime 1x -count $gocount ./translate/remote\`: $nsegments
+segments through \`remote.Wrap\` to a fake server answering after 100 ms and refusing (429) requests
+above its rate. The bound is max(⌈batches / in flight⌉ × 100 ms, batches / rate): no client can
+do better. Medians.
+
+| batch | in flight | rate (req/s) | requests per segment | wall | bound | wall / bound | 429s |
+| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
+$(for c in 50/4/0 50/4/20 25/8/40 10/8/0; do
+		IFS=/ read -r b n r <<<"$c"
+		k=BenchmarkWrapThroughput/batch=$b/conc=$n/rps=$r
+		echo "| $b | $n | $([[ $r == 0 ]] && echo none || echo "$r") | $(gb "$k" req/seg 3) | $(secs "$(gb "$k" wall-s)") | $(secs "$(gb "$k" bound-s)") | $(gb "$k" wall/bound 2) | $(gb "$k" 429s 0) |"
+	done)
+MD
+}
+
+report_articles() {
+	[[ -n $(med raw-articles 3) ]] || { printf '\n## Issue 5: batches of articles\n\nSkipped: ../shared or Apertium absent.\n'; return; }
+	cat <<MD
+
+## Issue 5: batches of articles
+
+newstest2013.fr split into $narticles articles of 30 lines (\`benchtool articles\`: the first line is the
+headline, then one paragraph a line, blank lines between) in a temporary folder, translated by
+\`bitext translate --backend apertium --jobs N --out OUT --report R.json ARTICLES/\` into a fresh OUT
+(default outputs: English text, bilingual HTML and Markdown, translation memory), against the raw pipe
+on the same text (\`cat ARTICLES/*.txt | apertium -u fr-es | apertium -u spa-eng\`). Medians of $rounds runs.
+
+| command | wall | CPU | peak memory (largest process) | throughput ratio | CPU ratio |
+| --- | ---: | ---: | ---: | ---: | ---: |
+$(row raw-articles "raw pipe" raw-articles)
+$(row translate-j1 "\`bitext translate --jobs 1\` (first run, $(num "$tmp/report-j1.json" segments_sent) segments sent)" raw-articles)
+$(row translate-j2 "\`bitext translate --jobs 2\` (first run, $(num "$tmp/report-j2.json" segments_sent) segments sent)" raw-articles)
+
+- Unchanged rerun into the same OUT (median of $rounds): $(secs "$(med rerun 3)"), $(num "$tmp/report-rerun.json" segments_sent) segments sent to the
+  backend, $(num "$tmp/report-rerun.json" segments_from_memory) from memory (\`segments_sent\` and \`segments_from_memory\` of \`--report\`).
+- One article edited (headline rewritten, one sentence added to a paragraph: 2 new sentences):
+  $(num "$tmp/report-edit.json" segments_sent) segments sent, $(num "$tmp/report-edit.json" translated) file translated again, $(secs "$(med edit 3)").
+MD
+	report_small
+}
+
+report_small() {
+	[[ -n ${small_counts[0]:-} ]] || return 0
+	cat <<MD
+
+Many small files: \`benchtool smallfiles -n N\` writes N dispatches of three short French sentences
+(names, places and numbers varied, so few repeat), translated once each by
+\`bitext translate --backend apertium --out OUT --report R.json FOLDER/\` (default jobs and outputs).
+"Peak memory, bitext" is bitext's own VmHWM; "tree" also covers the Apertium processes (the
+largest single process, as \`/usr/bin/time -v\` reports). "First file" is the time from process start
+to the first \`PATH: translated\` line on standard error. One run each.
+
+| files | wall | CPU | peak memory, bitext | peak memory, tree | first file | segments sent / from memory | files/s |
+| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
+$(for n in "${small_counts[@]}"; do
+		r=$tmp/report-small-$n.json
+		echo "| $n | $(secs "$(med "small-$n" 3)") | $(secs "$(cpu "small-$n")") | $(med "small-$n" 7) MB | $(med "small-$n" 6) MB | $(secs "$(med "small-$n" 8)") | $(num "$r" segments_sent) / $(num "$r" segments_from_memory) | $(ratio "$n" "$(med "small-$n" 3)" 0) |"
+	done)
+MD
+}
+
+report_marian() {
+	cat <<MD
+
+## Issue 9: marian (OPUS-MT) speed
+
+\`go test -run '^\$' -bench . -benchtime 1x ./translate/marian/internal/model\`$([[ $smoke == 1 ]] && echo " -short (a tiny model)"): a model of
+opus-mt-fr-en's shape (6+6 layers, 512 wide, 59,514 tokens) with random weights, so that every
+output runs to the 26-token limit: a worst case per sentence. Sources of 25 tokens. One run each;
+peak memory is the test process's VmHWM (the model's float32 weights and the decoder's buffers).
+
+| benchmark | sentences | beams | time | sentences/s | peak memory |
+| --- | ---: | ---: | ---: | ---: | ---: |
+$(for c in Greedy1:1:1 Greedy16:16:1 Beam4x1:1:4 Beam4x16:16:4; do
+		IFS=: read -r b n k <<<"$c"
+		echo "| Benchmark$b | $n | $k | $(secs "$(ns2s "$(gb "Benchmark$b" ns/op)")") | $(gb "Benchmark$b" sent/s 2) | $(gb "Benchmark$b" peak-MB 0) MB |"
+	done)
+MD
+}
+
+report_commands() {
+	cat <<'MD'
+
+## Reproducing
+
+```sh
+make bench                      # or scripts/bench.sh [--rounds N]; writes this file (about 15-20 min on 2 CPUs)
+scripts/bench.sh --smoke --out /tmp/b.md   # every part once on tiny inputs (CI)
+scripts/bench-apertium.sh 3     # only the apertium Go benchmarks, with ratios
+go test -run '^$' -bench 'Find(100|10000)Terms$' -count 5 ./glossary
+go test -run '^$' -bench WrapThroughput -benchtime 1x -count 3 ./translate/remote
+go test -run '^$' -bench . -benchtime 1x ./translate/marian/internal/model
+go run ./internal/benchtool time -first ': translated' -- bitext translate --backend apertium --out OUT DIR/
+```
+MD
+}
+
+report() {
+	report_header
+	report_summary
+	report_pipe
+	report_glossary
+	report_remote
+	report_articles
+	report_marian
+	report_commands
+}
+
+build
+cd "$tmp" # so that no ./glossary.* is picked up
+go_benchmarks
+whole_processes
+small_files
+summarise
+mkdir -p "$(dirname "$out")"
+report >"$out"
+say "report written to ${out#"$root"/} ($(elapsed) in all)"
