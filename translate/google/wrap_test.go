@@ -6,42 +6,19 @@ import (
 	"fmt"
 	"net/http"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/bitext/bitext/translate"
 	"github.com/bitext/bitext/translate/remote"
+	"github.com/bitext/bitext/translate/translatetest"
 )
 
-// sleeps records the waits the wrapper asks for instead of sleeping.
-type sleeps struct {
-	mu sync.Mutex
-	d  []time.Duration
-}
-
-func (s *sleeps) sleep(ctx context.Context, d time.Duration) error {
-	s.mu.Lock()
-	s.d = append(s.d, d)
-	s.mu.Unlock()
-	return ctx.Err()
-}
-
-func (s *sleeps) max() time.Duration {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	var m time.Duration
-	for _, d := range s.d {
-		m = max(m, d)
-	}
-	return m
-}
-
 // wrapped returns the fake's backend behind remote.Wrap with instant sleeps.
-func wrapped(t *testing.T, f *fakeServer, opts remote.Options) (translate.Backend, *sleeps) {
+func wrapped(t *testing.T, f *fakeServer, opts remote.Options) (translate.Backend, *translatetest.Sleeps) {
 	t.Helper()
-	s := &sleeps{}
-	opts.Sleep = s.sleep
+	s := &translatetest.Sleeps{}
+	opts.Sleep = s.Sleep
 	return remote.Wrap(newTestBackend(t, f), opts), s
 }
 
@@ -64,8 +41,8 @@ func TestWrapRetriesRateLimitHonouringRetryAfter(t *testing.T) {
 	if n := len(f.calls()); n != 2 {
 		t.Errorf("%d requests, want 2", n)
 	}
-	if s.max() < 3*time.Second {
-		t.Errorf("longest wait %v, want at least the 3s Retry-After", s.max())
+	if s.Max() < 3*time.Second {
+		t.Errorf("longest wait %v, want at least the 3s Retry-After", s.Max())
 	}
 }
 

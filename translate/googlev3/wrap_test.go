@@ -12,18 +12,16 @@ import (
 
 	"github.com/bitext/bitext/translate"
 	"github.com/bitext/bitext/translate/remote"
+	"github.com/bitext/bitext/translate/translatetest"
 )
 
 // wrapped returns the fake's backend behind remote.Wrap, recording the
 // waits it asks for instead of sleeping.
-func wrapped(t *testing.T, f *fakeService, opts remote.Options) (translate.Backend, *[]time.Duration) {
+func wrapped(t *testing.T, f *fakeService, opts remote.Options) (translate.Backend, *translatetest.Sleeps) {
 	t.Helper()
-	var waits []time.Duration
-	opts.Sleep = func(ctx context.Context, d time.Duration) error {
-		waits = append(waits, d) // the wrapper sleeps from one goroutine per batch; one batch here
-		return ctx.Err()
-	}
-	return remote.Wrap(f.backend(t, Config{}), opts), &waits
+	waits := &translatetest.Sleeps{}
+	opts.Sleep = waits.Sleep
+	return remote.Wrap(f.backend(t, Config{}), opts), waits
 }
 
 // failFirst fails the first n TranslateText calls with st.
@@ -48,12 +46,8 @@ func TestWrapRetriesQuotaWithRetryInfo(t *testing.T) {
 	if f.count("TranslateText") != 2 {
 		t.Errorf("%d calls, want 2", f.count("TranslateText"))
 	}
-	longest := time.Duration(0)
-	for _, w := range *waits {
-		longest = max(longest, w)
-	}
-	if longest < 4*time.Second {
-		t.Errorf("waits %v, want one of at least the 4s RetryInfo", *waits)
+	if waits.Max() < 4*time.Second {
+		t.Errorf("waits %v, want one of at least the 4s RetryInfo", waits.Waits())
 	}
 }
 
