@@ -5,7 +5,6 @@ import (
 	"errors"
 	"net/http"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -15,19 +14,6 @@ import (
 )
 
 const testKey = "0123-test-key:fx"
-
-// sleeps records the backoff the wrapper asks for without waiting.
-type sleeps struct {
-	mu sync.Mutex
-	d  []time.Duration
-}
-
-func (s *sleeps) sleep(ctx context.Context, d time.Duration) error {
-	s.mu.Lock()
-	s.d = append(s.d, d)
-	s.mu.Unlock()
-	return ctx.Err()
-}
 
 func newTestBackend(t *testing.T) (*fakeDeepL, *Backend) {
 	f, srv := newFakeDeepL(t, testKey)
@@ -44,7 +30,7 @@ func TestConformance(t *testing.T) {
 func TestWrappedConformance(t *testing.T) {
 	translatetest.Run(t, func(t *testing.T) translate.Backend {
 		_, b := newTestBackend(t)
-		return remote.Wrap(b, remote.Options{Sleep: (&sleeps{}).sleep})
+		return remote.Wrap(b, remote.Options{Sleep: (&translatetest.Sleeps{}).Sleep})
 	}, translatetest.SuiteOptions{Many: 120})
 }
 
@@ -71,8 +57,8 @@ func TestFaultsAreRetriedWithoutLoss(t *testing.T) {
 	for _, fault := range []string{"429", "500", "slow", "malformed", "short", "reset"} {
 		t.Run(fault, func(t *testing.T) {
 			f, b := newTestBackend(t)
-			sl := &sleeps{}
-			w := remote.Wrap(b, remote.Options{Sleep: sl.sleep, Timeout: 100 * time.Millisecond})
+			sl := &translatetest.Sleeps{}
+			w := remote.Wrap(b, remote.Options{Sleep: sl.Sleep, Timeout: 100 * time.Millisecond})
 			f.fail(fault)
 			src := translatetest.Sentences(70)
 			out, err := w.Translate(context.Background(), translate.Request{From: "fr", To: "en", Segments: src})
@@ -92,8 +78,8 @@ func TestFaultsAreRetriedWithoutLoss(t *testing.T) {
 			if st := w.(remote.Counter).Stats(); st.Retries != 1 {
 				t.Errorf("stats %+v, want 1 retry", st)
 			}
-			if fault == "429" && (len(sl.d) == 0 || sl.d[0] < 2*time.Second) {
-				t.Errorf("waits %v ignore Retry-After: 2", sl.d)
+			if waits := sl.Waits(); fault == "429" && (len(waits) == 0 || waits[0] < 2*time.Second) {
+				t.Errorf("waits %v ignore Retry-After: 2", waits)
 			}
 		})
 	}
@@ -110,7 +96,7 @@ func TestClientErrorsAreNotRetried(t *testing.T) {
 			} else {
 				f.fail(fault)
 			}
-			w := remote.Wrap(New(Config{AuthKey: key, Endpoint: srv.URL}), remote.Options{Sleep: (&sleeps{}).sleep})
+			w := remote.Wrap(New(Config{AuthKey: key, Endpoint: srv.URL}), remote.Options{Sleep: (&translatetest.Sleeps{}).Sleep})
 			_, err := w.Translate(context.Background(), translate.Request{From: "fr", To: "en", Segments: []string{"Bonjour"}})
 			var se *translate.StatusError
 			if !errors.As(err, &se) || se.Code != atoi(fault) || !strings.Contains(se.Hint, hint) {

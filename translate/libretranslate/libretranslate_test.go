@@ -93,13 +93,6 @@ func libreError(w http.ResponseWriter, code int, msg string) {
 	json.NewEncoder(w).Encode(map[string]string{"error": msg})
 }
 
-type noSleep struct{ d []time.Duration }
-
-func (s *noSleep) sleep(ctx context.Context, d time.Duration) error {
-	s.d = append(s.d, d)
-	return ctx.Err()
-}
-
 func newTest(t *testing.T, key, serverKey string) (*fakeLibre, *Backend) {
 	f := &fakeLibre{key: serverKey}
 	srv := httptest.NewServer(f)
@@ -121,7 +114,7 @@ func TestConformance(t *testing.T) {
 func TestWrappedConformance(t *testing.T) {
 	translatetest.Run(t, func(t *testing.T) translate.Backend {
 		_, b := newTest(t, "", "")
-		return remote.Wrap(b, remote.Options{Sleep: (&noSleep{}).sleep})
+		return remote.Wrap(b, remote.Options{Sleep: (&translatetest.Sleeps{}).Sleep})
 	}, translatetest.SuiteOptions{Many: 80})
 }
 
@@ -144,8 +137,8 @@ func TestFaultsAreRetriedWithoutLoss(t *testing.T) {
 	for _, fault := range []translatetest.Fault{"429", "500", "slow", "malformed", "short", "reset"} {
 		t.Run(string(fault), func(t *testing.T) {
 			f, b := newTest(t, "", "")
-			sl := &noSleep{}
-			w := remote.Wrap(b, remote.Options{Sleep: sl.sleep, Timeout: 100 * time.Millisecond, Concurrency: 1})
+			sl := &translatetest.Sleeps{}
+			w := remote.Wrap(b, remote.Options{Sleep: sl.Sleep, Timeout: 100 * time.Millisecond, Concurrency: 1})
 			f.faults.Add(fault)
 			src := translatetest.Sentences(30) // two batches
 			out, err := w.Translate(context.Background(), translate.Request{From: "fr", To: "en", Segments: src})
@@ -161,8 +154,8 @@ func TestFaultsAreRetriedWithoutLoss(t *testing.T) {
 			if n := f.requests.Load(); n != 3 {
 				t.Errorf("%d requests, want 3", n)
 			}
-			if fault == "429" && (len(sl.d) == 0 || sl.d[0] < 2*time.Second) {
-				t.Errorf("waits %v ignore Retry-After: 2", sl.d)
+			if waits := sl.Waits(); fault == "429" && (len(waits) == 0 || waits[0] < 2*time.Second) {
+				t.Errorf("waits %v ignore Retry-After: 2", waits)
 			}
 		})
 	}
@@ -171,7 +164,7 @@ func TestFaultsAreRetriedWithoutLoss(t *testing.T) {
 func TestBadKeyNotRetriedNorShown(t *testing.T) {
 	const sentinel = "SENTINEL-lt-4c3b2a"
 	f, b := newTest(t, sentinel, "right-key")
-	w := remote.Wrap(b, remote.Options{Sleep: (&noSleep{}).sleep})
+	w := remote.Wrap(b, remote.Options{Sleep: (&translatetest.Sleeps{}).Sleep})
 	_, err := w.Translate(context.Background(), translate.Request{From: "fr", To: "en", Segments: []string{"Bonjour"}})
 	var se *translate.StatusError
 	if !errors.As(err, &se) || se.Code != 403 || !strings.Contains(se.Hint, EnvAPIKey) {

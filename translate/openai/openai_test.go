@@ -104,10 +104,6 @@ func (f *fakeChat) lastSystem() string {
 	return f.system
 }
 
-type noSleep struct{}
-
-func (noSleep) sleep(ctx context.Context, _ time.Duration) error { return ctx.Err() }
-
 func newTest(t *testing.T, key, serverKey string) (*fakeChat, *Backend) {
 	f := &fakeChat{key: serverKey}
 	srv := httptest.NewServer(f)
@@ -129,7 +125,7 @@ func TestConformance(t *testing.T) {
 func TestWrappedConformance(t *testing.T) {
 	translatetest.Run(t, func(t *testing.T) translate.Backend {
 		_, b := newTest(t, "", "")
-		return remote.Wrap(b, remote.Options{Sleep: noSleep{}.sleep})
+		return remote.Wrap(b, remote.Options{Sleep: (&translatetest.Sleeps{}).Sleep})
 	}, translatetest.SuiteOptions{Many: 50})
 }
 
@@ -181,7 +177,7 @@ func TestFaultsAreRetriedWithoutLoss(t *testing.T) {
 	for _, fault := range []translatetest.Fault{"429", "500", "slow", "malformed", "reset"} {
 		t.Run(string(fault), func(t *testing.T) {
 			f, b := newTest(t, "", "")
-			w := remote.Wrap(b, remote.Options{Sleep: noSleep{}.sleep, Timeout: 100 * time.Millisecond, Concurrency: 1})
+			w := remote.Wrap(b, remote.Options{Sleep: (&translatetest.Sleeps{}).Sleep, Timeout: 100 * time.Millisecond, Concurrency: 1})
 			f.faults.Add(fault)
 			src := translatetest.Sentences(30) // two batches
 			out, err := w.Translate(context.Background(), translate.Request{From: "fr", To: "en", Segments: src})
@@ -217,7 +213,7 @@ func TestGlossaryInPrompt(t *testing.T) {
 func TestBadKeyNotRetriedNorShown(t *testing.T) {
 	const sentinel = "sk-SENTINEL-77aa"
 	f, b := newTest(t, sentinel, "sk-right")
-	w := remote.Wrap(b, remote.Options{Sleep: noSleep{}.sleep})
+	w := remote.Wrap(b, remote.Options{Sleep: (&translatetest.Sleeps{}).Sleep})
 	_, err := w.Translate(context.Background(), translate.Request{From: "fr", To: "en", Segments: []string{"Bonjour"}})
 	var se *translate.StatusError
 	if !errors.As(err, &se) || se.Code != 401 || !strings.Contains(se.Hint, EnvAPIKey) {
