@@ -173,14 +173,24 @@ func checkTranslate(req *translatepb.TranslateTextRequest) error {
 	return nil
 }
 
+// readyGlossary returns the glossary called name once its creation is
+// done, else a NotFound error. f.mu is held.
+func (f *fakeService) readyGlossary(name string) (*fakeGlossary, error) {
+	g := f.glossaries[name]
+	if g == nil || !g.ready {
+		return nil, status.Errorf(codes.NotFound, "glossary %q not found", name)
+	}
+	return g, nil
+}
+
 // glossaryFor returns the ready glossary of req, in req's location and for
 // its language pair. f.mu is held.
 func (f *fakeService) glossaryFor(req *translatepb.TranslateTextRequest) (*fakeGlossary, error) {
 	name := req.GetGlossaryConfig().GetGlossary()
-	g := f.glossaries[name]
+	g, err := f.readyGlossary(name)
 	switch {
-	case g == nil || !g.ready:
-		return nil, status.Errorf(codes.NotFound, "glossary %q not found", name)
+	case err != nil:
+		return nil, err
 	case !strings.HasPrefix(name, req.GetParent()+"/glossaries/"):
 		return nil, status.Errorf(codes.InvalidArgument, "glossary %q is not in the location of %q", name, req.GetParent())
 	case g.g.GetLanguagePair().GetSourceLanguageCode() != req.GetSourceLanguageCode() ||
@@ -197,9 +207,9 @@ func (f *fakeService) GetGlossary(ctx context.Context, req *translatepb.GetGloss
 	}
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	g := f.glossaries[req.GetName()]
-	if g == nil || !g.ready {
-		return nil, status.Errorf(codes.NotFound, "glossary %q not found", req.GetName())
+	g, err := f.readyGlossary(req.GetName())
+	if err != nil {
+		return nil, err
 	}
 	out := proto.Clone(g.g).(*translatepb.Glossary)
 	out.EntryCount = int32(len(g.entries))
@@ -275,9 +285,9 @@ func (f *fakeService) ListGlossaryEntries(ctx context.Context, req *translatepb.
 	}
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	g := f.glossaries[req.GetParent()]
-	if g == nil || !g.ready {
-		return nil, status.Errorf(codes.NotFound, "glossary %q not found", req.GetParent())
+	g, err := f.readyGlossary(req.GetParent())
+	if err != nil {
+		return nil, err
 	}
 	const pageSize = 3 // small, so that paging is exercised
 	start := 0
@@ -298,9 +308,9 @@ func (f *fakeService) CreateGlossaryEntry(ctx context.Context, req *translatepb.
 	}
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	g := f.glossaries[req.GetParent()]
-	if g == nil || !g.ready {
-		return nil, status.Errorf(codes.NotFound, "glossary %q not found", req.GetParent())
+	g, err := f.readyGlossary(req.GetParent())
+	if err != nil {
+		return nil, err
 	}
 	p := req.GetGlossaryEntry().GetTermsPair()
 	pair := g.g.GetLanguagePair()
