@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"os"
 )
 
 // maxHeader bounds a safetensors JSON header (the format's own limit is
@@ -20,20 +19,7 @@ type safetensorsEntry struct {
 
 // LoadSafetensors reads every tensor of a .safetensors file.
 func LoadSafetensors(path string) (map[string]*Tensor, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, fmt.Errorf("failed to open weights: %w", err)
-	}
-	defer f.Close()
-	st, err := f.Stat()
-	if err != nil {
-		return nil, fmt.Errorf("failed to open weights: %w", err)
-	}
-	out, err := ReadSafetensors(f, st.Size())
-	if err != nil {
-		return nil, fmt.Errorf("failed to read %s: %w", path, err)
-	}
-	return out, nil
+	return loadFile(path, ReadSafetensors)
 }
 
 // ReadSafetensors reads every tensor of a safetensors file of the given

@@ -4,7 +4,6 @@ import (
 	"archive/zip"
 	"fmt"
 	"io"
-	"os"
 	"path"
 	"strings"
 )
@@ -34,20 +33,7 @@ type tensorRef struct {
 // LoadTorch reads every tensor of a PyTorch checkpoint (pytorch_model.bin).
 // Tensors that share a storage (tied embeddings) share their Data.
 func LoadTorch(path string) (map[string]*Tensor, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, fmt.Errorf("failed to open weights: %w", err)
-	}
-	defer f.Close()
-	st, err := f.Stat()
-	if err != nil {
-		return nil, fmt.Errorf("failed to open weights: %w", err)
-	}
-	out, err := ReadTorch(f, st.Size())
-	if err != nil {
-		return nil, fmt.Errorf("failed to read %s: %w", path, err)
-	}
-	return out, nil
+	return loadFile(path, ReadTorch)
 }
 
 // ReadTorch reads a PyTorch checkpoint of the given size: the zip format of

@@ -20,6 +20,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"io"
 	"math"
 	"os"
 	"path/filepath"
@@ -65,6 +66,25 @@ func Load(dir string) (map[string]*Tensor, error) {
 		return LoadTorch(path)
 	}
 	return nil, fmt.Errorf("no weights in %s (want %s or %s)", dir, Files[0], Files[1])
+}
+
+// loadFile opens path and reads its tensors with read, given the file's
+// size.
+func loadFile(path string, read func(r io.ReaderAt, size int64) (map[string]*Tensor, error)) (map[string]*Tensor, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("failed to open weights: %w", err)
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return nil, fmt.Errorf("failed to open weights: %w", err)
+	}
+	out, err := read(f, st.Size())
+	if err != nil {
+		return nil, fmt.Errorf("failed to read %s: %w", path, err)
+	}
+	return out, nil
 }
 
 // dtype is a stored element type.
