@@ -1,0 +1,29 @@
+package translatetest
+
+import (
+	"context"
+	"testing"
+
+	"github.com/bitext/bitext/translate"
+)
+
+// MatchFake fails tb unless got is what [Fake] translates req to, segment
+// by segment. HTTP fakes of remote APIs answer with the Fake's
+// translations, so a backend test uses it to check that nothing was lost,
+// duplicated or reordered on the way (through retries, batches, or a
+// fallback to single segments).
+func MatchFake(tb testing.TB, req translate.Request, got []string) {
+	tb.Helper()
+	want, err := NewFake().Translate(context.Background(), req)
+	if err != nil {
+		tb.Fatalf("the fake cannot translate the request: %v", err)
+	}
+	if len(got) != len(want) {
+		tb.Fatalf("%d segments, want %d", len(got), len(want))
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			tb.Fatalf("segment %d = %q, want %q", i, got[i], want[i])
+		}
+	}
+}

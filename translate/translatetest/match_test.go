@@ -1,0 +1,58 @@
+package translatetest
+
+import (
+	"fmt"
+	"runtime"
+	"testing"
+
+	"github.com/bitext/bitext/translate"
+)
+
+// recorder is a testing.TB whose Fatalf records the failure and ends the
+// goroutine, as the real one does, without failing the test.
+type recorder struct {
+	testing.TB
+	failed bool
+	msg    string
+}
+
+func (r *recorder) Helper() {}
+
+func (r *recorder) Fatalf(format string, args ...any) {
+	r.failed, r.msg = true, fmt.Sprintf(format, args...)
+	runtime.Goexit()
+}
+
+// matchFails runs MatchFake in its own goroutine and reports whether it
+// failed, and why.
+func matchFails(t *testing.T, req translate.Request, got []string) (bool, string) {
+	r := &recorder{TB: t}
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		MatchFake(r, req, got)
+	}()
+	<-done
+	return r.failed, r.msg
+}
+
+func TestMatchFake(t *testing.T) {
+	req := translate.Request{From: "fr", To: "en", Segments: []string{"Le président a annoncé jeudi un accord.", "Selon l'AFP"}}
+	right := []string{"The president has announced Thursday a agreement.", "According to the AFP"}
+	cases := []struct {
+		got  []string
+		fail bool
+	}{
+		{right, false},
+		{[]string{right[0], "Selon l'AFP"}, true},
+		{[]string{right[1], right[0]}, true},
+		{right[:1], true},
+		{append(right, right[1]), true},
+		{nil, true},
+	}
+	for _, c := range cases {
+		if failed, msg := matchFails(t, req, c.got); failed != c.fail {
+			t.Errorf("MatchFake(%q): failed = %v (%s), want %v", c.got, failed, msg, c.fail)
+		}
+	}
+}
