@@ -8,8 +8,8 @@ import (
 	"github.com/bitext/bitext/translate"
 )
 
-// recorder is a testing.TB whose Fatalf records the failure and ends the
-// goroutine, as the real one does, without failing the test.
+// recorder is a testing.TB that records failures without failing the test;
+// its Fatalf ends the goroutine, as the real one does.
 type recorder struct {
 	testing.TB
 	failed bool
@@ -17,6 +17,10 @@ type recorder struct {
 }
 
 func (r *recorder) Helper() {}
+
+func (r *recorder) Errorf(format string, args ...any) {
+	r.failed, r.msg = true, fmt.Sprintf(format, args...)
+}
 
 func (r *recorder) Fatalf(format string, args ...any) {
 	r.failed, r.msg = true, fmt.Sprintf(format, args...)
