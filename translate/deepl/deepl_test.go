@@ -60,17 +60,12 @@ func TestFaultsAreRetriedWithoutLoss(t *testing.T) {
 			sl := &translatetest.Sleeps{}
 			w := remote.Wrap(b, remote.Options{Sleep: sl.Sleep, Timeout: 100 * time.Millisecond})
 			f.fail(fault)
-			src := translatetest.Sentences(70)
-			out, err := w.Translate(context.Background(), translate.Request{From: "fr", To: "en", Segments: src})
+			req := translate.Request{From: "fr", To: "en", Segments: translatetest.Sentences(70)}
+			out, err := w.Translate(context.Background(), req)
 			if err != nil {
 				t.Fatal(err)
 			}
-			want, _ := translatetest.NewFake().Translate(context.Background(), translate.Request{From: "fr", To: "en", Segments: src})
-			for i := range want {
-				if out[i] != want[i] {
-					t.Fatalf("segment %d = %q, want %q", i, out[i], want[i])
-				}
-			}
+			translatetest.MatchFake(t, req, out)
 			// 70 segments are two batches; one request failed once.
 			if n, _ := f.counts(); n != 3 {
 				t.Errorf("%d requests, want 3", n)

@@ -140,17 +140,12 @@ func TestFaultsAreRetriedWithoutLoss(t *testing.T) {
 			sl := &translatetest.Sleeps{}
 			w := remote.Wrap(b, remote.Options{Sleep: sl.Sleep, Timeout: 100 * time.Millisecond, Concurrency: 1})
 			f.faults.Add(fault)
-			src := translatetest.Sentences(30) // two batches
-			out, err := w.Translate(context.Background(), translate.Request{From: "fr", To: "en", Segments: src})
+			req := translate.Request{From: "fr", To: "en", Segments: translatetest.Sentences(30)} // two batches
+			out, err := w.Translate(context.Background(), req)
 			if err != nil {
 				t.Fatal(err)
 			}
-			want, _ := translatetest.NewFake().Translate(context.Background(), translate.Request{From: "fr", To: "en", Segments: src})
-			for i := range want {
-				if out[i] != want[i] {
-					t.Fatalf("segment %d = %q, want %q", i, out[i], want[i])
-				}
-			}
+			translatetest.MatchFake(t, req, out)
 			if n := f.requests.Load(); n != 3 {
 				t.Errorf("%d requests, want 3", n)
 			}

@@ -129,15 +129,6 @@ func TestWrappedConformance(t *testing.T) {
 	}, translatetest.SuiteOptions{Many: 50})
 }
 
-func want(t *testing.T, src []string, html bool) []string {
-	t.Helper()
-	out, err := translatetest.NewFake().Translate(context.Background(), translate.Request{From: "fr", To: "en", Segments: src, HTML: html})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return out
-}
-
 func TestBadRepliesFallBackToSingleSegments(t *testing.T) {
 	src := []string{
 		`Le président a reçu <span translate="no">M. Kim</span> jeudi.`,
@@ -148,15 +139,12 @@ func TestBadRepliesFallBackToSingleSegments(t *testing.T) {
 		t.Run(string(fault), func(t *testing.T) {
 			f, b := newTest(t, "", "")
 			f.faults.Add(fault)
-			out, err := b.Translate(context.Background(), translate.Request{From: "fr", To: "en", Segments: src, HTML: true})
+			req := translate.Request{From: "fr", To: "en", Segments: src, HTML: true}
+			out, err := b.Translate(context.Background(), req)
 			if err != nil {
 				t.Fatal(err)
 			}
-			for i, w := range want(t, src, true) {
-				if out[i] != w {
-					t.Errorf("segment %d = %q, want %q", i, out[i], w)
-				}
-			}
+			translatetest.MatchFake(t, req, out)
 			if n := f.requests.Load(); n != 1+int64(len(src)) {
 				t.Errorf("%d requests, want 1 + %d singles", n, len(src))
 			}
@@ -179,16 +167,12 @@ func TestFaultsAreRetriedWithoutLoss(t *testing.T) {
 			f, b := newTest(t, "", "")
 			w := remote.Wrap(b, remote.Options{Sleep: (&translatetest.Sleeps{}).Sleep, Timeout: 100 * time.Millisecond, Concurrency: 1})
 			f.faults.Add(fault)
-			src := translatetest.Sentences(30) // two batches
-			out, err := w.Translate(context.Background(), translate.Request{From: "fr", To: "en", Segments: src})
+			req := translate.Request{From: "fr", To: "en", Segments: translatetest.Sentences(30)} // two batches
+			out, err := w.Translate(context.Background(), req)
 			if err != nil {
 				t.Fatal(err)
 			}
-			for i, w := range want(t, src, false) {
-				if out[i] != w {
-					t.Fatalf("segment %d = %q, want %q", i, out[i], w)
-				}
-			}
+			translatetest.MatchFake(t, req, out)
 			if n := f.requests.Load(); n != 3 {
 				t.Errorf("%d requests, want 3", n)
 			}
