@@ -115,7 +115,8 @@ var determiners = map[string]string{
 	"le": "m", "la": "f", "l'": "", "les": "p", "du": "m", "des": "p", "au": "m", "aux": "p",
 	"un": "m", "une": "f", "ce": "m", "cet": "m", "cette": "f", "ces": "p",
 	"son": "m", "sa": "f", "ses": "p", "leur": "", "leurs": "p", "notre": "", "nos": "p",
-	"votre": "", "vos": "p", "mon": "m", "ma": "f", "mes": "p",
+	"votre": "", "vos": "p", "mon": "m", "ma": "f", "mes": "p", "ton": "m", "ta": "f", "tes": "p",
+	"chaque": "", "plusieurs": "p", "quelques": "p",
 }
 
 // notNouns are frequent lower-case French words after which an element
