@@ -1,6 +1,7 @@
 package translatetest
 
 import (
+	"errors"
 	"fmt"
 	"runtime"
 	"testing"
@@ -58,5 +59,23 @@ func TestMatchFake(t *testing.T) {
 		if failed, msg := matchFails(t, req, c.got); failed != c.fail {
 			t.Errorf("MatchFake(%q): failed = %v (%s), want %v", c.got, failed, msg, c.fail)
 		}
+	}
+}
+
+func TestAsStatus(t *testing.T) {
+	se := &translate.StatusError{Backend: "deepl", Code: 456, Message: "quota exceeded"}
+	if got := AsStatus(t, fmt.Errorf("batch 2: %w", se)); got != se {
+		t.Errorf("AsStatus = %v, want %v", got, se)
+	}
+	r := &recorder{TB: t}
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		AsStatus(r, errors.New("connection reset by peer"))
+		r.msg = "went on after Fatalf"
+	}()
+	<-done
+	if !r.failed || r.msg == "went on after Fatalf" {
+		t.Errorf("AsStatus on a plain error: failed = %v (%s)", r.failed, r.msg)
 	}
 }

@@ -2,6 +2,7 @@ package translatetest
 
 import (
 	"context"
+	"errors"
 	"testing"
 
 	"github.com/bitext/bitext/translate"
@@ -28,4 +29,15 @@ func MatchFake(tb testing.TB, req translate.Request, got []string) {
 			tb.Errorf("segment %d = %q, want %q", i, got[i], want[i])
 		}
 	}
+}
+
+// AsStatus returns the [*translate.StatusError] in err's chain, or fails
+// tb when there is none.
+func AsStatus(tb testing.TB, err error) *translate.StatusError {
+	tb.Helper()
+	var se *translate.StatusError
+	if !errors.As(err, &se) {
+		tb.Fatalf("err = %v (%T), want a *translate.StatusError", err, err)
+	}
+	return se
 }
