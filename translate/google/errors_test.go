@@ -11,6 +11,7 @@ import (
 
 	"github.com/bitext/bitext/translate"
 	"github.com/bitext/bitext/translate/remote"
+	"github.com/bitext/bitext/translate/translatetest"
 )
 
 var oneSegment = translate.Request{From: "fr", To: "en", Segments: []string{"Le président a déclaré mardi."}}
@@ -24,15 +25,6 @@ func failWith(code int, reason string, header map[string]string) func(int, http.
 		writeError(w, code, "refused for key="+r.URL.Query().Get("key"), reason)
 		return true
 	}
-}
-
-func statusOf(t *testing.T, err error) *translate.StatusError {
-	t.Helper()
-	var se *translate.StatusError
-	if !errors.As(err, &se) {
-		t.Fatalf("err = %v (%T), want a *translate.StatusError", err, err)
-	}
-	return se
 }
 
 func assertNoKey(t *testing.T, err error) {
@@ -74,7 +66,7 @@ func TestStatusErrors(t *testing.T) {
 			f.setFault(failWith(tc.code, tc.reason, tc.header))
 			_, err := newTestBackend(t, f).Translate(context.Background(), oneSegment)
 			assertNoKey(t, err)
-			se := statusOf(t, err)
+			se := translatetest.AsStatus(t, err)
 			if se.Code != tc.wantCode || se.Temporary() != tc.temporary || se.RetryAfter != tc.retry {
 				t.Errorf("code %d temporary %v retry-after %v, want %d %v %v", se.Code, se.Temporary(), se.RetryAfter, tc.wantCode, tc.temporary, tc.retry)
 			}
@@ -98,7 +90,7 @@ func TestWrongKeyHint(t *testing.T) {
 	if strings.Contains(err.Error(), "AIzaWRONG") {
 		t.Errorf("error leaks the key: %v", err)
 	}
-	if se := statusOf(t, err); se.Temporary() || !strings.Contains(se.Hint, EnvAPIKey) {
+	if se := translatetest.AsStatus(t, err); se.Temporary() || !strings.Contains(se.Hint, EnvAPIKey) {
 		t.Errorf("got %+v, want a permanent error with a hint naming %s", se, EnvAPIKey)
 	}
 }

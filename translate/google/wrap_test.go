@@ -71,7 +71,7 @@ func TestWrapDoesNotRetryCredentialErrors(t *testing.T) {
 			b, _ := wrapped(t, f, remote.Options{})
 			_, err := b.Translate(context.Background(), oneSegment)
 			assertNoKey(t, err)
-			if se := statusOf(t, err); se.Code != code || !strings.Contains(se.Hint, "GOOGLE_") {
+			if se := translatetest.AsStatus(t, err); se.Code != code || !strings.Contains(se.Hint, "GOOGLE_") {
 				t.Errorf("got %+v, want %d with a hint naming the variable", se, code)
 			}
 			if n := len(f.calls()); n != 1 {

@@ -19,6 +19,7 @@ import (
 
 	"github.com/bitext/bitext/translate"
 	"github.com/bitext/bitext/translate/remote"
+	"github.com/bitext/bitext/translate/translatetest"
 )
 
 var oneSegment = translate.Request{From: "fr", To: "en", Segments: []string{"Le président a déclaré mardi."}}
@@ -31,15 +32,6 @@ func failTranslate(st *status.Status) func(context.Context, string, int) error {
 		}
 		return nil
 	}
-}
-
-func statusOf(t *testing.T, err error) *translate.StatusError {
-	t.Helper()
-	var se *translate.StatusError
-	if !errors.As(err, &se) {
-		t.Fatalf("err = %v (%T), want a *translate.StatusError", err, err)
-	}
-	return se
 }
 
 func TestStatusErrors(t *testing.T) {
@@ -66,7 +58,7 @@ func TestStatusErrors(t *testing.T) {
 			f := newFake(t)
 			f.setFault(failTranslate(tc.st))
 			_, err := f.backend(t, Config{}).Translate(context.Background(), oneSegment)
-			se := statusOf(t, err)
+			se := translatetest.AsStatus(t, err)
 			if se.Code != tc.code || se.Temporary() != tc.temporary || se.RetryAfter != tc.retry {
 				t.Errorf("code %d temporary %v retry %v, want %d %v %v", se.Code, se.Temporary(), se.RetryAfter, tc.code, tc.temporary, tc.retry)
 			}
@@ -134,7 +126,7 @@ func TestNothingListening(t *testing.T) {
 	}
 	defer b.Close()
 	_, err = b.Translate(context.Background(), oneSegment)
-	if se := statusOf(t, err); se.Code != 503 || !se.Temporary() {
+	if se := translatetest.AsStatus(t, err); se.Code != 503 || !se.Temporary() {
 		t.Errorf("got %+v, want a temporary 503", se)
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"google.golang.org/grpc/status"
 
 	"github.com/bitext/bitext/translate"
+	"github.com/bitext/bitext/translate/translatetest"
 )
 
 var elyseeTerms = []translate.TermPair{
@@ -184,7 +185,7 @@ func TestRefusedEmptyGlossaryHintsAtFile(t *testing.T) {
 		return nil
 	})
 	err := f.backend(t, Config{}).UseGlossary(context.Background(), "fr", "en", elyseeTerms)
-	if se := statusOf(t, err); se.Code != 400 || !strings.Contains(se.Hint, OptionGlossaryURI) {
+	if se := translatetest.AsStatus(t, err); se.Code != 400 || !strings.Contains(se.Hint, OptionGlossaryURI) {
 		t.Errorf("got %+v, want a 400 with a hint naming %s", se, OptionGlossaryURI)
 	}
 }

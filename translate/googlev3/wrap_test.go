@@ -78,7 +78,7 @@ func TestWrapDoesNotRetryCredentialErrors(t *testing.T) {
 		f.setFault(failFirst(100, status.New(c, "denied")))
 		b, _ := wrapped(t, f, remote.Options{})
 		_, err := b.Translate(context.Background(), oneSegment)
-		se := statusOf(t, err)
+		se := translatetest.AsStatus(t, err)
 		if se.Temporary() || se.Hint == "" || f.count("TranslateText") != 1 {
 			t.Errorf("%v: %+v after %d calls, want one call and a hint", c, se, f.count("TranslateText"))
 		}
