@@ -26,6 +26,21 @@
 // across them. A pipeline whose program crashes or stalls fails its batch
 // and is replaced on the next request. [Backend.Close] stops them all.
 //
+// # Protected terms
+//
+// In HTML requests, glossary terms arrive as <span translate="no">…</span>
+// holding their English target. By default ([ProtectPlaceholder]) each
+// such element is sent as a stand-in word of the part of speech it plays —
+// an invariant place name (Oslo), a common noun after a determiner
+// (parapluie → umbrella), a nationality adjective after a noun
+// (belge → Belgian) — so that Apertium translates a whole sentence and
+// its grammar holds ("Séoul accueillera" → "Seoul will receive", not
+// "Seoul It will receive"); the element is put back, byte for byte, where
+// the stand-in comes out. A segment whose stand-ins are not found exactly
+// once each is translated again with each element as one superblank
+// ([ProtectBlank], which Config.Protect can also select for every
+// segment), so a term is never lost.
+//
 // # Typography
 //
 // The output keeps the pivot's traces (Sra, « », 3 000); callers apply

@@ -66,35 +66,57 @@ func NewConfig(c translate.Config) (Config, error) {
 		StallTimeout: defaultStall,
 		Protect:      ProtectPlaceholder,
 	}
-	if v := c.Option("workers"); v != "" {
-		n, err := strconv.Atoi(v)
-		if err != nil || n < 1 || n > 64 {
-			return Config{}, fmt.Errorf("apertium: option workers must be a number from 1 to 64, not %q", v)
-		}
-		cfg.Workers = n
+	setters := []struct {
+		name string
+		set  func(string) error
+	}{
+		{"workers", cfg.setWorkers}, {"mark-unknown", cfg.setMarkUnknown},
+		{"timeout", cfg.setTimeout}, {"protect", cfg.setProtect},
 	}
-	if v := c.Option("mark-unknown"); v != "" {
-		b, err := strconv.ParseBool(v)
-		if err != nil {
-			return Config{}, fmt.Errorf("apertium: option mark-unknown must be true or false, not %q", v)
+	for _, s := range setters {
+		if v := c.Option(s.name); v != "" {
+			if err := s.set(v); err != nil {
+				return Config{}, err
+			}
 		}
-		cfg.MarkUnknown = b
-	}
-	if v := c.Option("timeout"); v != "" {
-		d, err := time.ParseDuration(v)
-		if err != nil || d <= 0 {
-			return Config{}, fmt.Errorf("apertium: option timeout must be a duration such as 30s, not %q", v)
-		}
-		cfg.StallTimeout = d
-	}
-	if v := c.Option("protect"); v != "" {
-		p, err := parseProtection(v)
-		if err != nil {
-			return Config{}, err
-		}
-		cfg.Protect = p
 	}
 	return cfg, nil
+}
+
+func (cfg *Config) setWorkers(v string) error {
+	n, err := strconv.Atoi(v)
+	if err != nil || n < 1 || n > 64 {
+		return fmt.Errorf("apertium: option workers must be a number from 1 to 64, not %q", v)
+	}
+	cfg.Workers = n
+	return nil
+}
+
+func (cfg *Config) setMarkUnknown(v string) error {
+	b, err := strconv.ParseBool(v)
+	if err != nil {
+		return fmt.Errorf("apertium: option mark-unknown must be true or false, not %q", v)
+	}
+	cfg.MarkUnknown = b
+	return nil
+}
+
+func (cfg *Config) setTimeout(v string) error {
+	d, err := time.ParseDuration(v)
+	if err != nil || d <= 0 {
+		return fmt.Errorf("apertium: option timeout must be a duration such as 30s, not %q", v)
+	}
+	cfg.StallTimeout = d
+	return nil
+}
+
+func (cfg *Config) setProtect(v string) error {
+	p, err := parseProtection(v)
+	if err != nil {
+		return err
+	}
+	cfg.Protect = p
+	return nil
 }
 
 // Info returns the registry entry of the apertium backend.
