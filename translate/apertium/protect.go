@@ -220,5 +220,3 @@ func blankEnd(out []byte, i int) int {
 }
 
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
-
-func toLowerRune(r rune) rune { return unicode.ToLower(r) }

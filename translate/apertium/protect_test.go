@@ -49,6 +49,8 @@ func TestRoleOf(t *testing.T) {
 		{"à", "British", role{kind: properNoun}},
 		{"dirigeant", "north korean", role{kind: properNoun}},
 		{"chef", "Khasan", role{kind: properNoun}},
+		{"300", "North Korean", role{kind: properNoun}},
+		{"vice-président", "Russian", role{kind: adjective}},
 	}
 	for _, tt := range tests {
 		if got := roleOf(tt.prev, tt.text); got != tt.want {

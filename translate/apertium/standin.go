@@ -2,6 +2,7 @@ package apertium
 
 import (
 	"strings"
+	"unicode"
 )
 
 // Protected elements and stand-in words.
@@ -150,11 +151,11 @@ func roleOf(prev, text string) role {
 // nounLike reports whether a lower-case word may be a noun an adjective
 // follows.
 func nounLike(w string) bool {
-	if len(w) < 3 || notNouns[w] || strings.HasSuffix(w, "'") {
+	if len(w) < 3 || notNouns[w] {
 		return false
 	}
 	for _, r := range w {
-		if !isWordRune(r) || r != toLowerRune(r) {
+		if !unicode.IsLetter(r) && r != '-' || unicode.IsUpper(r) {
 			return false
 		}
 	}
