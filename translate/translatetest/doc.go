@@ -34,5 +34,12 @@
 // It counts calls and segments, records requests, can be slowed down and
 // made to fail on demand ([Fake.FailNext], [Fake.FailOn]).
 //
+// # Helpers for backend tests
+//
+// [Sleeps] stands in for the wrapper's timer so that retry tests run at
+// once and can check the waits asked for; [MatchFake] checks a backend's
+// output against the Fake's translations (HTTP fakes of remote APIs answer
+// with them); [AsStatus] digs the [translate.StatusError] out of an error.
+//
 // [remote.Wrap]: https://pkg.go.dev/github.com/bitext/bitext/translate/remote#Wrap
 package translatetest
