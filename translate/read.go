@@ -73,6 +73,9 @@ func ReadFormat(path string, data []byte, f Format) (*Document, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := checkLineLengths(path, text); err != nil {
+		return nil, err
+	}
 	var doc *Document
 	switch f {
 	case FormatText:
@@ -89,6 +92,30 @@ func ReadFormat(path string, data []byte, f Format) (*Document, error) {
 	doc.Format = f
 	doc.Warnings = append(warnings, doc.Warnings...)
 	return doc, nil
+}
+
+// MaxLine is the longest line an article may have, in bytes. A news
+// paragraph is a few hundred bytes; a line of megabytes is a data file or
+// a whole archive on one line, which would take minutes and gigabytes to
+// translate as one paragraph.
+const MaxLine = 1 << 20
+
+// checkLineLengths refuses text with a line longer than MaxLine.
+func checkLineLengths(path, text string) error {
+	line := 1
+	for len(text) > 0 {
+		n := strings.IndexByte(text, '\n')
+		if n < 0 {
+			n = len(text)
+		}
+		if n > MaxLine {
+			return inputErrorf(path, line, "line is %.1f MB long, over the %d MB a paragraph may have; this is not an article (split it into paragraphs separated by blank lines)",
+				float64(n)/(1<<20), MaxLine>>20)
+		}
+		text = text[min(n+1, len(text)):]
+		line++
+	}
+	return nil
 }
 
 // lineIndex maps byte offsets of a text to 1-based line numbers.

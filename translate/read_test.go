@@ -256,3 +256,16 @@ func TestReadSeedArticle(t *testing.T) {
 		}
 	}
 }
+
+func TestReadRefusesHugeLines(t *testing.T) {
+	ok := "Titre\n\n" + strings.Repeat("Le ministre est parti. ", MaxLine/24) + "\n"
+	if _, err := Read("long.fr.txt", []byte(ok)); err != nil {
+		t.Fatalf("a line just under the limit: %v", err)
+	}
+	huge := "Titre\n\nUne phrase.\n" + strings.Repeat("x", MaxLine+1) + "\n"
+	_, err := Read("huge.fr.txt", []byte(huge))
+	var ie *InputError
+	if !errors.As(err, &ie) || ie.Line != 4 || !strings.Contains(err.Error(), "huge.fr.txt:4: line is 1.0 MB long") {
+		t.Fatalf("err = %v, want an input error at line 4", err)
+	}
+}
