@@ -106,18 +106,20 @@ var (
 )
 
 // dispatch returns the i-th short agency dispatch: three sentences whose
-// names, places and numbers vary with i, so no two dispatches are alike.
+// names, places, numbers and dates vary with i, so that no sentence
+// repeats in the first 10,000 dispatches (a repeat would come from the
+// translation memory and make larger batches look faster).
 func dispatch(i int) string {
-	p, c, m := people[i%len(people)], cities[i/len(people)%len(cities)], months[i/7%len(months)]
+	p, c := people[i%len(people)], cities[i/len(people)%len(cities)]
 	leads := []string{
 		"M. %[1]s a annoncé jeudi %[3]s nouvelles mesures pour l'emploi à %[2]s, a indiqué l'AFP.",
 		"Quelque %[3]s personnes ont manifesté samedi à %[2]s, selon la préfecture.",
 		"Le groupe de M. %[1]s a supprimé %[3]s postes à %[2]s depuis janvier.",
 	}
 	quotes := []string{
-		"« Nous resterons vigilants », a déclaré M. %[1]s devant %[2]d journalistes.",
-		"Le bilan s'élève à %[2]d blessés, selon les secours de %[1]s.",
-		"« La situation reste tendue », a estimé un porte-parole à %[1]s, où %[2]d policiers sont déployés.",
+		"« Nous resterons vigilants », a déclaré M. %[1]s, dont le parti revendique %[2]s adhérents.",
+		"Le bilan s'élève à %[2]s blessés depuis le début de l'année, selon les secours de %[1]s.",
+		"« La situation reste tendue », a estimé un porte-parole à %[1]s, où %[2]s policiers sont déployés.",
 	}
 	dates := []string{
 		"Une nouvelle réunion est prévue le %d %s %d.",
@@ -128,8 +130,8 @@ func dispatch(i int) string {
 	if k != 0 {
 		who = c
 	}
-	quote := fmt.Sprintf(quotes[k], who, 2+i%997)
-	date := fmt.Sprintf(dates[i%2], 1+i%28, m, 1990+i/28%40)
+	quote := fmt.Sprintf(quotes[k], who, frenchNumber(100+i))
+	date := fmt.Sprintf(dates[i%2], 1+i%28, months[i/28%12], 1995+i/336)
 	return lead + " " + quote + " " + date + "\n"
 }
 

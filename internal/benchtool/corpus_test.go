@@ -34,7 +34,8 @@ func TestWriteArticles(t *testing.T) {
 
 func TestDispatchesDifferAndHaveThreeSentences(t *testing.T) {
 	seen := map[string]int{}
-	for i := range 2000 {
+	sentences := map[string]bool{}
+	for i := range 10000 {
 		d := dispatch(i)
 		if strings.Contains(d, "%!") {
 			t.Fatalf("dispatch %d has a formatting error: %s", i, d)
@@ -46,8 +47,17 @@ func TestDispatchesDifferAndHaveThreeSentences(t *testing.T) {
 			t.Fatalf("dispatches %d and %d are the same: %s", j, i, d)
 		}
 		seen[d] = i
+		for _, s := range strings.SplitAfter(strings.TrimSpace(d), ". ") {
+			if strings.HasSuffix(s, "M. ") {
+				continue // not the end of a sentence
+			}
+			if sentences[s] {
+				t.Fatalf("dispatch %d repeats the sentence %q", i, s)
+			}
+			sentences[s] = true
+		}
 	}
-	if d := dispatch(1998); !strings.Contains(d, "4 996 nouvelles") {
+	if d := dispatch(1998); !strings.Contains(d, "4 996 nouvelles") || !strings.Contains(d, "2 098 ") {
 		t.Errorf("dispatch 1998 lacks the number written the French way: %s", d)
 	}
 }
