@@ -281,3 +281,25 @@ func writeFile(t *testing.T, dir, name, text string) string {
 }
 
 func stringReader(s string) *strings.Reader { return strings.NewReader(s) }
+
+func TestLoadRefusesConflictsWithinAFile(t *testing.T) {
+	dir := t.TempDir()
+	bad := filepath.Join(dir, "bad.csv")
+	os.WriteFile(bad, []byte("source,target\nCorée du Nord,North Korea\nCorée du Nord,DPRK\n"), 0o644)
+	_, err := Load(bad)
+	if err == nil || !strings.Contains(err.Error(), "bad.csv:3: conflict") {
+		t.Fatalf("Load = %v, want a conflict at bad.csv:3", err)
+	}
+	// Across files, a later file overrides an earlier one.
+	later := filepath.Join(dir, "later.csv")
+	os.WriteFile(later, []byte("Corée du Nord,DPRK\n"), 0o644)
+	first := filepath.Join(dir, "first.csv")
+	os.WriteFile(first, []byte("Corée du Nord,North Korea\n"), 0o644)
+	g, err := Load(first, later)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ms := g.Find("La Corée du Nord.", false); len(ms) != 1 || ms[0].Target != "DPRK" {
+		t.Errorf("override: %+v", ms)
+	}
+}

@@ -26,7 +26,7 @@ func Lint(paths ...string) []Problem {
 		probs = append(probs, ps...)
 		all = append(all, es...)
 	}
-	probs = append(probs, duplicates(all)...)
+	probs = append(probs, duplicates(all, false)...)
 	sortProblems(probs)
 	return probs
 }
@@ -41,8 +41,8 @@ func fileMessage(path string, err error) string {
 
 // duplicates reports entries whose source or variants were already given
 // by an earlier entry: a duplicate when the targets agree, a conflict when
-// they differ.
-func duplicates(entries []Entry) []Problem {
+// they differ. With onlyConflicts, agreeing duplicates are not reported.
+func duplicates(entries []Entry, onlyConflicts bool) []Problem {
 	var probs []Problem
 	first := map[string]Entry{}
 	for _, e := range entries {
@@ -59,6 +59,9 @@ func duplicates(entries []Entry) []Problem {
 			prev, ok := first[k]
 			if !ok {
 				first[k] = e
+				continue
+			}
+			if onlyConflicts && prev.Target == e.Target {
 				continue
 			}
 			probs = append(probs, Problem{Path: e.File, Line: e.Line, Msg: duplicateMessage(f, prev, e)})

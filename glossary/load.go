@@ -63,7 +63,8 @@ func FindDefault(dir string) (string, bool) {
 
 // Load reads and merges glossary files, each in the format its extension
 // names. Entries of a later file override those of an earlier one with the
-// same source. Errors name the file and line.
+// same source; within one file, one source with two targets is a mistake
+// and an error. Errors name the file and line.
 func Load(paths ...string) (*Glossary, error) {
 	var all []Entry
 	for _, p := range paths {
@@ -71,6 +72,7 @@ func Load(paths ...string) (*Glossary, error) {
 		if err != nil {
 			return nil, err
 		}
+		probs = append(probs, duplicates(es, true)...)
 		if len(probs) > 0 {
 			return nil, probs[0]
 		}
@@ -101,6 +103,7 @@ func Parse(name string, r io.Reader, f Format) (*Glossary, error) {
 		return nil, fmt.Errorf("failed to read %s: %w", name, err)
 	}
 	es, probs := parseData(name, data, f)
+	probs = append(probs, duplicates(es, true)...)
 	if len(probs) > 0 {
 		return nil, probs[0]
 	}

@@ -7,7 +7,6 @@ import (
 	"io"
 	"os"
 	"runtime"
-	"strings"
 
 	"github.com/bitext/bitext/bilingual"
 	"github.com/bitext/bitext/glossary"
@@ -315,25 +314,8 @@ func loadGlossary(env *Env, paths []string) (*glossary.Glossary, error) {
 		paths = []string{p}
 	}
 	g, err := glossary.Load(paths...)
-	if err == nil {
-		err = conflictWithin(paths)
-	}
 	if err != nil {
 		return nil, fmt.Errorf("glossary: %w", err)
 	}
 	return g, nil
-}
-
-// conflictWithin returns the first conflict inside one glossary file (one
-// source, two targets): within a file it is a mistake, where a later file
-// overriding an earlier one is intended.
-func conflictWithin(paths []string) error {
-	for _, p := range paths {
-		for _, prob := range glossary.Lint(p) {
-			if strings.HasPrefix(prob.Msg, "conflict:") {
-				return prob
-			}
-		}
-	}
-	return nil
 }
