@@ -1,19 +1,18 @@
 package apertium
 
 import (
-	"bufio"
 	"bytes"
 	"context"
 	"fmt"
 	"os"
 	"os/exec"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"syscall"
 	"testing"
 	"time"
 
+	"github.com/bitext/bitext/internal/sharedtest"
 	"github.com/bitext/bitext/translate"
 )
 
@@ -21,21 +20,8 @@ import (
 // skipping the benchmark when the shared folder is absent.
 func evalLines(tb testing.TB) (path string, lines []string) {
 	tb.Helper()
-	path = filepath.Join(sharedDir(tb), "eval", "newstest2013.fr")
-	f, err := os.Open(path)
-	if err != nil {
-		tb.Skipf("no evaluation text: %v", err)
-	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 1<<20)
-	for sc.Scan() {
-		lines = append(lines, sc.Text())
-	}
-	if err := sc.Err(); err != nil {
-		tb.Fatal(err)
-	}
-	return path, lines
+	path = sharedtest.Path(tb, "eval", "newstest2013.fr")
+	return path, sharedtest.Lines(tb, -1, "eval", "newstest2013.fr")
 }
 
 // BenchmarkBackend translates newstest2013.fr with the backend, the whole

@@ -8,25 +8,6 @@ import (
 	"testing"
 )
 
-// sharedDir returns the project's shared folder, ../shared beside the
-// repository root (the folder holding go.mod).
-func sharedDir(tb testing.TB) string {
-	tb.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		tb.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return filepath.Join(dir, "..", "shared")
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			tb.Skip("no go.mod above the test folder, so no ../shared")
-		}
-		dir = parent
-	}
-}
 
 // requireApertium skips unless Apertium and the fr-es and spa-eng pairs are
 // installed.
