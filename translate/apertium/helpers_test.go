@@ -8,7 +8,6 @@ import (
 	"testing"
 )
 
-
 // requireApertium skips unless Apertium and the fr-es and spa-eng pairs are
 // installed.
 func requireApertium(tb testing.TB) {
