@@ -3,6 +3,7 @@ package translate
 import (
 	"bytes"
 	"html"
+	"regexp"
 	"sort"
 	"strings"
 
@@ -80,15 +81,35 @@ func (w *inlineWriter) enter(n ast.Node) bool {
 	case *ast.Image:
 		w.image(n)
 	case *ast.RawHTML:
-		for i := 0; i < n.Segments.Len(); i++ {
-			seg := n.Segments.At(i)
-			w.buf.Write(seg.Value(w.src))
-		}
+		w.rawHTML(n)
 	default:
 		return true
 	}
 	return n.Kind() == ast.KindEmphasis || n.Kind() == ast.KindLink
 }
+
+// rawHTML writes inline HTML as it is, unless its tag is one the fragment
+// itself uses for Markdown (em, strong, code, a, span, img, br…): those are
+// kept as escaped text, since writing the fragment back would turn them
+// into Markdown or drop them, and lose what the author wrote.
+func (w *inlineWriter) rawHTML(n *ast.RawHTML) {
+	var raw []byte
+	for i := 0; i < n.Segments.Len(); i++ {
+		seg := n.Segments.At(i)
+		raw = append(raw, seg.Value(w.src)...)
+	}
+	if m := rawTagName.FindSubmatch(raw); m != nil && fragmentTags[strings.ToLower(string(m[1]))] {
+		w.buf.WriteString(html.EscapeString(string(raw)))
+		return
+	}
+	w.buf.Write(raw)
+}
+
+// rawTagName finds the element name of a raw HTML tag.
+var rawTagName = regexp.MustCompile(`^</?\s*([A-Za-z][A-Za-z0-9-]*)`)
+
+// fragmentTags are the tags an inline fragment uses for Markdown itself.
+var fragmentTags = map[string]bool{"em": true, "i": true, "strong": true, "b": true, "code": true, "a": true, "span": true, "img": true, "br": true}
 
 // exit writes what comes after a node's children.
 func (w *inlineWriter) exit(n ast.Node) {
