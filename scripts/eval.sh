@@ -197,9 +197,13 @@ do-not-translate entry (\`Name,Name,,name,yes,no\`: case-sensitive, not inflecte
 $(($(wc -l <"$tmp/names.csv") - 1)) names, most frequent first: $(tail -n +2 "$tmp/names.csv" | head -n 25 | cut -d, -f1 | paste -sd, | sed 's/,/, /g'), …
 
 Names kept are the occurrences of those names in the French whose name the output line has
-(\`bitext eval\`'s term accuracy; for the run without the glossary, \`benchtool terms\` counts the same
-way: with the glossary it gives $(terms "$tmp/terms-with"), to check it against bitext eval).
-Lines the glossary changes (with → without the glossary, sentence chrF2):
+(\`bitext eval\`'s term accuracy). For the run without the glossary, \`benchtool terms\` counts them
+the same way; on the run with the glossary it gives $(terms "$tmp/terms-with"), a check
+against \`bitext eval\`'s own count in the table.
+Lines the glossary changes (without → with the glossary, sentence chrF2). The edits are the
+names kept instead of translated (Nieto, not Grandson), and the glossary's grammar fixes around a
+restored name: a "the" before it dropped (wrong for names that take one: the Union, the
+Commission), and the capital Apertium gives the word after a name it does not know lowered.
 
 $(cat "$tmp/names-diff.md")
 MD

@@ -188,7 +188,7 @@ func writeLinediff(w io.Writer, diffs []lineScore, lines, examples, top int) {
 }
 
 func writeTally(w io.Writer, changes []change, top int) {
-	if len(changes) == 0 {
+	if len(changes) == 0 || top <= 0 {
 		return
 	}
 	fmt.Fprintf(w, "| edit (without → with) | lines | chrF2 lower | chrF2 higher |\n| --- | ---: | ---: | ---: |\n")

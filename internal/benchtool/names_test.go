@@ -59,11 +59,11 @@ func TestWriteNames(t *testing.T) {
 
 func TestCountTerms(t *testing.T) {
 	names := map[string]bool{"Moon": true, "Yonhap": true}
-	src := []string{"Moon a reçu M. Kim, selon Yonhap.", "Selon Yonhap, Moon et Moon Jae-in ont parlé."}
-	hyp := []string{"Moon received Mr Kim, according to Yonhap.", "According to Yonhap, Luna and Luna Jae-in spoke."}
-	ref := []string{"Moon received Mr Kim, Yonhap said.", "According to the agency, Moon and Moon Jae-in spoke."}
+	src := []string{"Moon a reçu M. Kim, selon Yonhap.", "Selon Yonhap, Moon et Moon Jae-in ont parlé.", "L'axe Moon-Yonhap."}
+	hyp := []string{"Moon received Mr Kim, according to Yonhap.", "According to Yonhap, Luna and Luna Jae-in spoke.", "The Moon-Yonhap axis."}
+	ref := []string{"Moon received Mr Kim, Yonhap said.", "According to the agency, Moon and Moon Jae-in spoke.", "The Moon axis."}
 	c := countTerms(names, src, hyp, ref)
-	want := termCount{total: 5, right: 3, inRef: 4, rightInRef: 2}
+	want := termCount{total: 7, right: 5, inRef: 5, rightInRef: 3}
 	if c != want {
 		t.Errorf("countTerms = %+v, want %+v", c, want)
 	}

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 )
 
 // termCount is how many glossary-name occurrences a translation keeps.
@@ -76,23 +77,23 @@ func readNames(path string) (map[string]bool, error) {
 }
 
 // countTerms counts every occurrence of a name among the source lines'
-// words, and whether the hypothesis (and the reference) line has it.
+// words (and hyphenated words' parts), and whether the hypothesis (and
+// the reference) line has it.
 func countTerms(names map[string]bool, src, hyp, ref []string) termCount {
 	var c termCount
 	for i := range src {
 		inHyp, inRef := wordSet(hyp[i]), wordSet(ref[i])
 		for _, w := range words(src[i]) {
-			if !names[w.text] {
-				continue
-			}
-			c.total++
-			if inHyp[w.text] {
-				c.right++
-			}
-			if inRef[w.text] {
-				c.inRef++
-				if inHyp[w.text] {
-					c.rightInRef++
+			for _, name := range namesIn(w.text, names) {
+				c.total++
+				if inHyp[name] {
+					c.right++
+				}
+				if inRef[name] {
+					c.inRef++
+					if inHyp[name] {
+						c.rightInRef++
+					}
 				}
 			}
 		}
@@ -100,10 +101,33 @@ func countTerms(names map[string]bool, src, hyp, ref []string) termCount {
 	return c
 }
 
+// namesIn returns the names a word is or holds: the word itself, or else
+// those of its hyphen-separated parts (Obama in Obama-Biden), since
+// glossary matching treats hyphens as word separators.
+func namesIn(word string, names map[string]bool) []string {
+	if names[word] {
+		return []string{word}
+	}
+	var out []string
+	if strings.Contains(word, "-") {
+		for _, part := range strings.Split(word, "-") {
+			if names[part] {
+				out = append(out, part)
+			}
+		}
+	}
+	return out
+}
+
+// wordSet returns the words of a line and the parts of its hyphenated
+// words.
 func wordSet(line string) map[string]bool {
 	set := map[string]bool{}
 	for _, w := range words(line) {
 		set[w.text] = true
+		for _, part := range strings.Split(w.text, "-") {
+			set[part] = true
+		}
 	}
 	return set
 }
