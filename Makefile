@@ -7,7 +7,7 @@ test:
 	go test ./...
 
 # bench measures every speed figure against its baseline and writes
-# docs/BENCHMARKS.md (about 15-20 minutes on 2 CPUs).
+# docs/BENCHMARKS.md (10-20 minutes on 2 CPUs, depending on load).
 bench:
 	scripts/bench.sh
 

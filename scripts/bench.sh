@@ -18,7 +18,7 @@
 #               the benchmarks and of this script from rotting); the report
 #               goes to a temporary file unless --out is given. Also set by
 #               BITEXT_BENCH_SMOKE=1.
-#   --rounds N  runs of each timed command, interleaved (default 3); the
+#   --rounds N  runs of each timed command, interleaved (default 5); the
 #               report gives medians.
 #   --out FILE  where to write the report (default docs/BENCHMARKS.md).
 #
@@ -30,7 +30,7 @@ set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
 smoke=${BITEXT_BENCH_SMOKE:-0}
-rounds=3
+rounds=5
 out=
 while [[ $# -gt 0 ]]; do
 	case $1 in
@@ -424,7 +424,7 @@ report_commands() {
 ## Reproducing
 
 ```sh
-make bench                      # or scripts/bench.sh [--rounds N]; writes this file (about 15-20 min on 2 CPUs)
+make bench                      # or scripts/bench.sh [--rounds N]; writes this file (10-20 min on 2 CPUs)
 scripts/bench.sh --smoke --out /tmp/b.md   # every part once on tiny inputs (CI)
 scripts/bench-apertium.sh 3     # only the apertium Go benchmarks, with ratios
 go test -run '^$' -bench 'Find(100|10000)Terms$' -count 5 ./glossary
