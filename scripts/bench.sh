@@ -380,7 +380,7 @@ report_small() {
 	cat <<MD
 
 Many small files: \`benchtool smallfiles -n N\` writes N dispatches of three short French sentences
-(names, places and numbers varied, so few repeat), translated once each by
+(names, places, numbers and dates varied, so that no sentence repeats), translated once each by
 \`bitext translate --backend apertium --out OUT --report R.json FOLDER/\` (default jobs and outputs).
 "Peak memory, bitext" is bitext's own VmHWM; "tree" also covers the Apertium processes (the
 largest single process, as \`/usr/bin/time -v\` reports). "First file" is the time from process start
