@@ -57,10 +57,10 @@ type Pipeline struct {
 
 // Stats counts where a document's translations came from.
 type Stats struct {
-	Segments   int // translatable segments in the document
-	FromMemory int // segments answered by the memory
-	Sent       int // segments sent to the backend
-	Chars      int // characters sent to the backend
+	Segments   int `json:"segments"`    // translatable segments in the document
+	FromMemory int `json:"from_memory"` // segments answered by the memory
+	Sent       int `json:"sent"`        // segments sent to the backend
+	Chars      int `json:"characters"`  // characters sent to the backend
 }
 
 // job is one segment waiting for translation.

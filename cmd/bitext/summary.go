@@ -1,13 +1,11 @@
 package main
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"sync"
 	"time"
 
-	"github.com/bitext/bitext/internal/atomicfile"
 	"github.com/schollz/progressbar/v3"
 )
 
@@ -26,7 +24,6 @@ type summary struct {
 	Sent        int           `json:"segments_sent"`
 	Chars       int           `json:"characters_sent"`
 	Violations  int           `json:"glossary_violations"`
-	Results     []fileResult  `json:"files_detail"`
 }
 
 func (s *summary) add(r fileResult) {
@@ -46,15 +43,6 @@ func (s *summary) add(r fileResult) {
 	s.Sent += r.Stats.Sent
 	s.Chars += r.Stats.Chars
 	s.Violations += len(r.Violations)
-	s.Results = append(s.Results, r)
-}
-
-func writeReport(path string, s *summary) error {
-	data, err := json.MarshalIndent(s, "", "  ")
-	if err != nil {
-		return err
-	}
-	return atomicfile.Write(path, append(data, '\n'), 0o644)
 }
 
 // progress shows a run's progress: a bar on a terminal, a line per file

@@ -161,6 +161,11 @@ func runTranslate(ctx context.Context, env *Env, opts *translateOptions) error {
 	if opts.DryRun {
 		return tr.dryRun(ctx, inputs)
 	}
+	if opts.Report != "" {
+		if tr.report, err = newReportWriter(opts.Report); err != nil {
+			return err
+		}
+	}
 	sum := tr.translateAll(ctx, inputs)
 	return tr.finish(ctx, sum)
 }
@@ -181,6 +186,9 @@ func (tr *translator) translateAll(ctx context.Context, inputs []input) *summary
 			mu.Lock()
 			defer mu.Unlock()
 			sum.add(res)
+			if tr.report != nil {
+				tr.report.add(res)
+			}
 			tr.progress.fileDone(res)
 			return nil
 		})
@@ -237,8 +245,8 @@ func (tr *translator) translateFile(ctx context.Context, in input) fileResult {
 // finish prints the summary, writes the report and picks the exit status.
 func (tr *translator) finish(ctx context.Context, sum *summary) error {
 	tr.progress.done(sum)
-	if tr.opts.Report != "" {
-		if err := writeReport(tr.opts.Report, sum); err != nil {
+	if tr.report != nil {
+		if err := tr.report.finish(sum); err != nil {
 			return err
 		}
 	}

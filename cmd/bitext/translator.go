@@ -27,6 +27,7 @@ type translator struct {
 	gloss    *glossary.Glossary
 	pipeline *translate.Pipeline
 	progress *progress
+	report   *reportWriter
 	closers  []io.Closer
 }
 

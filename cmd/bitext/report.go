@@ -1,0 +1,87 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+)
+
+// reportWriter writes --report: each file's result is streamed to a
+// temporary file beside the report as soon as it is known, so that memory
+// stays flat however many files a run has, and the totals are added at the
+// end before the file is renamed into place. The report is one JSON
+// object: "files_detail" (one object per file, in the order they finished)
+// and the run's totals.
+type reportWriter struct {
+	path string
+	f    *os.File
+	n    int
+	err  error
+}
+
+func newReportWriter(path string) (*reportWriter, error) {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return nil, fmt.Errorf("report: %w", err)
+	}
+	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*")
+	if err != nil {
+		return nil, fmt.Errorf("report: %w", err)
+	}
+	w := &reportWriter{path: path, f: f}
+	w.write([]byte("{\n  \"files_detail\": ["))
+	return w, w.err
+}
+
+func (w *reportWriter) write(b []byte) {
+	if w.err == nil {
+		_, w.err = w.f.Write(b)
+	}
+}
+
+// add appends one file's result.
+func (w *reportWriter) add(r fileResult) {
+	data, err := json.MarshalIndent(r, "    ", "  ")
+	if err != nil && w.err == nil {
+		w.err = err
+	}
+	if w.n > 0 {
+		w.write([]byte(","))
+	}
+	w.write([]byte("\n    "))
+	w.write(data)
+	w.n++
+}
+
+// finish adds the totals and puts the report in place.
+func (w *reportWriter) finish(s *summary) error {
+	totals, err := json.MarshalIndent(s, "", "  ")
+	if err != nil {
+		w.abort()
+		return err
+	}
+	w.write([]byte("\n  ],\n"))
+	w.write(bytes.TrimPrefix(totals, []byte("{\n")))
+	w.write([]byte("\n"))
+	if w.err == nil {
+		w.err = w.f.Sync()
+	}
+	if cerr := w.f.Close(); w.err == nil {
+		w.err = cerr
+	}
+	if w.err == nil {
+		w.err = os.Rename(w.f.Name(), w.path)
+	}
+	if w.err != nil {
+		os.Remove(w.f.Name())
+		return fmt.Errorf("report %s: %w", w.path, w.err)
+	}
+	return nil
+}
+
+// abort removes the temporary file.
+func (w *reportWriter) abort() {
+	w.f.Close()
+	os.Remove(w.f.Name())
+}
