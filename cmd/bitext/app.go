@@ -57,7 +57,8 @@ More examples:
 // run runs the command line and maps its error to an exit status:
 // 0 success, 1 failure of some input, 2 usage error, 130 interrupted.
 func run(ctx context.Context, env *Env, args []string) int {
-	err := newApp(env).RunContext(ctx, args)
+	app := newApp(env)
+	err := app.RunContext(ctx, interspersed(app, args))
 	return report(env, err)
 }
 
