@@ -45,7 +45,8 @@ type Pipeline struct {
 	// typography, say). It must keep HTML tags intact.
 	Finish func(string) string
 	// BatchSize is the most segments one Translate call carries (default
-	// 64, or less when the backend says so).
+	// 64 for remote backends and 512 for local ones, whose pipelines stall
+	// between calls; less when the backend says so).
 	BatchSize int
 	// Jobs is how many batches of one document are in flight at once
 	// (default 1).
@@ -223,11 +224,16 @@ func (p *Pipeline) run(ctx context.Context, jobs []job, isHTML bool, st *Stats) 
 }
 
 func (p *Pipeline) batchSize() int {
+	caps := p.Backend.Capabilities()
 	size := p.BatchSize
-	if size <= 0 {
+	switch {
+	case size > 0:
+	case caps.Remote:
 		size = 64
+	default:
+		size = 512
 	}
-	if m := p.Backend.Capabilities().MaxSegments; m > 0 && m < size {
+	if m := caps.MaxSegments; m > 0 && m < size {
 		size = m
 	}
 	return size

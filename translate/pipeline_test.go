@@ -3,6 +3,7 @@ package translate_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strings"
 	"sync"
 	"testing"
@@ -217,5 +218,25 @@ func TestPipelineFlattensHTMLForTextOnlyBackends(t *testing.T) {
 	// sees a fragment; brackets' restore does not unescape it.
 	if got := d.Blocks[0].Segments[0].Target; got != "M. KIM &amp; CO" {
 		t.Errorf("target = %q", got)
+	}
+}
+
+func TestPipelineDefaultBatchSizes(t *testing.T) {
+	sentences := make([]string, 600)
+	for i := range sentences {
+		sentences[i] = fmt.Sprintf("phrase %d", i)
+	}
+	for _, tt := range []struct {
+		remote bool
+		want   int
+	}{{true, 64}, {false, 512}} {
+		b := &upper{caps: translate.Capabilities{Remote: tt.remote}}
+		p := &translate.Pipeline{Backend: b}
+		if _, err := p.Translate(context.Background(), doc(sentences...)); err != nil {
+			t.Fatal(err)
+		}
+		if got := len(b.reqs[0].Segments); got != tt.want {
+			t.Errorf("remote=%v: first batch of %d segments, want %d", tt.remote, got, tt.want)
+		}
 	}
 }
