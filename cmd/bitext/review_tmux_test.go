@@ -225,15 +225,27 @@ func TestReviewTmuxKilled(t *testing.T) {
 	}
 }
 
-// waitGone waits until process pid has exited.
+// waitGone waits until process pid has exited: gone, or a zombie that
+// tmux has not reaped yet.
 func waitGone(t *testing.T, pid string) {
 	t.Helper()
 	for deadline := time.Now().Add(60 * time.Second); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
-		if exec.Command("kill", "-0", pid).Run() != nil {
+		stat, err := os.ReadFile("/proc/" + pid + "/stat")
+		if err != nil || processState(string(stat)) == "Z" {
 			return
 		}
 	}
 	t.Fatalf("process %s still running after kill -9", pid)
+}
+
+// processState returns the state field of /proc/PID/stat ("R", "S", "Z"…),
+// which follows the parenthesised command name.
+func processState(stat string) string {
+	i := strings.LastIndexByte(stat, ')')
+	if i < 0 || i+3 > len(stat) {
+		return ""
+	}
+	return stat[i+2 : i+3]
 }
 
 func readFile(t *testing.T, path string) string {
