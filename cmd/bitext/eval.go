@@ -134,17 +134,9 @@ func translateLines(ctx context.Context, env *Env, opts evalOptions, g *glossary
 		return nil, "", err
 	}
 	defer closer.Close()
-	p := &translate.Pipeline{Backend: b, From: opts.From, To: opts.To, Jobs: 2}
-	if g != nil {
-		p.Protector = glossary.Shield{Glossary: g}
-		if gu, ok := b.(translate.GlossaryUser); ok {
-			if err := gu.UseGlossary(ctx, opts.From, opts.To, g.Pairs()); err != nil {
-				return nil, "", err
-			}
-		}
-	}
-	if opts.To == "en" && !opts.Raw {
-		p.Finish = translate.EnglishTypography
+	p, err := newPipeline(ctx, b, opts.From, opts.To, g, !opts.Raw)
+	if err != nil {
+		return nil, "", err
 	}
 	doc := &translate.Document{Path: opts.Src, Format: translate.FormatText}
 	for i, l := range lines {

@@ -53,21 +53,10 @@ func newTranslator(ctx context.Context, env *Env, opts *translateOptions) (*tran
 		return nil, err
 	}
 	tr.closers = append(tr.closers, closer)
-	if err := tr.useNativeGlossary(ctx); err != nil {
+	tr.pipeline, err = newPipeline(ctx, tr.backend, opts.From, opts.To, tr.gloss, true)
+	if err != nil {
 		tr.Close()
 		return nil, err
-	}
-	tr.pipeline = &translate.Pipeline{
-		Backend: tr.backend,
-		From:    opts.From,
-		To:      opts.To,
-		Jobs:    2,
-	}
-	if tr.gloss != nil {
-		tr.pipeline.Protector = glossary.Shield{Glossary: tr.gloss}
-	}
-	if opts.To == "en" {
-		tr.pipeline.Finish = translate.EnglishTypography
 	}
 	if err := tr.useMemory(ctx); err != nil {
 		tr.Close()
@@ -78,16 +67,24 @@ func newTranslator(ctx context.Context, env *Env, opts *translateOptions) (*tran
 	return tr, nil
 }
 
-// useNativeGlossary uploads the glossary to backends that have their own.
-func (tr *translator) useNativeGlossary(ctx context.Context) error {
-	gu, ok := tr.backend.(translate.GlossaryUser)
-	if !ok || tr.gloss == nil {
-		return nil
+// newPipeline sets up the pipeline every translating command uses: the
+// glossary protects terms (and is uploaded to backends that have native
+// glossaries), and English gets English typography unless typography is
+// false.
+func newPipeline(ctx context.Context, b translate.Backend, from, to string, g *glossary.Glossary, typography bool) (*translate.Pipeline, error) {
+	p := &translate.Pipeline{Backend: b, From: from, To: to, Jobs: 2}
+	if g != nil {
+		p.Protector = glossary.Shield{Glossary: g}
+		if gu, ok := b.(translate.GlossaryUser); ok {
+			if err := gu.UseGlossary(ctx, from, to, g.Pairs()); err != nil {
+				return nil, fmt.Errorf("failed to set up the %s glossary: %w", b.Name(), err)
+			}
+		}
 	}
-	if err := gu.UseGlossary(ctx, tr.opts.From, tr.opts.To, tr.gloss.Pairs()); err != nil {
-		return fmt.Errorf("failed to set up the %s glossary: %w", tr.backend.Name(), err)
+	if to == "en" && typography {
+		p.Finish = translate.EnglishTypography
 	}
-	return nil
+	return p, nil
 }
 
 // useMemory opens the output folder's translation memory, unless
