@@ -5,10 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"path/filepath"
 	"strings"
 
-	"github.com/bitext/bitext/bilingual"
 	"github.com/bitext/bitext/translate"
 )
 
@@ -26,11 +24,12 @@ type Options struct {
 }
 
 // Article is one translated article under review: the bilingual document
-// (OUT/NAME.json), the editor's working copy (OUT/NAME.en.EXT) and, for
-// every piece of it, what the translation memory says.
+// translate last wrote (its state), the editor's working copy
+// (OUT/NAME.en.EXT) and, for every piece of it, what the translation
+// memory says.
 type Article struct {
-	// JSONPath and WorkPath are the bilingual JSON and the working copy.
-	JSONPath, WorkPath string
+	// WorkPath is the working copy.
+	WorkPath string
 	// Doc is the bilingual document as translate wrote it.
 	Doc *translate.Document
 	// Units are the reviewable pieces in document order: one per segment,
@@ -43,9 +42,11 @@ type Article struct {
 	saved bool
 }
 
-// Open opens the article whose working copy (or bilingual JSON) is path
-// and ties the working copy to the French sentences.
-func Open(ctx context.Context, path string, opts Options) (*Article, error) {
+// Open opens the article whose working copy is work and whose bilingual
+// document (as translate last wrote it) is doc, and ties the working copy
+// to the French sentences. Finding the two is the output folder's business
+// (package outdir).
+func Open(ctx context.Context, work string, doc *translate.Document, opts Options) (*Article, error) {
 	if opts.From == "" {
 		opts.From = "fr"
 	}
@@ -55,39 +56,14 @@ func Open(ctx context.Context, path string, opts Options) (*Article, error) {
 	if opts.Store == nil {
 		return nil, errors.New("no translation memory to review against")
 	}
-	jsonPath, work := path, ""
-	if filepath.Ext(path) != ".json" {
-		var err error
-		if jsonPath, err = jsonFor(path, opts.To); err != nil {
-			return nil, err
-		}
-		work = path
+	if doc == nil {
+		return nil, fmt.Errorf("%s: no bilingual document to review against", work)
 	}
-	doc, err := readJSON(jsonPath)
-	if err != nil {
-		return nil, err
-	}
-	if work == "" {
-		work = workFor(jsonPath, opts.To, doc.Format)
-	}
-	a := &Article{JSONPath: jsonPath, WorkPath: work, Doc: doc, opts: opts}
+	a := &Article{WorkPath: work, Doc: doc, opts: opts}
 	if err := a.load(ctx); err != nil {
 		return nil, err
 	}
 	return a, nil
-}
-
-func readJSON(path string) (*translate.Document, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, fmt.Errorf("failed to open bilingual JSON: %w", err)
-	}
-	defer f.Close()
-	doc, err := bilingual.ReadJSON(f)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
-	}
-	return doc, nil
 }
 
 // load reads the working copy and builds the units.
@@ -173,13 +149,6 @@ func (a *Article) Pending() []*Unit {
 		}
 	}
 	return out
-}
-
-// Base is the output path of the article without extension (OUT/NAME),
-// to which the bilingual outputs add theirs.
-func (a *Article) Base() string {
-	w := strings.TrimSuffix(a.WorkPath, filepath.Ext(a.WorkPath))
-	return strings.TrimSuffix(w, "."+a.opts.To)
 }
 
 // Name is the working copy's path, for messages.

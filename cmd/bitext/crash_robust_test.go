@@ -19,6 +19,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/bitext/bitext/internal/atomicfile"
+	"github.com/bitext/bitext/outdir"
 	"github.com/bitext/bitext/translate"
 	_ "modernc.org/sqlite"
 )
@@ -209,7 +211,7 @@ func killAfter(t *testing.T, bin, url, in, out string, d time.Duration) bool {
 func checkAfterKill(t *testing.T, out, in string) map[string]bool {
 	t.Helper()
 	checkComplete(t, out, in, false)
-	path := filepath.Join(out, stateDir, "memory.db")
+	path := outdir.MemoryPath(out)
 	if _, err := os.Stat(path); err != nil {
 		return map[string]bool{}
 	}
@@ -271,7 +273,7 @@ func checkComplete(t *testing.T, out, in string, all bool) {
 func countTemps(out string) int {
 	n := 0
 	filepath.WalkDir(out, func(_ string, d fs.DirEntry, err error) error {
-		if err == nil && isAtomicTemp(d.Name()) {
+		if err == nil && atomicfile.IsTemp(d.Name()) {
 			n++
 		}
 		return nil

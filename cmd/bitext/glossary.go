@@ -2,12 +2,10 @@ package main
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 
-	"github.com/bitext/bitext/bilingual"
 	"github.com/bitext/bitext/glossary"
+	"github.com/bitext/bitext/outdir"
 	"github.com/bitext/bitext/translate"
 	"github.com/urfave/cli/v2"
 )
@@ -149,8 +147,9 @@ func anyMarkup(b translate.Block) bool {
 	return false
 }
 
-// readSource reads the French article: --source, or the JSON that
-// translate wrote beside the English (or in OUT/.bitext/docs).
+// readSource reads the French article: --source, or the document
+// translate last wrote for the working copy path (its state in the output
+// folder).
 func readSource(path, source, to string) (*translate.Document, error) {
 	if source != "" {
 		data, err := readFileLimited(source)
@@ -159,46 +158,13 @@ func readSource(path, source, to string) (*translate.Document, error) {
 		}
 		return translate.Read(source, data)
 	}
-	for _, p := range sidecarPaths(path, to) {
-		f, err := os.Open(p)
-		if err != nil {
-			continue
-		}
-		defer f.Close()
-		doc, err := bilingual.ReadJSON(f)
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", p, err)
-		}
-		return doc, nil
-	}
-	return nil, fmt.Errorf("%s: cannot find its French source (no NAME.json beside it); give it with --source", path)
-}
-
-// sidecarPaths are where the JSON of an English article may be: beside
-// it, or in the state folder of an output folder above it.
-func sidecarPaths(path, to string) []string {
-	dir, file := filepath.Split(filepath.Clean(path))
-	name := strings.TrimSuffix(file, filepath.Ext(file))
-	name = strings.TrimSuffix(name, "."+to) + ".json"
-	paths := []string{filepath.Join(dir, name)}
-	rel := name
-	for d := filepath.Clean(dir); ; d = filepath.Dir(d) {
-		paths = append(paths, filepath.Join(d, stateDir, "docs", rel))
-		parent := filepath.Dir(d)
-		if parent == d {
-			return paths
-		}
-		rel = filepath.Join(filepath.Base(d), rel)
-	}
-}
-
-// statePath is where translate keeps the JSON of an article's output
-// base (OUT/REL/NAME): OUT/.bitext/docs/REL/NAME.json, so that review and
-// glossary check find the source and the machine draft whatever --format.
-func statePath(out, base string) string {
-	rel, err := filepath.Rel(out, base)
+	art, err := outdir.Find(path, to)
 	if err != nil {
-		rel = filepath.Base(base)
+		return nil, fmt.Errorf("%w; or give the French with --source", err)
 	}
-	return filepath.Join(out, stateDir, "docs", rel+".json")
+	st, err := outdir.ReadState(art.StatePath())
+	if err != nil {
+		return nil, err
+	}
+	return st.Doc, nil
 }

@@ -159,20 +159,3 @@ func unwrapPathError(err error) error {
 	}
 	return err
 }
-
-// outputBase returns the output path without extension for an input:
-// OUT/REL_DIR/NAME, where NAME drops the extension and a ".fr" (source
-// language) suffix.
-func outputBase(out string, in input, from string) string {
-	name := in.Path
-	if in.Rel != "" {
-		name = in.Rel
-	}
-	dir, file := filepath.Split(name)
-	if in.Rel == "" {
-		dir = ""
-	}
-	file = strings.TrimSuffix(file, filepath.Ext(file))
-	file = strings.TrimSuffix(file, "."+from)
-	return filepath.Join(out, dir, file)
-}

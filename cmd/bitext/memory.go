@@ -3,16 +3,15 @@ package main
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"text/tabwriter"
 	"time"
 
 	"github.com/bitext/bitext/internal/atomicfile"
 	"github.com/bitext/bitext/memory"
+	"github.com/bitext/bitext/outdir"
 	"github.com/urfave/cli/v2"
 )
 
@@ -125,11 +124,11 @@ Example:
 // openExisting opens the memory of out for reading, refusing to create
 // one.
 func openExisting(ctx context.Context, out string) (*memory.Store, error) {
-	path := memoryPath(out)
-	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
-		return nil, fmt.Errorf("no translation memory in %s (bitext translate --out %s creates it)", out, out)
+	f, err := outdir.Open(ctx, out, outdir.Options{ReadOnly: true})
+	if err != nil {
+		return nil, err
 	}
-	return memory.Open(ctx, path)
+	return f.Memory, nil
 }
 
 func runMemoryExport(ctx context.Context, env *Env, o memoryOptions) (err error) {

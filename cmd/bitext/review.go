@@ -8,6 +8,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/bitext/bitext/glossary"
+	"github.com/bitext/bitext/outdir"
 	"github.com/bitext/bitext/review"
 	"github.com/bitext/bitext/translate"
 	"github.com/urfave/cli/v2"
@@ -44,7 +45,8 @@ func parseReviewOptions(c *cli.Context, env *Env) (*reviewOptions, error) {
 
 // openArticles opens every article the paths name, each against the
 // translation memory of its output folder. lock holds the folders' locks
-// (for commands that write).
+// (for commands that write). stores.files has the articles' files, in the
+// same order.
 func openArticles(ctx context.Context, env *Env, o *reviewOptions, lock bool) ([]*review.Article, *reviewStores, error) {
 	gloss, err := loadGlossary(env, o.Glossaries)
 	if err != nil {
@@ -58,25 +60,30 @@ func openArticlesWith(ctx context.Context, o *reviewOptions, gloss *glossary.Glo
 	stores := &reviewStores{ctx: ctx, lock: lock}
 	var out []*review.Article
 	for _, p := range o.Paths {
-		works, err := review.Locate(p, o.To)
+		found, err := outdir.Locate(p, o.To)
 		if err != nil {
 			stores.Close()
 			return nil, nil, err
 		}
-		for _, w := range works {
+		for _, w := range found {
 			a, err := openArticle(ctx, stores, o, w, gloss)
 			if err != nil {
 				stores.Close()
 				return nil, nil, err
 			}
 			out = append(out, a)
+			stores.files = append(stores.files, w)
 		}
 	}
 	return out, stores, nil
 }
 
-func openArticle(ctx context.Context, stores *reviewStores, o *reviewOptions, work string, gloss *glossary.Glossary) (*review.Article, error) {
-	store, err := stores.get(work)
+func openArticle(ctx context.Context, stores *reviewStores, o *reviewOptions, art outdir.Article, gloss *glossary.Glossary) (*review.Article, error) {
+	store, err := stores.get(art.Out)
+	if err != nil {
+		return nil, err
+	}
+	st, err := outdir.ReadState(art.StatePath())
 	if err != nil {
 		return nil, err
 	}
@@ -90,7 +97,7 @@ func openArticle(ctx context.Context, stores *reviewStores, o *reviewOptions, wo
 			return out
 		}
 	}
-	return review.Open(ctx, work, opts)
+	return review.Open(ctx, art.Work(), st.Doc, opts)
 }
 
 func newReviewCommand(env *Env) *cli.Command {

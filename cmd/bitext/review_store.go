@@ -4,10 +4,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"os"
-	"path/filepath"
 
 	"github.com/bitext/bitext/memory"
+	"github.com/bitext/bitext/outdir"
 	"github.com/bitext/bitext/review"
 )
 
@@ -123,58 +122,30 @@ func (s reviewStore) Similar(ctx context.Context, k review.Key) (string, review.
 	return "", review.Record{}, false, nil
 }
 
-// outFolderOf returns the output folder a working copy belongs to: the
-// nearest folder above it holding bitext's state folder, else its own
-// folder.
-func outFolderOf(path string) string {
-	abs, err := filepath.Abs(path)
-	if err != nil {
-		return filepath.Dir(path)
-	}
-	if fi, err := os.Stat(abs); err != nil || !fi.IsDir() {
-		abs = filepath.Dir(abs)
-	}
-	for d := abs; ; d = filepath.Dir(d) {
-		if fi, err := os.Stat(filepath.Join(d, stateDir)); err == nil && fi.IsDir() {
-			return d
-		}
-		if filepath.Dir(d) == d {
-			return filepath.Dir(path)
-		}
-	}
-}
-
 // reviewStores opens the translation memory of each output folder once.
 type reviewStores struct {
 	ctx    context.Context
 	lock   bool
 	open   map[string]review.Store
 	closes []func() error
+	// files are the files of the articles opened, in order.
+	files []outdir.Article
 }
 
-// get returns the store of the output folder holding path.
-func (rs *reviewStores) get(path string) (review.Store, error) {
-	out := outFolderOf(path)
+// get returns the store of the output folder out.
+func (rs *reviewStores) get(out string) (review.Store, error) {
 	if s, ok := rs.open[out]; ok {
 		return s, nil
 	}
-	var m *memory.Store
-	var closeFn func() error
-	var err error
-	if rs.lock {
-		m, closeFn, err = openMemory(rs.ctx, out, 0)
-	} else {
-		m, err = memory.Open(rs.ctx, memoryPath(out))
-		closeFn = func() error { return m.Close() }
-	}
+	f, err := outdir.Open(rs.ctx, out, outdir.Options{ReadOnly: !rs.lock})
 	if err != nil {
 		return nil, fmt.Errorf("translation memory: %w", err)
 	}
 	if rs.open == nil {
 		rs.open = map[string]review.Store{}
 	}
-	rs.open[out] = reviewStore{m}
-	rs.closes = append(rs.closes, closeFn)
+	rs.open[out] = reviewStore{f.Memory}
+	rs.closes = append(rs.closes, f.Close)
 	return rs.open[out], nil
 }
 

@@ -2,47 +2,22 @@ package main
 
 import (
 	"context"
-	"errors"
-	"fmt"
-	"path/filepath"
 	"time"
 
 	"github.com/bitext/bitext/glossary"
 	"github.com/bitext/bitext/memory"
+	"github.com/bitext/bitext/outdir"
 	"github.com/bitext/bitext/translate"
 )
 
-// stateDir is the folder under OUT where bitext keeps its state: the
-// translation memory and the lock.
-const stateDir = ".bitext"
-
-// memoryPath is where the translation memory of an output folder lives.
-func memoryPath(out string) string { return filepath.Join(out, stateDir, "memory.db") }
-
-// openMemory locks the output folder and opens its translation memory. A
-// second bitext on the same folder waits up to wait, then gets a clear
-// error naming the process that holds it.
+// openMemory locks the output folder, sweeps it and opens its translation
+// memory; the function returned closes the memory and lets the lock go.
 func openMemory(ctx context.Context, out string, wait time.Duration) (*memory.Store, func() error, error) {
-	release, err := memory.Lock(ctx, filepath.Join(out, stateDir), wait)
+	f, err := outdir.Open(ctx, out, outdir.Options{Wait: wait})
 	if err != nil {
-		if errors.Is(err, memory.ErrLocked) {
-			return nil, nil, fmt.Errorf("%s is in use by another bitext: %w (wait for it to finish, or use another --out)", out, err)
-		}
 		return nil, nil, err
 	}
-	removeStaleTemps(out)
-	store, err := memory.Open(ctx, memoryPath(out))
-	if err != nil {
-		release()
-		return nil, nil, err
-	}
-	return store, func() error {
-		err := store.Close()
-		if rerr := release(); err == nil {
-			err = rerr
-		}
-		return err
-	}, nil
+	return f.Memory, f.Close, nil
 }
 
 // tmAdapter lets the pipeline use a translation memory: it keys each

@@ -11,6 +11,7 @@ import (
 	"github.com/bitext/bitext/bilingual"
 	"github.com/bitext/bitext/glossary"
 	"github.com/bitext/bitext/internal/atomicfile"
+	"github.com/bitext/bitext/outdir"
 	"github.com/bitext/bitext/translate"
 )
 
@@ -184,21 +185,20 @@ func (tr *translator) writeOutputs(in input, doc *translate.Document) ([]string,
 		_, err := tr.env.Out.Write(buf.Bytes())
 		return []string{"<stdout>"}, true, err
 	}
-	base := outputBase(tr.opts.Out, in, tr.opts.From)
-	ext := "." + string(doc.Format)
-	files := []outputFile{{base + "." + tr.opts.To + ext, buf.Bytes()}}
+	art := outdir.ArticleFor(tr.opts.Out, in.Path, in.Rel, tr.opts.From, tr.opts.To, string(doc.Format))
+	files := []outputFile{{art.Work(), buf.Bytes()}}
 	for _, f := range tr.opts.Formats {
-		data, name, err := tr.render(doc, f)
+		data, _, err := tr.render(doc, f)
 		if err != nil {
 			return nil, false, fmt.Errorf("%s: %s output: %w", in.display(), f, err)
 		}
-		files = append(files, outputFile{base + name, data})
+		files = append(files, outputFile{art.Output(bilingual.Format(f)), data})
 	}
-	state, _, err := tr.render(doc, "json")
+	state, err := outdir.EncodeState(&outdir.State{Doc: doc, Work: outdir.Hash(buf.Bytes())})
 	if err != nil {
 		return nil, false, fmt.Errorf("%s: %w", in.display(), err)
 	}
-	files = append(files, outputFile{statePath(tr.opts.Out, base), state})
+	files = append(files, outputFile{art.StatePath(), state})
 	var paths []string
 	// The English article and the state JSON carry the content; the
 	// bilingual files also carry the time they were made. When the content
