@@ -2,12 +2,12 @@ package translate
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"html"
 	"regexp"
 	"sync"
-
-	"golang.org/x/sync/errgroup"
+	"sync/atomic"
 )
 
 // Protector shields glossary terms from a backend. Protect returns the text
@@ -54,6 +54,9 @@ type Pipeline struct {
 	// Progress, when set, is called after each batch with the number of
 	// segments it finished. It may be called from several goroutines.
 	Progress func(segments, chars int)
+
+	// halt holds the error that stopped the run (see Halted).
+	halt atomic.Pointer[error]
 }
 
 // Stats counts where a document's translations came from.
@@ -187,13 +190,70 @@ func (p *Pipeline) prepareMeta(f *MetaField) job {
 
 func identity(s string) string { return s }
 
-// run translates jobs of one kind in batches, Jobs batches at a time.
+// withLine adds the line of the segment an *AnswerError names to err.
+func withLine(err error, batch []job) error {
+	var ae *AnswerError
+	if errors.As(err, &ae) && ae.Index >= 0 && ae.Index < len(batch) && batch[ae.Index].seg.Line > 0 {
+		return fmt.Errorf("line %d: %w", batch[ae.Index].seg.Line, err)
+	}
+	return err
+}
+
+// run translates jobs of one kind in batches, Jobs batches at a time,
+// each batch one backend request within the backend's limits. Each answer
+// is checked and stored as soon as it arrives. The first failure stops the
+// sending of new batches, but batches already sent finish and are stored:
+// what a backend answered is never thrown away. A failure that stops the
+// run ([StopsRun]) halts the whole Pipeline: batches of every document not
+// sent yet fail at once with it.
 func (p *Pipeline) run(ctx context.Context, jobs []job, isHTML bool, st *Stats) error {
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, max(p.Jobs, 1))
+	var mu sync.Mutex
+	var first error
+	failed := func() bool {
+		mu.Lock()
+		defer mu.Unlock()
+		return first != nil
+	}
+	for _, batch := range p.batches(jobs) {
+		sem <- struct{}{}
+		if failed() || ctx.Err() != nil {
+			<-sem
+			break
+		}
+		wg.Add(1)
+		go func() {
+			defer func() { <-sem; wg.Done() }()
+			chars, err := p.runBatch(ctx, batch, isHTML)
+			mu.Lock()
+			defer mu.Unlock()
+			if err != nil {
+				if first == nil {
+					first = err
+				}
+				return
+			}
+			st.Sent += len(batch)
+			st.Chars += chars
+			if p.Progress != nil {
+				p.Progress(len(batch), chars)
+			}
+		}()
+	}
+	wg.Wait()
+	if first == nil && ctx.Err() != nil {
+		return ctx.Err()
+	}
+	return first
+}
+
+// batches cuts jobs into batches of at most batchSize segments and the
+// backend's MaxChars characters.
+func (p *Pipeline) batches(jobs []job) [][]job {
 	size := p.batchSize()
 	maxChars := p.Backend.Capabilities().MaxChars
-	g, ctx := errgroup.WithContext(ctx)
-	g.SetLimit(max(p.Jobs, 1))
-	var mu sync.Mutex
+	var out [][]job
 	for start := 0; start < len(jobs); {
 		end, chars := start, 0
 		for end < len(jobs) && end-start < size {
@@ -204,23 +264,45 @@ func (p *Pipeline) run(ctx context.Context, jobs []job, isHTML bool, st *Stats) 
 			chars += n
 			end++
 		}
-		batch := jobs[start:end]
+		out = append(out, jobs[start:end])
 		start = end
-		g.Go(func() error {
-			if err := p.translateBatch(ctx, batch, isHTML); err != nil {
-				return err
-			}
-			mu.Lock()
-			st.Sent += len(batch)
-			st.Chars += chars
-			mu.Unlock()
-			if p.Progress != nil {
-				p.Progress(len(batch), chars)
-			}
-			return nil
-		})
 	}
-	return g.Wait()
+	return out
+}
+
+// runBatch sends one batch unless the pipeline has been halted, and halts
+// it on an error that stops the run. It returns the characters sent.
+func (p *Pipeline) runBatch(ctx context.Context, batch []job, isHTML bool) (int, error) {
+	if err := p.halted(); err != nil {
+		return 0, err
+	}
+	chars := 0
+	for _, j := range batch {
+		chars += len([]rune(j.send))
+	}
+	err := p.translateBatch(ctx, batch, isHTML)
+	if err != nil && StopsRun(err) && ctx.Err() == nil {
+		p.halt.CompareAndSwap(nil, &err)
+	}
+	return chars, err
+}
+
+// halted returns the error that halted the pipeline, or nil.
+func (p *Pipeline) halted() error {
+	if e := p.halt.Load(); e != nil {
+		return fmt.Errorf("not sent: %w", *e)
+	}
+	return nil
+}
+
+// Halted returns the error after which the pipeline sends nothing more (a
+// credentials or quota error, see [StopsRun]), or nil. A batch runner
+// stops scheduling documents once it is set.
+func (p *Pipeline) Halted() error {
+	if e := p.halt.Load(); e != nil {
+		return *e
+	}
+	return nil
 }
 
 func (p *Pipeline) batchSize() int {
@@ -253,11 +335,11 @@ func (p *Pipeline) translateBatch(ctx context.Context, batch []job, isHTML bool)
 		}
 	}
 	out, err := p.Backend.Translate(ctx, req)
-	if err != nil {
-		return err
+	if err == nil {
+		err = CheckAnswers(p.Backend.Name(), req, out)
 	}
-	if len(out) != len(batch) {
-		return fmt.Errorf("%s returned %d translations for %d segments", p.Backend.Name(), len(out), len(batch))
+	if err != nil {
+		return withLine(err, batch)
 	}
 	for i, j := range batch {
 		if flatten {
