@@ -39,7 +39,7 @@ type Memory interface {
 	UnapproveAt(ctx context.Context, k Key, at Occurrence) error
 	// PutDraft and DeleteDraft keep an editor's unapproved change to an
 	// occurrence.
-	PutDraft(ctx context.Context, k Key, at Occurrence, text string) error
+	PutDraft(ctx context.Context, k Key, at Occurrence, text string) error // "": a deletion
 	DeleteDraft(ctx context.Context, k Key, at Occurrence) error
 	// Occurrences returns the drafts, alternatives, deletions and
 	// approvals recorded for the article doc.

@@ -69,11 +69,9 @@ func checkTarget(k Key, target string) error {
 }
 
 // PutDraft records text as the editor's draft at occurrence at, replacing
-// an earlier one.
+// an earlier one. An empty text is the editor's deletion of the sentence,
+// not approved.
 func (s *Store) PutDraft(ctx context.Context, k Key, at Occurrence, text string) error {
-	if err := checkTarget(k, text); err != nil {
-		return err
-	}
 	return s.inTx(ctx, "failed to store draft", func(tx *sql.Tx) error {
 		return s.putOccurrence(ctx, tx, k, at, Draft, text, "")
 	})

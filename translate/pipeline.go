@@ -22,11 +22,25 @@ type Protector interface {
 // Memory supplies translations known before the backend is asked (a
 // translation memory) and records the backend's new ones.
 type Memory interface {
-	// Lookup returns the stored translation of source, if any, and what
-	// made it (a backend's name, or "approved" for a reviewed one).
-	Lookup(ctx context.Context, source string, markup bool) (target, by string, ok bool, err error)
+	// Lookup returns the stored translation of source at the occurrence
+	// at, if any, and what made it (a backend's name, "approved" for a
+	// reviewed one, or Deleted for an occurrence whose English an editor
+	// deleted: target is then "").
+	Lookup(ctx context.Context, at Occurrence, source string, markup bool) (target, by string, ok bool, err error)
 	// Store records a new machine translation.
 	Store(ctx context.Context, seg Segment) error
+}
+
+// Deleted is what Memory.Lookup says made the (empty) English of an
+// occurrence whose deletion an editor approved.
+const Deleted = "deleted"
+
+// Occurrence is one place where a sentence occurs: the article
+// ([Document.Name]) and which occurrence of the sentence in it this is (1
+// for the first).
+type Occurrence struct {
+	Doc string
+	Pos int
 }
 
 // Pipeline runs documents through a backend: protect, translate in batches,
@@ -135,6 +149,7 @@ func stripTags(s string) string { return tagRE.ReplaceAllString(s, "") }
 // the rest from the memory.
 func (p *Pipeline) collect(ctx context.Context, doc *Document, st *Stats) ([]job, error) {
 	var jobs []job
+	rank := map[string]int{}
 	for bi := range doc.Blocks {
 		b := &doc.Blocks[bi]
 		if !b.Translatable() {
@@ -143,8 +158,10 @@ func (p *Pipeline) collect(ctx context.Context, doc *Document, st *Stats) ([]job
 		for si := range b.Segments {
 			seg := &b.Segments[si]
 			st.Segments++
+			rank[seg.Source]++
 			if p.Memory != nil {
-				t, by, ok, err := p.Memory.Lookup(ctx, seg.Source, seg.Markup)
+				at := Occurrence{Doc: doc.Name, Pos: rank[seg.Source]}
+				t, by, ok, err := p.Memory.Lookup(ctx, at, seg.Source, seg.Markup)
 				if err != nil {
 					return nil, fmt.Errorf("translation memory: %w", err)
 				}

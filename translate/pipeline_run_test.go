@@ -51,7 +51,7 @@ type memo struct {
 	m  map[string]string
 }
 
-func (m *memo) Lookup(_ context.Context, source string, _ bool) (string, string, bool, error) {
+func (m *memo) Lookup(_ context.Context, _ translate.Occurrence, source string, _ bool) (string, string, bool, error) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	t, ok := m.m[source]

@@ -81,7 +81,7 @@ type mapMemory struct {
 	stored []string
 }
 
-func (m *mapMemory) Lookup(_ context.Context, src string, _ bool) (string, string, bool, error) {
+func (m *mapMemory) Lookup(_ context.Context, _ translate.Occurrence, src string, _ bool) (string, string, bool, error) {
 	t, ok := m.known[src]
 	return t, "approved", ok, nil
 }

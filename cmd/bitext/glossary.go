@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/bitext/bitext/batch"
 	"github.com/bitext/bitext/glossary"
 	"github.com/bitext/bitext/outdir"
 	"github.com/bitext/bitext/translate"
@@ -110,7 +111,7 @@ Example:
 // checkTranslation checks every block of an English article against the
 // same block of its French source.
 func checkTranslation(g *glossary.Glossary, path, source, to string) ([]string, error) {
-	data, err := readFileLimited(path)
+	data, err := batch.ReadFileLimited(path)
 	if err != nil {
 		return nil, err
 	}
@@ -152,7 +153,7 @@ func anyMarkup(b translate.Block) bool {
 // folder).
 func readSource(path, source, to string) (*translate.Document, error) {
 	if source != "" {
-		data, err := readFileLimited(source)
+		data, err := batch.ReadFileLimited(source)
 		if err != nil {
 			return nil, err
 		}

@@ -170,15 +170,16 @@ func runMemoryImport(ctx context.Context, env *Env, o memoryOptions) (err error)
 		defer f.Close()
 		in = f
 	}
-	store, release, err := openMemory(ctx, o.Out, o.Wait)
+	f, err := outdir.Open(ctx, o.Out, outdir.Options{Wait: o.Wait})
 	if err != nil {
 		return err
 	}
 	defer func() {
-		if cerr := release(); err == nil {
+		if cerr := f.Close(); err == nil {
 			err = cerr
 		}
 	}()
+	store := f.Memory
 	st, err := store.ImportTMX(ctx, in)
 	if err != nil {
 		return fmt.Errorf("%s: %w", o.File, err)

@@ -112,7 +112,8 @@ glossary problems. Every decision is saved at once in the translation
 memory (OUT/.bitext/memory.db) and the working copy.
 
 On a terminal it opens a full-screen review (keys: a approve, e edit,
-E edit in $EDITOR, r revert, t re-translate, n/p next/previous, u undo,
+E edit in $EDITOR, r revert, t re-translate (with the backend flags and
+--config, as translate), n/p next/previous, u undo,
 / search, ? help, q quit). With --plain, or when standard input is not a
 terminal, it prints each pending segment with its diff and reads one
 command per line: a (approve), e TEXT (replace and approve), r (revert to
@@ -122,11 +123,10 @@ Examples:
    bitext review out/
    printf 'a\ne The corrected sentence.\nq\n' | bitext review --plain out/x.en.txt
    bitext review --stats out/`,
-		Flags: append(reviewFlags(),
+		Flags: append(append(reviewFlags(),
 			&cli.BoolFlag{Name: "plain", Usage: "line-oriented review reading commands from standard input"},
 			&cli.BoolFlag{Name: "stats", Usage: "print the share of segments edited and the word edit rate per document and backend"},
-			&cli.StringFlag{Name: "backend", Aliases: []string{"b"}, Usage: "backend `NAME` offered first by t (re-translate; default: translate's default)", EnvVars: []string{"BITEXT_BACKEND"}},
-		),
+		), withoutFlag(backendFlags(), "price")...),
 		OnUsageError: onUsageError,
 		Action: func(c *cli.Context) error {
 			o, err := parseReviewOptions(c, env)
@@ -139,7 +139,11 @@ Examples:
 			case c.Bool("plain") || !env.InTTY:
 				return runReviewPlain(c.Context, env, o)
 			}
-			return runReviewTUI(c.Context, env, o, c.String("backend"))
+			bo, err := parseBackendOptions(c, env)
+			if err != nil {
+				return err
+			}
+			return runReviewTUI(c.Context, env, o, bo)
 		},
 	}
 }
