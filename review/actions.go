@@ -35,7 +35,7 @@ func (a *Article) Approve(ctx context.Context, u *Unit) error {
 	if u.Record.Machine == "" {
 		u.Record.Machine, u.Record.Backend = u.Draft, u.Backend
 	}
-	u.Record.Approved, u.Record.Text, u.Record.By = true, u.Text, a.opts.By
+	u.Record.Approved, u.Record.Text, u.Record.By, u.Record.Deleted = true, u.Text, a.opts.By, u.Text == ""
 	a.check(u)
 	a.push(decision{unit: u, before: before, approved: true})
 	return nil

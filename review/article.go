@@ -2,10 +2,13 @@ package review
 
 import (
 	"context"
+
 	"errors"
 	"fmt"
 	"os"
 	"strings"
+
+	"github.com/bitext/bitext/memory"
 
 	"github.com/bitext/bitext/translate"
 )
@@ -21,6 +24,10 @@ type Options struct {
 	Check func(source, target string, markup bool) []string
 	// By names the editor in approvals.
 	By string
+	// Doc names the article in the translation memory (its path relative
+	// to its input folder, without language and extension), so that
+	// approvals apply to their occurrence.
+	Doc string
 }
 
 // Article is one translated article under review: the bilingual document
@@ -37,6 +44,7 @@ type Article struct {
 	Units []*Unit
 
 	opts  Options
+	ranks [][]int
 	meta  []translate.MetaField
 	undo  []decision
 	saved bool
@@ -59,7 +67,7 @@ func Open(ctx context.Context, work string, doc *translate.Document, opts Option
 	if doc == nil {
 		return nil, fmt.Errorf("%s: no bilingual document to review against", work)
 	}
-	a := &Article{WorkPath: work, Doc: doc, opts: opts}
+	a := &Article{WorkPath: work, Doc: doc, opts: opts, ranks: translate.Ranks(doc)}
 	if err := a.load(ctx); err != nil {
 		return nil, err
 	}
@@ -120,7 +128,7 @@ func (a *Article) refs(ctx context.Context) ([][]string, error) {
 	for b, blk := range a.Doc.Blocks {
 		refs[b] = make([]string, len(blk.Segments))
 		for s, seg := range blk.Segments {
-			rec, ok, err := a.opts.Store.Record(ctx, a.key(seg.Source, seg.Markup))
+			rec, ok, err := a.opts.Store.Record(ctx, a.key(seg.Source, seg.Markup, a.ranks[b][s]))
 			if err != nil {
 				return nil, fmt.Errorf("translation memory: %w", err)
 			}
@@ -136,8 +144,10 @@ func (a *Article) refs(ctx context.Context) ([][]string, error) {
 	return refs, nil
 }
 
-func (a *Article) key(source string, markup bool) Key {
-	return Key{From: a.opts.From, To: a.opts.To, Source: source, Markup: markup}
+// key is the memory key of source at the pos-th occurrence in the article.
+func (a *Article) key(source string, markup bool, pos int) Key {
+	return Key{From: a.opts.From, To: a.opts.To, Source: source, Markup: markup,
+		At: memory.Occurrence{Doc: a.opts.Doc, Pos: pos}}
 }
 
 // Pending returns the units that still need a decision.

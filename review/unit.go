@@ -118,7 +118,7 @@ func (a *Article) newUnit(ctx context.Context, sp Span) (*Unit, error) {
 		src = append(src, toForm(s.Source, s.Markup, sp.Markup))
 		draft = append(draft, toForm(s.Target, s.Markup, sp.Markup))
 	}
-	u.Key = a.key(strings.Join(src, " "), sp.Markup)
+	u.Key = a.key(strings.Join(src, " "), sp.Markup, a.ranks[sp.Block][sp.First])
 	u.Line, u.Backend = segs[0].Line, segs[0].Backend
 	u.Draft = strings.Join(draft, " ")
 	if err := a.fillRecord(ctx, u); err != nil {

@@ -87,7 +87,7 @@ func openArticle(ctx context.Context, stores *reviewStores, o *reviewOptions, ar
 	if err != nil {
 		return nil, err
 	}
-	opts := review.Options{From: o.From, To: o.To, Store: store, By: o.By}
+	opts := review.Options{From: o.From, To: o.To, Store: store, By: o.By, Doc: art.Name}
 	if gloss != nil {
 		opts.Check = func(source, target string, markup bool) []string {
 			var out []string
