@@ -33,6 +33,9 @@ func (r *Runner) capture(ctx context.Context, art outdir.Article, st *outdir.Sta
 			refs[b] = append(refs[b], s.Target)
 		}
 	}
+	if err := captureMeta(ctx, a, art, st.Doc, wdoc); err != nil {
+		return nil, err
+	}
 	ranks := translate.Ranks(st.Doc)
 	var orphans []orphan
 	for _, sp := range review.Map(st.Doc, refs, wdoc) {
@@ -65,4 +68,27 @@ func keepDraft(ctx context.Context, a *engine.Adapter, at memory.Occurrence, src
 		return a.M.DeleteDraft(ctx, k, at)
 	}
 	return a.M.PutDraft(ctx, k, at, text)
+}
+
+// captureMeta stores the editor's changes to translated front-matter
+// fields (the title) as drafts of their occurrences.
+func captureMeta(ctx context.Context, a *engine.Adapter, art outdir.Article, old, work *translate.Document) error {
+	if a == nil {
+		return nil
+	}
+	ranks := translate.MetaRanks(old)
+	for i, f := range old.Meta {
+		if !f.Translate || f.Value == "" {
+			continue
+		}
+		for _, w := range work.Meta {
+			if w.Key == f.Key && w.Value != "" && w.Value != f.Target {
+				at := memory.Occurrence{Doc: art.Name, Pos: ranks[i]}
+				if err := keepDraft(ctx, a, at, f.Value, false, w.Value); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	return nil
 }

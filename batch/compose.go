@@ -56,7 +56,11 @@ func compose(doc *translate.Document, recs []memory.OccurrenceRecord, old *trans
 	units := initialUnits(doc)
 	ranks := translate.Ranks(doc)
 	sort.SliceStable(recs, func(i, j int) bool { return recs[i].Kind != memory.Draft && recs[j].Kind == memory.Draft })
+	meta := applyMeta(doc, recs)
 	for _, r := range recs {
+		if isMeta(doc, r) {
+			continue
+		}
 		if r.Kind == memory.Draft || r.Key.Source != "" && isMulti(doc, ranks, r) {
 			if !apply(doc, ranks, units, r, r.Key.Source) && r.Kind == memory.Draft {
 				if err := c.moved(doc, ranks, units, old, r); err != nil {
@@ -69,7 +73,34 @@ func compose(doc *translate.Document, recs []memory.OccurrenceRecord, old *trans
 		return nil, fmt.Errorf("you added a paragraph with no French (%q) and the French article changed around it: bitext cannot place it; move its text into a paragraph or remove it, then run again", short(orphans[0].text))
 	}
 	c.work, c.state = build(doc, units, orphans)
+	c.work.Meta, c.state.Meta = meta, meta
 	return c, nil
+}
+
+// applyMeta returns doc's front matter with the drafts of translated
+// fields in place.
+func applyMeta(doc *translate.Document, recs []memory.OccurrenceRecord) []translate.MetaField {
+	meta := append([]translate.MetaField(nil), doc.Meta...)
+	ranks := translate.MetaRanks(doc)
+	for _, r := range recs {
+		for i, f := range meta {
+			if r.Kind == memory.Draft && f.Translate && r.Target != "" && f.Value == r.Key.Source && ranks[i] == r.At.Pos {
+				meta[i].Target = r.Target
+			}
+		}
+	}
+	return meta
+}
+
+// isMeta reports whether r belongs to a front-matter field of doc.
+func isMeta(doc *translate.Document, r memory.OccurrenceRecord) bool {
+	ranks := translate.MetaRanks(doc)
+	for i, f := range doc.Meta {
+		if f.Translate && f.Value == r.Key.Source && ranks[i] == r.At.Pos {
+			return true
+		}
+	}
+	return false
 }
 
 // initialUnits makes one unit per translated segment.

@@ -27,6 +27,9 @@ func (a *Article) Approve(ctx context.Context, u *Unit) error {
 	if u.Orphan() {
 		return ErrNoFrench
 	}
+	if u.Field != "" && u.Text == "" {
+		return ErrFieldDeleted
+	}
 	before := *u
 	err := a.opts.Store.Approve(ctx, u.Key, Approval{Text: u.Text, Machine: u.Draft, Backend: u.Backend, By: a.opts.By})
 	if err != nil {

@@ -45,7 +45,6 @@ type Article struct {
 
 	opts  Options
 	ranks [][]int
-	meta  []translate.MetaField
 	undo  []decision
 	saved bool
 }
@@ -80,7 +79,6 @@ func (a *Article) load(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	a.meta = workMeta(a.Doc.Meta, work.Meta)
 	refs, err := a.refs(ctx)
 	if err != nil {
 		return err
@@ -93,6 +91,11 @@ func (a *Article) load(ctx context.Context) error {
 		}
 		a.Units = append(a.Units, u)
 	}
+	fields, err := a.fieldUnits(ctx, work.Meta)
+	if err != nil {
+		return err
+	}
+	a.Units = append(fields, a.Units...)
 	return nil
 }
 
@@ -106,19 +109,6 @@ func (a *Article) readWork() (*translate.Document, error) {
 		return &translate.Document{Format: a.Doc.Format}, nil
 	}
 	return translate.ReadFormat(a.WorkPath, data, a.Doc.Format)
-}
-
-// workMeta takes the translated front-matter values from the working copy.
-func workMeta(doc, work []translate.MetaField) []translate.MetaField {
-	out := append([]translate.MetaField(nil), doc...)
-	for i, f := range out {
-		for _, w := range work {
-			if f.Translate && w.Key == f.Key && w.Value != "" {
-				out[i].Target = w.Value
-			}
-		}
-	}
-	return out
 }
 
 // refs returns the English each segment is expected to have: its approved

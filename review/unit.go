@@ -47,6 +47,10 @@ type Unit struct {
 	OldSource, OldText string
 	// Problems are glossary problems of the current text.
 	Problems []string
+	// Field names the front-matter field the unit is ("title"), "" for a
+	// unit of the article's body.
+	Field string
+	field int
 }
 
 // Source is the French of the unit ("" for an orphan paragraph).
@@ -97,6 +101,8 @@ func (u *Unit) Reasons() []string {
 // Where describes the unit's place: "paragraph 2, sentence 1".
 func (u *Unit) Where() string {
 	switch {
+	case u.Field != "":
+		return u.fieldWhere()
 	case u.Orphan():
 		return fmt.Sprintf("added paragraph after paragraph %d", u.Block+1)
 	case u.Last > u.First:

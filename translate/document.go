@@ -122,6 +122,30 @@ func joinSegments(segs []Segment, target bool) string {
 // Translatable reports whether the block's segments go to a backend.
 func (b Block) Translatable() bool { return b.Kind != Verbatim }
 
+// MetaRanks returns, for every front-matter field of doc (indexed like
+// doc.Meta), which occurrence of its value it is, counted after the
+// document's segments (see [Ranks]); 0 for fields not translated. A
+// translated field is a segment like any other: in the memory, reviewed,
+// approved.
+func MetaRanks(doc *Document) []int {
+	seen := map[string]int{}
+	for _, blk := range doc.Blocks {
+		if blk.Translatable() {
+			for _, seg := range blk.Segments {
+				seen[seg.Source]++
+			}
+		}
+	}
+	out := make([]int, len(doc.Meta))
+	for i, f := range doc.Meta {
+		if f.Translate && f.Value != "" {
+			seen[f.Value]++
+			out[i] = seen[f.Value]
+		}
+	}
+	return out
+}
+
 // Ranks returns, for every segment of doc (indexed like
 // doc.Blocks[b].Segments[s]), which occurrence of its source in the
 // document it is: 1 for the first, 2 for the second… With [Document.Name]

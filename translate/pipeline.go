@@ -87,8 +87,6 @@ type job struct {
 	send    string
 	html    bool
 	restore func(string) string
-	// scratch marks front-matter values, which the memory does not keep.
-	scratch bool
 }
 
 // Translate fills in the Target of every translatable segment of doc and
@@ -115,8 +113,8 @@ func (p *Pipeline) Translate(ctx context.Context, doc *Document) (Stats, error) 
 		return st, err
 	}
 	for i := range doc.Meta {
-		if doc.Meta[i].Translate {
-			doc.Meta[i].Target = p.metaTarget(doc, doc.Meta[i])
+		if f := &doc.Meta[i]; f.Translate && f.Target == "" && f.Value != "" {
+			f.Target = p.metaTarget(doc, *f)
 		}
 	}
 	return st, nil
@@ -174,9 +172,27 @@ func (p *Pipeline) collect(ctx context.Context, doc *Document, st *Stats) ([]job
 			jobs = append(jobs, p.prepare(seg))
 		}
 	}
+	metaRanks := MetaRanks(doc)
 	for i := range doc.Meta {
 		f := &doc.Meta[i]
-		if f.Translate && titleBlock(doc, *f) == nil {
+		if !f.Translate || f.Value == "" {
+			continue
+		}
+		f.Target = ""
+		st.Segments++
+		if p.Memory != nil {
+			at := Occurrence{Doc: doc.Name, Pos: metaRanks[i]}
+			t, by, ok, err := p.Memory.Lookup(ctx, at, f.Value, false)
+			if err != nil {
+				return nil, fmt.Errorf("translation memory: %w", err)
+			}
+			if ok && by != Deleted {
+				f.Target = t
+				st.FromMemory++
+				continue
+			}
+		}
+		if titleBlock(doc, *f) == nil {
 			jobs = append(jobs, p.prepareMeta(f))
 		}
 	}
@@ -191,11 +207,11 @@ func (p *Pipeline) prepare(seg *Segment) job {
 	return j
 }
 
-// prepareMeta translates a front-matter value through a scratch segment.
+// prepareMeta translates a front-matter value as a segment of its own,
+// stored in the memory like any other.
 func (p *Pipeline) prepareMeta(f *MetaField) job {
 	seg := &Segment{Source: f.Value}
 	j := p.prepare(seg)
-	j.scratch = true
 	inner := j.restore
 	j.restore = func(s string) string {
 		out := inner(s)
@@ -367,7 +383,7 @@ func (p *Pipeline) translateBatch(ctx context.Context, batch []job, isHTML bool)
 			t = p.Finish(t)
 		}
 		j.seg.Target, j.seg.Backend = t, p.Backend.Name()
-		if p.Memory != nil && !j.scratch {
+		if p.Memory != nil {
 			if err := p.Memory.Store(ctx, *j.seg); err != nil {
 				return fmt.Errorf("translation memory: %w", err)
 			}
