@@ -37,7 +37,8 @@ type Runner struct {
 	// Width is the terminal width for the two-column text output.
 	Width int
 	// Jobs is how many articles are translated at once (default: 4 for
-	// remote backends, the number of CPUs for local ones).
+	// remote backends; for local ones twice the number of CPUs, at least
+	// 4, so that the engine's requests can be gathered while it works).
 	Jobs int
 	// Now returns the current time; Stdin and Stdout are standard input
 	// and output.
@@ -145,7 +146,7 @@ func (r *Runner) jobs() int {
 	case r.Engine.Info.Remote:
 		return 4
 	}
-	return runtime.NumCPU()
+	return max(4, 2*runtime.NumCPU())
 }
 
 func (r *Runner) translateFile(ctx context.Context, in Input) Result {

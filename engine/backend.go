@@ -132,8 +132,10 @@ func Lookup(env Env, name string) (translate.BackendInfo, error) {
 
 // NewBackend builds the selected backend. Remote backends are wrapped so
 // that the whole run shares one rate limit, retries failed requests and
-// refused answers, and stops on credentials and quota errors. The closer
-// stops what the backend holds (processes, connections).
+// refused answers, and stops on credentials and quota errors; local ones
+// so that the requests of the articles translated at once are gathered
+// ([Coalesce]). The closer stops what the backend holds (processes,
+// connections).
 func NewBackend(ctx context.Context, env Env, o BackendOptions) (translate.Backend, translate.BackendInfo, io.Closer, error) {
 	o = o.For(DefaultBackend(env, o))
 	info, err := Lookup(env, o.Name)
@@ -150,8 +152,19 @@ func NewBackend(ctx context.Context, env Env, o BackendOptions) (translate.Backe
 	}
 	if info.Remote {
 		b = remote.Wrap(b, o.Remote)
+	} else {
+		b = Coalesce(b, gatherMax(b))
 	}
 	return b, info, closer, nil
+}
+
+// gatherMax is the most segments Coalesce gathers for a local backend:
+// its own limit, else 2,048.
+func gatherMax(b translate.Backend) int {
+	if m := b.Capabilities().MaxSegments; m > 0 {
+		return m
+	}
+	return 2048
 }
 
 type nopCloser struct{}

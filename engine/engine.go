@@ -86,10 +86,17 @@ func (e *Engine) Close() error {
 // Attribution is the credit line the backend asks for (a MarianMT
 // model's licence and authors), or "".
 func (e *Engine) Attribution() string {
-	if a, ok := e.Backend.(interface{ Attribution() string }); ok {
-		return a.Attribution()
+	b := e.Backend
+	for {
+		if a, ok := b.(interface{ Attribution() string }); ok {
+			return a.Attribution()
+		}
+		u, ok := b.(interface{ Unwrap() translate.Backend })
+		if !ok {
+			return ""
+		}
+		b = u.Unwrap()
 	}
-	return ""
 }
 
 // TranslateSegment translates one segment (plain text, or an HTML
