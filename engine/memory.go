@@ -2,6 +2,7 @@ package engine
 
 import (
 	"context"
+	"strings"
 
 	"github.com/bitext/bitext/glossary"
 	"github.com/bitext/bitext/memory"
@@ -57,6 +58,10 @@ func (a *Adapter) Lookup(ctx context.Context, at translate.Occurrence, source st
 	e, ok, err := a.M.LookupAt(ctx, a.Key(source, markup), a.Backend, memory.Occurrence{Doc: at.Doc, Pos: at.Pos})
 	if err != nil || !ok {
 		return "", "", false, err
+	}
+	if e.Status != memory.StatusDeleted && strings.TrimSpace(e.Target) == "" && strings.TrimSpace(source) != "" {
+		// An empty entry an older bitext stored: translate again.
+		return "", "", false, nil
 	}
 	switch e.Status {
 	case memory.Approved:

@@ -129,7 +129,7 @@ func runEval(ctx context.Context, env *Env, opts evalOptions) error {
 
 // translateLines runs each line as one segment through the pipeline.
 func translateLines(ctx context.Context, env *Env, opts evalOptions, g *glossary.Glossary, lines []string) ([]string, string, error) {
-	eng, err := newEngine(ctx, env, opts.Backend, engine.Settings{From: opts.From, To: opts.To, Glossary: g, Raw: opts.Raw}, false)
+	eng, err := newEngine(ctx, env, opts.Backend, engine.Settings{From: opts.From, To: opts.To, Glossary: g, Raw: opts.Raw})
 	if err != nil {
 		return nil, "", err
 	}

@@ -53,7 +53,12 @@ func (f *deeplFault) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	for i, t := range req.Text {
 		out[i] = "EN " + t
 	}
-	if call > f.okFirst {
+	if f.mode == "retry2" && call == 1 {
+		w.Header().Set("Retry-After", "2")
+		http.Error(w, `{"message":"Too many requests"}`, http.StatusTooManyRequests)
+		return
+	}
+	if call > f.okFirst && f.mode != "retry2" {
 		if f.misbehave(w, out) {
 			return
 		}
@@ -339,5 +344,21 @@ func TestCredentialsStopTheRun(t *testing.T) {
 				t.Errorf("took %v", d)
 			}
 		})
+	}
+}
+
+// TestRetryAfterIsShown: a pause the server asks for, under --max-wait,
+// is waited for with a message saying so, and the run then succeeds.
+func TestRetryAfterIsShown(t *testing.T) {
+	f := &deeplFault{mode: "retry2"}
+	srv := httptest.NewServer(f)
+	defer srv.Close()
+	dir := t.TempDir()
+	in := filepath.Join(dir, "in")
+	os.MkdirAll(in, 0o755)
+	writeFaultArticles(t, in, 1)
+	code, msg := faultRun(t, srv, in, filepath.Join(dir, "out"))
+	if code != 0 || !strings.Contains(msg, "bitext: deepl asked to wait 2s (HTTP 429); waiting until") {
+		t.Fatalf("exit %d, want 0 and the wait shown:\n%s", code, msg)
 	}
 }

@@ -81,7 +81,7 @@ func (r *retranslator) engine(ctx context.Context, name string) (*engine.Engine,
 	}
 	o := r.opts
 	o.Name = name
-	e, err := newEngine(ctx, r.env, o, r.settings, true)
+	e, err := newEngine(ctx, r.env, o, r.settings)
 	if err != nil {
 		return nil, err
 	}

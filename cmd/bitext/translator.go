@@ -17,7 +17,7 @@ func engineEnv(env *Env) engine.Env {
 
 // newEngine builds the backend and pipeline a command translates with,
 // printing the backend's waits (Retry-After) on standard error.
-func newEngine(ctx context.Context, env *Env, o engine.BackendOptions, s engine.Settings, quiet bool) (*engine.Engine, error) {
+func newEngine(ctx context.Context, env *Env, o engine.BackendOptions, s engine.Settings) (*engine.Engine, error) {
 	o.Remote.OnWait = waitNotice(env)
 	return engine.New(ctx, engineEnv(env), o, s)
 }
@@ -36,7 +36,7 @@ func runTranslate(ctx context.Context, env *Env, opts *translateOptions) error {
 	if opts.DryRun {
 		return dryRun(ctx, env, opts, inputs)
 	}
-	eng, err := newEngine(ctx, env, opts.Backend, engine.Settings{From: opts.From, To: opts.To, Glossary: gloss}, opts.Quiet)
+	eng, err := newEngine(ctx, env, opts.Backend, engine.Settings{From: opts.From, To: opts.To, Glossary: gloss})
 	if err != nil {
 		return err
 	}
