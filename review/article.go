@@ -46,7 +46,6 @@ type Article struct {
 	opts  Options
 	ranks [][]int
 	undo  []decision
-	saved bool
 }
 
 // Open opens the article whose working copy is work and whose bilingual
