@@ -4,6 +4,7 @@ package main
 
 import (
 	"context"
+	"io"
 	"database/sql"
 	"fmt"
 	"math/rand"
@@ -87,7 +88,7 @@ func TestKill9Review(t *testing.T) {
 		}
 		cmd := exec.Command(bin, "review", "--plain", work)
 		cmd.Stdin = strings.NewReader(script.String())
-		killCmd(t, cmd, 30*time.Millisecond+time.Duration(rng.Int63n(int64(300*time.Millisecond))))
+		killAtPrompt(t, cmd, 1+rng.Intn(8), time.Duration(rng.Int63n(int64(3*time.Millisecond))))
 		approved := approvedTargets(t, out)
 		if data, err := os.ReadFile(work); err != nil {
 			t.Fatal(err)
@@ -109,6 +110,33 @@ func TestKill9Review(t *testing.T) {
 	if kept == 0 {
 		t.Error("no approval was ever made before a kill: the test proved nothing")
 	}
+}
+
+// killAtPrompt starts a review and SIGKILLs it d after its n-th prompt
+// (whatever the machine's load, the kill falls among the approvals).
+func killAtPrompt(t *testing.T, cmd *exec.Cmd, n int, d time.Duration) {
+	t.Helper()
+	stderr, err := cmd.StderrPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	data, seen := make([]byte, 0, 4096), 0
+	buf := make([]byte, 512)
+	for seen < n {
+		k, err := stderr.Read(buf)
+		data = append(data, buf[:k]...)
+		seen = strings.Count(string(data), "[q]uit?")
+		if err != nil {
+			break
+		}
+	}
+	time.Sleep(d)
+	cmd.Process.Kill()
+	go io.Copy(io.Discard, stderr)
+	cmd.Wait()
 }
 
 // killCmd starts cmd and SIGKILLs it after d (if it is still running).
