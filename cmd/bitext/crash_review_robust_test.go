@@ -4,11 +4,10 @@ package main
 
 import (
 	"context"
-	"io"
 	"database/sql"
 	"fmt"
+	"io"
 	"math/rand"
-	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -28,13 +27,7 @@ func TestKill9NoMemory(t *testing.T) {
 	if testing.Short() {
 		t.Skip("kill -9 test skipped in -short mode")
 	}
-	bin := buildBitext(t)
-	fake := &libreFake{delay: 15 * time.Millisecond, sent: map[int][]string{}}
-	srv := httptest.NewServer(fake)
-	defer srv.Close()
-	root := t.TempDir()
-	in := filepath.Join(root, "depeches")
-	writeCrashArticles(t, in, 30)
+	bin, fake, srv, root, in := crashFixture(t, 30, 15*time.Millisecond)
 	out := filepath.Join(root, "out")
 	full := timeFullRun(t, bin, srv.URL, in, out, fake)
 	edited := filepath.Join(out, "depeche-007.en.txt")
@@ -69,13 +62,7 @@ func TestKill9Review(t *testing.T) {
 	if testing.Short() {
 		t.Skip("kill -9 test skipped in -short mode")
 	}
-	bin := buildBitext(t)
-	fake := &libreFake{delay: time.Millisecond, sent: map[int][]string{}}
-	srv := httptest.NewServer(fake)
-	defer srv.Close()
-	root := t.TempDir()
-	in := filepath.Join(root, "depeches")
-	writeCrashArticles(t, in, 1)
+	bin, fake, srv, root, in := crashFixture(t, 1, time.Millisecond)
 	out := filepath.Join(root, "out")
 	timeFullRun(t, bin, srv.URL, in, out, fake)
 	work := filepath.Join(out, "depeche-000.en.txt")

@@ -128,6 +128,19 @@ func writeTranslations(w http.ResponseWriter, out []string) {
 	json.NewEncoder(w).Encode(res)
 }
 
+// faultFixture starts f and writes articles into DIR/in; it returns the
+// server, DIR and DIR/in.
+func faultFixture(t *testing.T, f *deeplFault, write func(in string)) (*httptest.Server, string, string) {
+	t.Helper()
+	srv := httptest.NewServer(f)
+	t.Cleanup(srv.Close)
+	dir := t.TempDir()
+	in := filepath.Join(dir, "in")
+	mustDo(t, os.MkdirAll(in, 0o755))
+	write(in)
+	return srv, dir, in
+}
+
 // faultRun runs bitext translate through the deepl backend against srv.
 func faultRun(t *testing.T, srv *httptest.Server, in, out string, extra ...string) (int, string) {
 	t.Helper()
@@ -188,12 +201,7 @@ func TestBadAnswersNeverStored(t *testing.T) {
 	for _, mode := range []string{"fewer", "more", "empty", "blank", "control", "key", "huge"} {
 		t.Run(mode, func(t *testing.T) {
 			f := &deeplFault{mode: mode}
-			srv := httptest.NewServer(f)
-			defer srv.Close()
-			dir := t.TempDir()
-			in := filepath.Join(dir, "in")
-			os.MkdirAll(in, 0o755)
-			writeFaultArticles(t, in, 1)
+			srv, dir, in := faultFixture(t, f, func(in string) { writeFaultArticles(t, in, 1) })
 			out := filepath.Join(dir, "out")
 			code, msg := faultRun(t, srv, in, out, "--retries", "2")
 			if code != 1 || !strings.Contains(msg, "deepl") {
@@ -268,12 +276,7 @@ func writeLongArticles(t *testing.T, dir string, n, m int) {
 
 func quotaHalfway(t *testing.T, write func(in string)) {
 	f := &deeplFault{mode: "456", okFirst: 3, delay: 150 * time.Millisecond}
-	srv := httptest.NewServer(f)
-	defer srv.Close()
-	dir := t.TempDir()
-	in := filepath.Join(dir, "in")
-	os.MkdirAll(in, 0o755)
-	write(in)
+	srv, dir, in := faultFixture(t, f, write)
 	out := filepath.Join(dir, "out")
 	code, msg := faultRun(t, srv, in, out, "--concurrency", "4", "--jobs", "4")
 	if code != 1 || !strings.Contains(msg, "456 Quota Exceeded") || !strings.Contains(msg, "hint: the DeepL character quota is used up") {
@@ -326,12 +329,7 @@ func TestCredentialsStopTheRun(t *testing.T) {
 	} {
 		t.Run(c.mode, func(t *testing.T) {
 			f := &deeplFault{mode: c.mode}
-			srv := httptest.NewServer(f)
-			defer srv.Close()
-			dir := t.TempDir()
-			in := filepath.Join(dir, "in")
-			os.MkdirAll(in, 0o755)
-			writeFaultArticles(t, in, 20)
+			srv, dir, in := faultFixture(t, f, func(in string) { writeFaultArticles(t, in, 20) })
 			start := time.Now()
 			code, msg := faultRun(t, srv, in, filepath.Join(dir, "out"), "--jobs", "2", "--concurrency", "2")
 			if code != 1 || !strings.Contains(msg, c.want) {
@@ -351,12 +349,7 @@ func TestCredentialsStopTheRun(t *testing.T) {
 // is waited for with a message saying so, and the run then succeeds.
 func TestRetryAfterIsShown(t *testing.T) {
 	f := &deeplFault{mode: "retry2"}
-	srv := httptest.NewServer(f)
-	defer srv.Close()
-	dir := t.TempDir()
-	in := filepath.Join(dir, "in")
-	os.MkdirAll(in, 0o755)
-	writeFaultArticles(t, in, 1)
+	srv, dir, in := faultFixture(t, f, func(in string) { writeFaultArticles(t, in, 1) })
 	code, msg := faultRun(t, srv, in, filepath.Join(dir, "out"))
 	if code != 0 || !strings.Contains(msg, "bitext: deepl asked to wait 2s (HTTP 429); waiting until") {
 		t.Fatalf("exit %d, want 0 and the wait shown:\n%s", code, msg)
