@@ -64,7 +64,9 @@ input (the English is then printed to standard output).
 
 An input NAME.fr.EXT gives OUT/NAME.en.EXT, plus OUT/NAME.bilingual.html,
 OUT/NAME.bilingual.md, OUT/NAME.bilingual.txt and OUT/NAME.json as --format
-asks.
+asks. OUT/NAME.en.EXT is the editor's working copy: edits made to it are
+kept in the translation memory as drafts and carried into every rerun,
+never overwritten (with --no-memory too).
 
 Examples:
    bitext translate samples/seoul-sommet-energie.fr.txt --out out/
