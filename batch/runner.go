@@ -156,7 +156,7 @@ func (r *Runner) translateFile(ctx context.Context, in Input) Result {
 	changed := true
 	if err == nil {
 		res.Warnings = doc.Warnings
-		if r.Folder != nil {
+		if r.Folder != nil && in.Path != "-" {
 			doc.Name = outdir.ArticleFor(r.Out, in.Path, in.Rel, r.Engine.Settings.From, r.Engine.Settings.To, string(doc.Format)).Name
 		}
 		res.Stats, err = r.Engine.Pipeline.Translate(ctx, doc)
