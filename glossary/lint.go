@@ -61,7 +61,7 @@ func duplicates(entries []Entry, onlyConflicts bool) []Problem {
 				first[k] = e
 				continue
 			}
-			if onlyConflicts && prev.Target == e.Target {
+			if onlyConflicts && strings.EqualFold(prev.Target, e.Target) {
 				continue
 			}
 			probs = append(probs, Problem{Path: e.File, Line: e.Line, Msg: duplicateMessage(f, prev, e)})
