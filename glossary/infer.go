@@ -97,17 +97,22 @@ func inferCapitalised(tgt string) Inference {
 
 func inferLower(src, tgt string) Inference {
 	words := strings.Fields(src)
+	both := frenchAdjective(src) && englishAdjective(tgt)
 	switch {
+	case src == tgt:
+		return Inference{POS: Noun, Sure: true, Why: "lower-case term kept as it is (a loanword)"}
 	case englishDemonym(tgt):
 		return Inference{POS: Nationality, Alt: Noun, Why: "nationality in English, but no French nationality ending"}
 	case len(words) > 1 && functionWords[strings.ToLower(words[0])]:
 		return Inference{POS: Noun, Alt: Adjective, Why: "French phrase starting with a function word (an adjective phrase?)"}
 	case len(words) > 1:
 		return Inference{POS: Noun, Sure: true, Why: "French noun phrase"}
-	case frenchAdjective(src) && englishAdjective(tgt) && !bothNounAndAdjective[strings.ToLower(src)]:
+	case both && !bothNounAndAdjective[strings.ToLower(src)] && !strings.HasSuffix(src, "ique"):
 		return Inference{POS: Adjective, Sure: true, Why: "adjective endings in French and in English"}
+	case both:
+		return Inference{POS: Adjective, Alt: Noun, Why: "adjective endings, but the word is often a noun too"}
 	case frenchAdjective(src) || englishAdjective(tgt):
-		return Inference{POS: Adjective, Alt: Noun, Why: "adjective ending in one language only, or a word that is both"}
+		return Inference{POS: Noun, Alt: Adjective, Why: "an adjective ending in one language only"}
 	}
 	return Inference{POS: Noun, Sure: true, Why: "lower-case French word"}
 }

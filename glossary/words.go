@@ -73,8 +73,7 @@ func lastPart(s string) string {
 
 // frenchAdjective and englishAdjective report adjective endings.
 func frenchAdjective(s string) bool {
-	return hasAnySuffix(strings.ToLower(lastPart(s)), "al", "el", "if", "ique", "aire", "eux", "ien",
-		"ais", "ois", "ain", "ible", "able", "ard", "iste")
+	return hasAnySuffix(strings.ToLower(lastPart(s)), "al", "el", "if", "ique", "aire", "eux", "ible", "able", "iste")
 }
 
 func englishAdjective(s string) bool {
