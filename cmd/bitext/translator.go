@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"runtime"
 
 	"github.com/bitext/bitext/bilingual"
@@ -302,9 +303,11 @@ func (tr *translator) dryRun(ctx context.Context, inputs []input) error {
 }
 
 // loadGlossary loads the --glossary files, or ./glossary.* when none is
-// given; nil when there is neither.
+// given (and says so on standard error, with the number of terms); nil
+// when there is neither.
 func loadGlossary(env *Env, paths []string) (*glossary.Glossary, error) {
-	if len(paths) == 0 {
+	picked := len(paths) == 0
+	if picked {
 		p, ok := glossary.FindDefault(env.Dir)
 		if !ok {
 			return nil, nil
@@ -314,6 +317,9 @@ func loadGlossary(env *Env, paths []string) (*glossary.Glossary, error) {
 	g, err := glossary.Load(paths...)
 	if err != nil {
 		return nil, fmt.Errorf("glossary: %w", err)
+	}
+	if picked {
+		fmt.Fprintf(env.Err, "bitext: using glossary ./%s (%d terms) from the current folder; --glossary FILE chooses another\n", filepath.Base(paths[0]), g.Len())
 	}
 	return g, nil
 }
