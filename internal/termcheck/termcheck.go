@@ -37,7 +37,9 @@ const (
 	pluralVerbs  = `have|are|were|had|do|did|vote|voted|work|live|fight|say|said`
 	notNounWords = `the|a|an|of|and|or|to|by|in|on|at|for|with|from|into|than|as|that|which|who|` +
 		`is|are|was|were|be|been|being|has|have|had|its|their|his|her|our|these|those|this|all|both|` +
-		`two|three|several|many|some|other|new|former|top|senior|said|says|about|against|between`
+		`two|three|several|many|some|other|new|former|top|senior|said|says|about|against|between|` +
+		// French words a word-for-word engine leaves in place.
+		`deux|trois|les|des|de|du|la|le|et|ses|leurs`
 )
 
 // Forms are the broken forms counted, in report order.
