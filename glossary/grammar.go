@@ -147,16 +147,10 @@ func (g *Glossary) dropsThe(m Match) bool {
 }
 
 // wordBefore returns the bounds of the ASCII word just before i, separated
-// from it by one space and any tags; empty bounds when there is none.
+// from it by one space and any tags and opening quotes; empty bounds when
+// there is none.
 func wordBefore(s string, i int) (int, int) {
-	end := i
-	for end > 0 && s[end-1] == '>' {
-		j := strings.LastIndexByte(s[:end], '<')
-		if j < 0 || tagEnd(s, j) != end {
-			return i, i
-		}
-		end = j
-	}
+	end := skipOpeners(s, i)
 	switch {
 	case strings.HasSuffix(s[:end], " "):
 		end--
@@ -173,6 +167,31 @@ func wordBefore(s string, i int) (int, int) {
 		return i, i
 	}
 	return start, end
+}
+
+// skipOpeners returns where the tags and opening quotes right before i
+// (with the space French puts after «) begin.
+func skipOpeners(s string, i int) int {
+	for {
+		switch {
+		case i > 0 && s[i-1] == '>':
+			j := strings.LastIndexByte(s[:i], '<')
+			if j < 0 || tagEnd(s, j) != i {
+				return i
+			}
+			i = j
+		case hasAnySuffix(s[:i], "«\u00a0", "«\u202f", "« "):
+			i = strings.LastIndex(s[:i], "«")
+		case hasAnySuffix(s[:i], "“", "«", "‘", "\"", "&quot;", "&#34;"):
+			_, n := utf8.DecodeLastRuneInString(s[:i])
+			if strings.HasSuffix(s[:i], ";") {
+				n = len(s[:i]) - strings.LastIndexByte(s[:i], '&')
+			}
+			i -= n
+		default:
+			return i
+		}
+	}
 }
 
 // visibleText returns an HTML fragment's text without its tags.

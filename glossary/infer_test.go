@@ -25,6 +25,7 @@ func TestInfer(t *testing.T) {
 		{"Nord-Coréen", "North Korean", "", Nationality, true},
 		{"chinois", "Chinese", "", Nationality, true},
 		{"russe", "Russian", "", Nationality, true},
+		{"anti-ukrainien", "anti-Ukrainian", "", Nationality, true},
 		{"nord-coréen", "North Korean", "adj", Nationality, true},
 		{"Institut Asan", "Asan Institute", "", Noun, true},
 		{"États-Unis", "United States", "", Noun, true},

@@ -230,3 +230,20 @@ func TestRestoreReordersAdjectives(t *testing.T) {
 		t.Errorf("wrapped adjective: %q", got)
 	}
 }
+
+func TestRestoreIndefiniteAcrossQuotes(t *testing.T) {
+	g := parseString(t, "g.csv", "anti-ukrainien,anti-Ukrainian\narme atomique,atomic weapon\nrusse,Russian\n", CSV)
+	tests := []struct{ src, engine, want string }{
+		{"une « alliance anti-ukrainienne »", `a “<span translate="no">anti-Ukrainian</span> alliance”`, "an “anti-Ukrainian alliance”"},
+		{"une « arme atomique »", `a « <span translate="no">atomic weapon</span> »`, "an « atomic weapon »"},
+		{"une <em>« arme atomique »</em>", `a <em>“<span translate="no">atomic weapon</span>”</em>`, "an <em>“atomic weapon”</em>"},
+		{"une « alliance anti-russe »", `a “<span translate="no">anti-Russian</span> alliance”`, "an “anti-Russian alliance”"},
+	}
+	for _, tt := range tests {
+		markup := strings.Contains(tt.src, "<")
+		p := g.Protect(tt.src, markup)
+		if got := g.Restore(p, tt.engine, markup); got != tt.want {
+			t.Errorf("%q:\n got  %q\n want %q", tt.engine, got, tt.want)
+		}
+	}
+}

@@ -17,8 +17,9 @@ func englishDemonym(t string) bool {
 	if len(words) == 0 || len(words) > 4 {
 		return false
 	}
-	for _, w := range words {
-		if !startsUpper(w) || autoCaseSensitive(w) && len(words) == 1 {
+	for i, w := range words {
+		prefix := i < len(words)-1 && englishPrefixes[w]
+		if !startsUpper(w) && !prefix || autoCaseSensitive(w) && len(words) == 1 {
 			return false
 		}
 	}
@@ -33,6 +34,10 @@ func englishDemonym(t string) bool {
 	}
 	return false
 }
+
+// englishPrefixes are the lower-case first parts of English compounds
+// (anti-Ukrainian, pro-Russian).
+var englishPrefixes = wordSet("anti pro pan ex neo post pre non ultra pseudo quasi semi super counter multi inter trans")
 
 var irregularDemonyms = map[string]bool{"Swiss": true, "Greek": true, "Thai": true, "Arab": true,
 	"Kurd": true, "Turk": true, "Lao": true, "Czech": true, "Dutch": true, "French": true, "Welsh": true,
