@@ -81,9 +81,10 @@ func (e Entry) DoNotTranslate() bool { return e.Source == e.Target }
 func (e Entry) Where() string { return fmt.Sprintf("%s:%d", e.File, e.Line) }
 
 // inflects reports whether French forms are generated for the entry: not
-// for names, acronyms or do-not-translate terms, which do not inflect.
+// for names and acronyms, which do not inflect. A do-not-translate noun
+// (drone, drone) inflects, and its plural is English's.
 func (e Entry) inflects() bool {
-	if e.NoInflect || e.DoNotTranslate() || autoCaseSensitive(stripElision(e.Source)) {
+	if e.NoInflect || autoCaseSensitive(stripElision(e.Source)) {
 		return false
 	}
 	return e.Kind() != Name

@@ -158,7 +158,6 @@ func (g *Glossary) describe(m *Match, h hit, text string, markup bool) {
 	}
 	t := e.Target
 	switch {
-	case e.DoNotTranslate():
 	case m.Plural && g.kinds[h.c.entry] == Nationality:
 		t = nationalityPlural(t)
 	case m.Plural:
@@ -176,7 +175,7 @@ func (g *Glossary) describe(m *Match, h hit, text string, markup bool) {
 // targetFor returns the English of a form of an entry, as native
 // glossaries take it: plural for the plural forms of nouns.
 func targetFor(e Entry, plural bool) string {
-	if !plural || e.DoNotTranslate() {
+	if !plural {
 		return e.Target
 	}
 	switch e.Kind() {

@@ -127,7 +127,7 @@ func TestNationalityUsage(t *testing.T) {
 }
 
 func TestNounUsage(t *testing.T) {
-	g := parseString(t, "g.csv", "essai nucléaire,nuclear test\npays,country\nCorée du Nord,North Korea\nÉtats-Unis,United States\n", CSV)
+	g := parseString(t, "g.csv", "essai nucléaire,nuclear test\npays,country\nCorée du Nord,North Korea\nÉtats-Unis,United States\ndrone,drone\n", CSV)
 	tests := []struct {
 		text string
 		want usage
@@ -138,6 +138,7 @@ func TestNounUsage(t *testing.T) {
 		{"le pays", usage{"pays", "country", Noun, "le", false, false}},
 		{"de la Corée du Nord", usage{"Corée du Nord", "North Korea", Name, "la", false, false}},
 		{"les États-Unis", usage{"États-Unis", "United States", Noun, "les", true, false}},
+		{"40 drones", usage{"drones", "drones", Noun, "", true, false}},
 	}
 	for _, tt := range tests {
 		got := usages(g.Find(tt.text, false))
