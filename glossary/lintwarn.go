@@ -45,8 +45,8 @@ func posPhrase(pos string) string {
 }
 
 // hidden warns about spellings of an entry that another entry
-// translates: a source or variant that an entry of another case rule
-// takes, an inflected form that another entry spells out. The glossary is
+// translates otherwise: a source or variant that an entry of another case
+// rule takes, an inflected form that another entry spells out. The glossary is
 // compiled as Load would (invalid entries left out) and each spelling,
 // and its capitalised form, looked up.
 func hidden(entries []Entry) []Problem {
@@ -70,7 +70,7 @@ func hidden(entries []Entry) []Problem {
 	for _, e := range valid {
 		own := index[entryKey(e)]
 		for _, f := range e.forms() {
-			if other, ok := takenBy(g, f.text, own); ok {
+			if other, ok := takenBy(g, f.text, own); ok && !strings.EqualFold(g.entries[other].Target, targetFor(e, f.plural)) {
 				probs = append(probs, hiddenProblem(e, f, g.entries[other]))
 			}
 		}
