@@ -120,7 +120,7 @@ func TestEnglishAroundTermsOnFakes(t *testing.T) {
 			name string
 			b    translate.Backend
 		}{
-			{"spans (Google, DeepL, LibreTranslate, apy, openai)", translatetest.NewFake()},
+			{"spans (Google, DeepL, LibreTranslate, openai)", translatetest.NewFake()},
 			{"plain text (marian)", plainFake()},
 			{"spans and a native glossary (DeepL, Google v3)", nativeFake(t, g)},
 		}
