@@ -143,17 +143,7 @@ func TestEnglishAroundTermsOnFakes(t *testing.T) {
 // (stand-ins of the part of speech each term plays), with the sample
 // glossary (explicit columns) too.
 func TestEnglishAroundTermsApertium(t *testing.T) {
-	if testing.Short() {
-		t.Skip("runs Apertium")
-	}
-	if _, err := exec.LookPath("apertium"); err != nil {
-		t.Skip("apertium is not installed")
-	}
-	b, err := apertium.New(t.Context(), apertium.Config{Workers: 1})
-	if err != nil {
-		t.Skipf("apertium: %v", err)
-	}
-	defer b.Close()
+	b := realApertium(t)
 	for _, file := range []string{"testdata/desk.csv", "testdata/desk-semicolon.csv", "../samples/glossary.csv"} {
 		g, err := glossary.Load(file)
 		if err != nil {
@@ -167,6 +157,23 @@ func TestEnglishAroundTermsApertium(t *testing.T) {
 			t.Errorf("%s, apertium: %v", filepath.Base(file), sc)
 		}
 	}
+}
+
+// realApertium starts the Apertium backend for a test, or skips it.
+func realApertium(t *testing.T) *apertium.Backend {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("runs Apertium")
+	}
+	if _, err := exec.LookPath("apertium"); err != nil {
+		t.Skip("apertium is not installed")
+	}
+	b, err := apertium.New(t.Context(), apertium.Config{Workers: 1})
+	if err != nil {
+		t.Skipf("apertium: %v", err)
+	}
+	t.Cleanup(func() { b.Close() })
+	return b
 }
 
 // TestEnglishAroundTermsMarianTiny runs the real marian engine on the

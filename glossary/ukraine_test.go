@@ -1,14 +1,12 @@
 package glossary_test
 
 import (
-	"os/exec"
 	"regexp"
 	"strings"
 	"testing"
 
 	"github.com/bitext/bitext/glossary"
 	"github.com/bitext/bitext/translate"
-	"github.com/bitext/bitext/translate/apertium"
 	"github.com/bitext/bitext/translate/translatetest"
 )
 
@@ -70,18 +68,7 @@ func TestUnseenArticleFake(t *testing.T) {
 }
 
 func TestUnseenArticleApertium(t *testing.T) {
-	if testing.Short() {
-		t.Skip("runs Apertium")
-	}
-	if _, err := exec.LookPath("apertium"); err != nil {
-		t.Skip("apertium is not installed")
-	}
-	b, err := apertium.New(t.Context(), apertium.Config{Workers: 1})
-	if err != nil {
-		t.Skipf("apertium: %v", err)
-	}
-	defer b.Close()
-	en := translateUkraine(t, b, "testdata/ukraine/glossary-semicolon.csv")
+	en := translateUkraine(t, realApertium(t), "testdata/ukraine/glossary-semicolon.csv")
 	t.Logf("apertium:\n%s", en)
 	if m := ukraineBroken.FindAllString(en, -1); len(m) > 0 {
 		t.Errorf("broken forms %q in\n%s", m, en)
