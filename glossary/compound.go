@@ -25,7 +25,7 @@ var compoundPrefixes = map[string]string{
 	"irano": "Iranian", "irako": "Iraqi", "syro": "Syrian", "turco": "Turkish", "gréco": "Greco",
 	"austro": "Austro", "hispano": "Hispano", "euro": "Euro", "afro": "Afro", "judéo": "Judeo",
 	"soviéto": "Soviet", "russo": "Russian", "coréano": "Korean", "belgo": "Belgian", "arabo": "Arab",
-	"polono": "Polish", "ukraino": "Ukrainian", "nippo-américano": "Japanese-US",
+	"polono": "Polish", "ukraino": "Ukrainian", "nord coréano": "North Korean", "sud coréano": "South Korean", "nippo-américano": "Japanese-US",
 	"anti": "anti", "pro": "pro", "ex": "ex", "néo": "neo", "post": "post", "pré": "pre",
 	"ultra": "ultra", "pan": "pan", "non": "non", "pseudo": "pseudo", "quasi": "quasi", "semi": "semi",
 	"super": "super", "contre": "counter", "multi": "multi", "inter": "inter", "trans": "trans",
@@ -72,10 +72,26 @@ func hyphenAt(v *view, text string, i int) bool {
 }
 
 // prefixBefore returns the folded start and the English of the known
-// first part of a compound that ends with the hyphen at folded byte i; ok
-// is false when the word there is no such part, or is itself inside a
-// compound.
+// first part of a compound that ends with the hyphen at folded byte i: one
+// word (américano-), or two (nord-coréano-); ok is false when there is no
+// such part.
 func prefixBefore(v *view, text string, i int) (int, string, bool) {
+	s := foldedWordStart(v, i)
+	if hyphenAt(v, text, s-1) {
+		s = foldedWordStart(v, s-1)
+		if hyphenAt(v, text, s-1) {
+			return 0, "", false
+		}
+	}
+	en, ok := compoundPrefixes[string(v.fold[s:i])]
+	if !ok {
+		return 0, "", false
+	}
+	return s, capitalLike(v, text, s, en), true
+}
+
+// foldedWordStart returns where the folded word that ends at i starts.
+func foldedWordStart(v *view, i int) int {
 	s := i
 	for s > 0 {
 		r, n := utf8.DecodeLastRune(v.fold[:s])
@@ -84,12 +100,14 @@ func prefixBefore(v *view, text string, i int) (int, string, bool) {
 		}
 		s -= n
 	}
-	en, ok := compoundPrefixes[string(v.fold[s:i])]
-	if !ok || hyphenAt(v, text, s-1) {
-		return 0, "", false
+	return s
+}
+
+// capitalLike gives the English of a first part the capital of the French
+// one, which starts at folded byte s.
+func capitalLike(v *view, text string, s int, en string) string {
+	if ts, _ := v.span(s, s); startsUpper(text[ts:]) {
+		return upperFirst(en)
 	}
-	if ts, _ := v.span(s, i); startsUpper(text[ts:]) {
-		en = upperFirst(en)
-	}
-	return s, en, true
+	return en
 }

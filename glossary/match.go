@@ -157,7 +157,12 @@ func (g *Glossary) describe(m *Match, h hit, text string, markup bool) {
 		m.AfterNoun = ctx.noun()
 	}
 	t := e.Target
+	if m.Kind == Name && ctx.plural() && autoCaseSensitive(e.Source) && autoCaseSensitive(t) {
+		m.Plural = true // des ONG → NGOs
+	}
 	switch {
+	case m.Plural && m.Kind == Name:
+		t += "s"
 	case m.Plural && g.kinds[h.c.entry] == Nationality:
 		t = nationalityPlural(t)
 	case m.Plural:

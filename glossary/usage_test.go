@@ -127,7 +127,7 @@ func TestNationalityUsage(t *testing.T) {
 }
 
 func TestNounUsage(t *testing.T) {
-	g := parseString(t, "g.csv", "essai nucléaire,nuclear test\npays,country\nCorée du Nord,North Korea\nÉtats-Unis,United States\ndrone,drone\n", CSV)
+	g := parseString(t, "g.csv", "essai nucléaire,nuclear test\npays,country\nCorée du Nord,North Korea\nÉtats-Unis,United States\ndrone,drone\nONG,NGO\n", CSV)
 	tests := []struct {
 		text string
 		want usage
@@ -139,6 +139,8 @@ func TestNounUsage(t *testing.T) {
 		{"de la Corée du Nord", usage{"Corée du Nord", "North Korea", Name, "la", false, false}},
 		{"les États-Unis", usage{"États-Unis", "United States", Noun, "les", true, false}},
 		{"40 drones", usage{"drones", "drones", Noun, "", true, false}},
+		{"des ONG", usage{"ONG", "NGOs", Name, "des", true, false}},
+		{"une ONG", usage{"ONG", "NGO", Name, "une", false, false}},
 	}
 	for _, tt := range tests {
 		got := usages(g.Find(tt.text, false))
@@ -161,6 +163,8 @@ func TestCompounds(t *testing.T) {
 		"un hélico-américain":                   nil,
 		"un sud-coréen-japonais":                nil,
 		"le sud-nord-coréen":                    nil,
+		"l'axe nord-coréano-américain":          {{"nord-coréano-américain", "North Korean-American"}},
+		"un anti-nord-coréano-américain":        nil,
 		"Kim Jong-un a parlé":                   {{"Kim Jong-un", "Kim Jong-un"}},
 		"les Nord-Coréens":                      {{"Nord-Coréens", "North Koreans"}},
 		"Séoul - Pyongyang":                     {{"Pyongyang", "Pyongyang"}},
