@@ -1,6 +1,7 @@
 package glossary
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -13,63 +14,76 @@ import (
 // occurrences the French had after a noun (Match.AfterNoun) move, and
 // only past one or two lower-case words that are no function words, verbs
 // or adverbs; engines that put the adjective first already are left
-// alone.
+// alone. The text is read once for each distinct target and written once.
 func (g *Glossary) reorderAdjectives(out string, ms []Match) string {
-	for _, m := range ms {
-		if !m.AfterNoun {
+	if !slices.ContainsFunc(ms, func(m Match) bool { return m.AfterNoun }) {
+		return out
+	}
+	var b strings.Builder
+	last := 0
+	for _, o := range occurrences(out, ms) {
+		if !o.m.AfterNoun {
 			continue
 		}
-		t := escapeText(m.Target)
-		for _, o := range find(out, t, []Match{m}) {
-			if moved, ok := moveBeforeNoun(out, o.s, o.e); ok {
-				out = moved
-				break
-			}
+		start, s, e, ok := nounBefore(out, o.s, o.e)
+		if !ok || start < last {
+			continue
 		}
+		if b.Len() == 0 {
+			b.Grow(len(out))
+		}
+		b.WriteString(out[last:start])
+		b.WriteString(out[s:e] + " " + out[start:s-1])
+		last = e
 	}
-	return out
+	if last == 0 {
+		return out
+	}
+	b.WriteString(out[last:])
+	return b.String()
 }
 
-// moveBeforeNoun moves out[s:e], with the tags that wrap it, before the
-// noun phrase right before it, separated by single spaces; ok is false
-// when there is none.
-func moveBeforeNoun(out string, s, e int) (string, bool) {
+// nounBefore returns where the noun phrase right before out[s:e] starts,
+// and the bounds of out[s:e] with the tags that wrap it; ok is false when
+// there is no such phrase (one or two content words, separated by single
+// spaces).
+func nounBefore(out string, s, e int) (start, ws, we int, ok bool) {
 	s, e = wrapped(out, s, e)
 	if s == 0 || out[s-1] != ' ' {
-		return out, false
+		return 0, 0, 0, false
 	}
 	start, n := s-1, 0
 	for n < 2 {
-		ws := wordStart(out, start)
-		if !contentWord(out[ws:start]) {
+		w := wordStart(out, start)
+		if !contentWord(out[w:start]) {
 			break
 		}
-		start, n = ws, n+1
-		if ws == 0 || out[ws-1] != ' ' || !contentWord(out[wordStart(out, ws-1):ws-1]) {
+		start, n = w, n+1
+		if w == 0 || out[w-1] != ' ' || !contentWord(out[wordStart(out, w-1):w-1]) {
 			break
 		}
 		// Two words (ballistic missiles) only when a determiner or a
 		// preposition opens them, not a verb (have sent workers).
-		pws := wordStart(out, ws-1)
-		if pws == 0 || out[pws-1] != ' ' || !phraseOpeners[strings.ToLower(out[wordStart(out, pws-1):pws-1])] {
+		pw := wordStart(out, w-1)
+		if pw == 0 || out[pw-1] != ' ' || !phraseOpeners[strings.ToLower(out[wordStart(out, pw-1):pw-1])] {
 			break
 		}
-		start = ws - 1
+		start = w - 1
 	}
 	if n == 0 {
-		return out, false
+		return 0, 0, 0, false
 	}
 	if out[start] == ' ' {
 		start++
 	}
-	return out[:start] + out[s:e] + " " + out[start:s-1] + out[e:], true
+	return start, s, e, true
 }
 
 // wrapped extends out[s:e] over the opening tags right before it and as
 // many closing tags right after it.
 func wrapped(out string, s, e int) (int, int) {
 	ws, we := s, e
-	for {
+	for ws > 0 && out[ws-1] == '>' {
 		j := strings.LastIndexByte(out[:ws], '<')
 		if j < 0 || tagEnd(out, j) != ws || strings.HasPrefix(out[j:], "</") {
 			break
