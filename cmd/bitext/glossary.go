@@ -29,10 +29,13 @@ func newGlossaryCommand(env *Env) *cli.Command {
 func newGlossaryLintCommand(env *Env) *cli.Command {
 	return &cli.Command{
 		Name:      "lint",
-		Usage:     "report duplicates, conflicts, empty fields and bad encoding in glossary files",
+		Usage:     "report problems in glossary files: conflicts, bad lines, hidden entries, common words, unsure parts of speech",
 		ArgsUsage: "FILE...",
-		Description: `Each problem is printed as FILE:LINE: PROBLEM. The exit status is 1 when
-there is any.
+		Description: `Each finding is printed as FILE:LINE: PROBLEM, or FILE:LINE: warning: …
+for what loads but may not translate as meant (entries hidden by another or
+differing only in case, common French words as terms, an unsure part of
+speech with the pos to write down). The exit status is 1 when there is a
+problem; warnings alone exit 0.
 
 Example:
    bitext glossary lint samples/glossary.csv extra-terms.tsv`,
@@ -42,13 +45,21 @@ Example:
 				return usagef(c, "name the glossary files to lint")
 			}
 			problems := glossary.Lint(c.Args().Slice()...)
+			errs := 0
 			for _, p := range problems {
 				fmt.Fprintln(env.Out, p.Error())
+				if !p.Warning {
+					errs++
+				}
 			}
-			if len(problems) > 0 {
-				return &exitError{code: 1, msg: fmt.Sprintf("%d problems", len(problems))}
+			switch {
+			case errs > 0:
+				return &exitError{code: 1, msg: fmt.Sprintf("%d problems, %d warnings", errs, len(problems)-errs)}
+			case len(problems) > 0:
+				fmt.Fprintf(env.Out, "%d warnings: the glossary loads, but check them\n", len(problems))
+			default:
+				fmt.Fprintf(env.Out, "%s: no problems\n", strings.Join(c.Args().Slice(), ", "))
 			}
-			fmt.Fprintf(env.Out, "%s: no problems\n", strings.Join(c.Args().Slice(), ", "))
 			return nil
 		},
 	}

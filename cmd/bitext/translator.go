@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"path/filepath"
 
 	"github.com/bitext/bitext/batch"
 	"github.com/bitext/bitext/engine"
@@ -129,9 +130,11 @@ func dryRun(ctx context.Context, env *Env, opts *translateOptions, inputs []batc
 }
 
 // loadGlossary loads the --glossary files, or ./glossary.* when none is
-// given; nil when there is neither.
+// given (and says so on standard error, with the number of terms); nil
+// when there is neither.
 func loadGlossary(env *Env, paths []string) (*glossary.Glossary, error) {
-	if len(paths) == 0 {
+	picked := len(paths) == 0
+	if picked {
 		p, ok := glossary.FindDefault(env.Dir)
 		if !ok {
 			return nil, nil
@@ -141,6 +144,9 @@ func loadGlossary(env *Env, paths []string) (*glossary.Glossary, error) {
 	g, err := glossary.Load(paths...)
 	if err != nil {
 		return nil, fmt.Errorf("glossary: %w", err)
+	}
+	if picked {
+		fmt.Fprintf(env.Err, "bitext: using glossary ./%s (%d terms) from the current folder; --glossary FILE chooses another\n", filepath.Base(paths[0]), g.Len())
 	}
 	return g, nil
 }
