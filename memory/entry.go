@@ -44,6 +44,10 @@ type Entry struct {
 	Target  string
 	// By is who approved the translation (approved entries only).
 	By string
+	// ApprovedAt is the occurrence where an approved translation was
+	// approved (zero when unknown, as for imported entries). [Memory.Get]
+	// and [Dumper.Entries] fill it in.
+	ApprovedAt Occurrence
 	// Created is when the entry was first stored; Updated when its
 	// Target last changed.
 	Created, Updated time.Time
@@ -57,14 +61,14 @@ type Translation struct {
 
 // columns are the entry columns every query selects, in scanEntry's
 // order.
-const columns = `src_lang, tgt_lang, source, markup, terms, status, backend, target, approved_by, created, updated`
+const columns = `src_lang, tgt_lang, source, markup, terms, status, backend, target, approved_by, approved_doc, approved_pos, created, updated`
 
 // scanEntry reads one row of columns.
 func scanEntry(row interface{ Scan(...any) error }) (Entry, error) {
 	var e Entry
 	var created, updated int64
 	err := row.Scan(&e.Key.From, &e.Key.To, &e.Key.Source, &e.Key.Markup, &e.Key.Terms,
-		&e.Status, &e.Backend, &e.Target, &e.By, &created, &updated)
+		&e.Status, &e.Backend, &e.Target, &e.By, &e.ApprovedAt.Doc, &e.ApprovedAt.Pos, &created, &updated)
 	e.Created, e.Updated = fromMillis(created), fromMillis(updated)
 	return e, err
 }

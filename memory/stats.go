@@ -26,6 +26,8 @@ type Stats struct {
 	// Pairs break the counts down by language pair, Backends by engine.
 	Pairs    []PairStats
 	Backends []BackendStats
+	// words counts the approved words per backend, for AddReview.
+	words map[string]int
 }
 
 // PairStats counts the entries of one language pair.
@@ -137,30 +139,45 @@ func (s *Store) countEdits(ctx context.Context, st *Stats) error {
 		return s.wrap(fmt.Errorf("failed to count approvals: %w", err))
 	}
 	defer rows.Close()
-	words := map[string]int{}
 	for rows.Next() {
 		var backend, draft, target string
 		if err := rows.Scan(&backend, &draft, &target); err != nil {
 			return s.wrap(fmt.Errorf("failed to count approvals: %w", err))
 		}
-		b := st.backend(backend)
-		b.Reviewed++
-		if draft != target {
-			b.Edited++
-		}
-		d, t := strings.Fields(draft), strings.Fields(target)
-		b.WordEditRate += float64(levenshtein(d, t, max(len(d), len(t))))
-		words[backend] += len(t)
+		st.AddReview(backend, draft, target)
 	}
+	st.FinishReviews()
+	return s.wrap(rows.Err())
+}
+
+// AddReview counts one approved sentence whose latest approval turned
+// backend's draft into target, for the backend's Reviewed, Edited and
+// WordEditRate. Stores call it for each, then FinishReviews once.
+func (st *Stats) AddReview(backend, draft, target string) {
+	if st.words == nil {
+		st.words = map[string]int{}
+	}
+	b := st.backend(backend)
+	b.Reviewed++
+	if draft != target {
+		b.Edited++
+	}
+	d, t := strings.Fields(draft), strings.Fields(target)
+	b.WordEditRate += float64(levenshtein(d, t, max(len(d), len(t))))
+	st.words[backend] += len(t)
+}
+
+// FinishReviews turns the edit distances AddReview summed into rates.
+func (st *Stats) FinishReviews() {
 	for i := range st.Backends {
 		b := &st.Backends[i]
-		if n := words[b.Backend]; n > 0 {
+		if n := st.words[b.Backend]; n > 0 {
 			b.WordEditRate /= float64(n)
 		} else if b.WordEditRate > 0 {
 			b.WordEditRate = 1 // every draft word deleted
 		}
 	}
-	return s.wrap(rows.Err())
+	st.words = nil
 }
 
 // backend returns the entry for name, adding it if missing.
