@@ -34,7 +34,7 @@ func (e Edit) Edited() bool { return e.Draft != e.Target }
 // with k's Terms, or with other terms when there is none. Approving the
 // text already approved changes nothing.
 func (s *Store) Approve(ctx context.Context, k Key, target, by string) error {
-	if err := checkTarget(k, target); err != nil {
+	if err := CheckTarget(k, target); err != nil {
 		return err
 	}
 	s.wmu.Lock()

@@ -60,8 +60,9 @@ const StatusDeleted Status = "deleted"
 // recorded with [Store.DeleteAt] instead.
 var ErrEmptyTranslation = errors.New("empty translation of a sentence that has text")
 
-// checkTarget refuses an empty or blank target for k's sentence.
-func checkTarget(k Key, target string) error {
+// CheckTarget refuses an empty or blank target for k's sentence
+// ([ErrEmptyTranslation]); every store applies it before writing.
+func CheckTarget(k Key, target string) error {
 	if strings.TrimSpace(target) == "" && strings.TrimSpace(k.Source) != "" {
 		return fmt.Errorf("%w: %q", ErrEmptyTranslation, k.Source)
 	}
@@ -183,7 +184,7 @@ func approvalAt(ctx context.Context, tx *sql.Tx, k Key, at Occurrence) (Entry, b
 // written and the error is a [*ConflictError] ([CheckSeen]).
 func (s *Store) ApproveIf(ctx context.Context, k Key, at Occurrence, seen Seen, target, by string) (Kind, error) {
 	if target != "" {
-		if err := checkTarget(k, target); err != nil {
+		if err := CheckTarget(k, target); err != nil {
 			return "", err
 		}
 	}
@@ -214,7 +215,7 @@ func (s *Store) ApproveIf(ctx context.Context, k Key, at Occurrence, seen Seen, 
 // corrects. Approving the default's text at an occurrence withdraws an
 // alternative there. The occurrence's draft is removed.
 func (s *Store) ApproveAt(ctx context.Context, k Key, at Occurrence, target, by string) (Kind, error) {
-	if err := checkTarget(k, target); err != nil {
+	if err := CheckTarget(k, target); err != nil {
 		return "", err
 	}
 	var kind Kind
