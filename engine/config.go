@@ -37,6 +37,9 @@ type FileConfig struct {
 	Backend string `yaml:"backend"`
 	// Backends holds each backend's settings by name.
 	Backends map[string]BackendFileConfig `yaml:"backends"`
+	// Memory is the URL of a translation memory the desk shares
+	// (postgres://…), for every command that uses the memory.
+	Memory string `yaml:"memory"`
 }
 
 // BackendFileConfig is one backend's settings in the configuration file.

@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+
+	"github.com/bitext/bitext/memory"
 )
 
 // ErrNoFrench is returned when approving a paragraph that has no French:
@@ -31,7 +33,15 @@ func (a *Article) Approve(ctx context.Context, u *Unit) error {
 		return ErrFieldDeleted
 	}
 	before := *u
-	err := a.opts.Store.Approve(ctx, u.Key, Approval{Text: u.Text, Machine: u.Draft, Backend: u.Backend, By: a.opts.By})
+	err := a.opts.Store.Approve(ctx, u.Key, Approval{Text: u.Text, Machine: u.Draft, Backend: u.Backend, By: a.opts.By, Seen: u.Record})
+	if errors.Is(err, memory.ErrConflict) {
+		// What the other editor approved is now what the unit shows as
+		// approved: approving again replaces it.
+		if rec, _, rerr := a.opts.Store.Record(ctx, u.Key); rerr == nil {
+			u.Record = rec
+		}
+		return fmt.Errorf("%w; approve again to replace it with yours", err)
+	}
 	if err != nil {
 		return fmt.Errorf("failed to save the approval: %w", err)
 	}

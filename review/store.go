@@ -48,6 +48,11 @@ type Approval struct {
 	Machine, Backend string
 	// By names the editor.
 	By string
+	// Seen is what applied to the segment when the editor began (the
+	// unit's Record): a store shared by several editors refuses the
+	// approval when another editor approved something else since
+	// (memory.ErrConflict).
+	Seen Record
 }
 
 // Store is the part of the translation memory review uses. Every method

@@ -12,6 +12,7 @@ import (
 type reviewStores struct {
 	ctx    context.Context
 	lock   bool
+	memory string // a shared memory's URL, or ""
 	open   map[string]review.Store
 	closes []func() error
 	// files are the files of the articles opened, in order.
@@ -23,7 +24,7 @@ func (rs *reviewStores) get(out string) (review.Store, error) {
 	if s, ok := rs.open[out]; ok {
 		return s, nil
 	}
-	f, err := outdir.Open(rs.ctx, out, outdir.Options{ReadOnly: !rs.lock})
+	f, err := outdir.Open(rs.ctx, out, outdir.Options{ReadOnly: !rs.lock, Memory: rs.memory})
 	if err != nil {
 		return nil, fmt.Errorf("translation memory: %w", err)
 	}

@@ -37,6 +37,7 @@ Examples:
 			&cli.StringFlag{Name: "glossary", Aliases: []string{"g"}, Usage: "glossary `FILE` --apply adds to"},
 			&cli.IntFlag{Name: "min", Value: 2, Usage: "least number of segments a correction must appear in"},
 			&cli.BoolFlag{Name: "apply", Usage: "add the suggestions that have a French term to the glossary"},
+			memoryFlag(),
 		},
 		OnUsageError: onUsageError,
 		Action: func(c *cli.Context) error {
@@ -47,6 +48,10 @@ Examples:
 				return usagef(c, "--apply needs --glossary FILE")
 			}
 			o := &reviewOptions{From: c.String("from"), To: c.String("to"), Paths: c.Args().Slice()}
+			var err error
+			if o.Memory, err = memoryLocation(c, env); err != nil {
+				return err
+			}
 			return runSuggest(c.Context, env, o, c.Int("min"), c.String("glossary"), c.Bool("apply"))
 		},
 	}

@@ -28,6 +28,7 @@ type translateOptions struct {
 	DryRun     bool
 	Width      int
 	NoMemory   bool
+	Memory     string // a shared memory's URL ("" for OUT/.bitext/memory.db)
 	LockWait   time.Duration
 	OnlyStdin  bool
 	OutSet     bool
@@ -54,6 +55,7 @@ func newTranslateCommand(env *Env) *cli.Command {
 		&cli.BoolFlag{Name: "no-memory", Usage: "translate every sentence afresh: machine translations are neither reused nor stored (approvals and editors' drafts still apply)"},
 		&cli.DurationFlag{Name: "wait", Value: 10 * time.Second, Usage: "how long to wait for another bitext working on the same --out"},
 		&cli.BoolFlag{Name: "dry-run", Usage: "count the characters each file would send and estimate the cost, without translating"},
+		memoryFlag(),
 	}, backendFlags()...)
 	return &cli.Command{
 		Name:      "translate",
@@ -111,6 +113,9 @@ func parseTranslateOptions(c *cli.Context, env *Env) (*translateOptions, error) 
 		NoMemory:   c.Bool("no-memory"),
 		LockWait:   c.Duration("wait"),
 		OutSet:     c.IsSet("out"),
+	}
+	if opts.Memory, err = memoryLocation(c, env); err != nil {
+		return nil, err
 	}
 	opts.OnlyStdin = true
 	for _, p := range opts.Paths {

@@ -45,7 +45,7 @@ func runTranslate(ctx context.Context, env *Env, opts *translateOptions) error {
 	r := &batch.Runner{Engine: eng, Out: opts.Out, Formats: opts.Formats, InputFormat: opts.InputFormat,
 		Width: opts.Width, Jobs: opts.Jobs, Now: env.Now, Stdin: env.In, Stdout: env.Out}
 	if !opts.OnlyStdin || opts.OutSet {
-		f, err := outdir.Open(ctx, opts.Out, outdir.Options{Wait: opts.LockWait})
+		f, err := outdir.Open(ctx, opts.Out, outdir.Options{Wait: opts.LockWait, Memory: opts.Memory})
 		if err != nil {
 			return err
 		}
