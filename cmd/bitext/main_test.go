@@ -18,7 +18,7 @@ import (
 // BITEXT_FAKE_FAIL=TEXT makes it fail on segments containing TEXT, and
 // BITEXT_FAKE_LOG=FILE appends the number of segments each run sent.
 func TestMain(m *testing.M) {
-	os.Exit(testscript.RunMain(m, map[string]func() int{
+	os.Exit(testscript.RunMain(clusterStopper{m}, map[string]func() int{
 		"bitext": func() int { return run(context.Background(), testEnv(), os.Args) },
 	}))
 }

@@ -1,0 +1,96 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/bitext/bitext/internal/pgtest"
+	"github.com/bitext/bitext/memory"
+	"github.com/bitext/bitext/memory/postgres"
+	"github.com/bitext/bitext/outdir"
+	"github.com/bitext/bitext/review"
+	"github.com/bitext/bitext/translate/translatetest"
+	"github.com/rogpeppe/go-internal/testscript"
+)
+
+// clusterStopper stops the PostgreSQL cluster a test started, after the
+// tests.
+type clusterStopper struct{ m *testing.M }
+
+func (c clusterStopper) Run() int { return pgtest.Main(c.m) }
+
+// TestPostgresScripts runs the scripts of testdata/pgscript, each with a
+// new PostgreSQL database in $MEMORY_URL.
+func TestPostgresScripts(t *testing.T) {
+	if _, err := pgtest.Get(); err != nil {
+		t.Skipf("skipping: no PostgreSQL server for the shared-memory scripts: %v", err)
+	}
+	testscript.Run(t, testscript.Params{
+		Dir: "testdata/pgscript",
+		Setup: func(e *testscript.Env) error {
+			e.Setenv("MEMORY_URL", pgtest.URL(e.T().(testing.TB)))
+			return nil
+		},
+	})
+}
+
+// TestTwoEditorsConflict: Claire and Paul review the same article in their
+// own output folders, sharing a memory, from the same starting point.
+// Claire approves first; Paul's different approval is refused, naming
+// her; approving again replaces hers, and both stay in the history.
+func TestTwoEditorsConflict(t *testing.T) {
+	ctx := context.Background()
+	url := pgtest.URL(t)
+	in, outs := t.TempDir(), t.TempDir()
+	writeArticles(t, in, 1)
+	for _, out := range []string{"claire", "paul"} {
+		env, _, errb := bufferEnv(t, translatetest.NewFake())
+		args := []string{"bitext", "translate", "--backend", "fake", "--memory", url, "--out", filepath.Join(outs, out), in}
+		if code := run(ctx, env, args); code != 0 {
+			t.Fatalf("translate into %s: exit %d: %s", out, code, errb.String())
+		}
+		if _, err := os.Stat(outdir.MemoryPath(filepath.Join(outs, out))); err == nil {
+			t.Errorf("a memory file was written in %s with a shared memory", out)
+		}
+	}
+	open := func(by string) *review.Article {
+		o := &reviewOptions{From: "fr", To: "en", Paths: []string{filepath.Join(outs, by)}, By: by, Memory: url}
+		arts, stores, err := openArticlesWith(ctx, o, nil, true)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { stores.Close() })
+		return arts[0]
+	}
+	claire, paul := open("claire"), open("paul")
+	cu, pu := claire.Units[1], paul.Units[1]
+	if err := claire.Edit(ctx, cu, "The minister left on 1 March."); err != nil {
+		t.Fatal(err)
+	}
+	if err := claire.Approve(ctx, cu); err != nil {
+		t.Fatal(err)
+	}
+	if err := paul.Edit(ctx, pu, "The minister went away on 1 March."); err != nil {
+		t.Fatal(err)
+	}
+	err := paul.Approve(ctx, pu)
+	if !errors.Is(err, memory.ErrConflict) || !strings.Contains(err.Error(), "claire approved \"The minister left on 1 March.\"") {
+		t.Fatalf("Paul's approval from the same starting point: %v", err)
+	}
+	if err := paul.Approve(ctx, pu); err != nil {
+		t.Fatalf("approving again: %v", err)
+	}
+	m, err := postgres.Open(ctx, url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer m.Close()
+	h, err := m.History(ctx, memory.Key{From: "fr", To: "en", Source: cu.Key.Source})
+	if err != nil || len(h) != 2 || h[0].By != "claire" || h[1].By != "paul" || h[1].Target != "The minister went away on 1 March." {
+		t.Fatalf("history = %+v, %v", h, err)
+	}
+}
