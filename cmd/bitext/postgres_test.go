@@ -3,9 +3,11 @@ package main
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"testing"
 
 	"github.com/bitext/bitext/internal/pgtest"
@@ -32,8 +34,9 @@ func TestPostgresScripts(t *testing.T) {
 	testscript.Run(t, testscript.Params{
 		Dir: "testdata/pgscript",
 		Setup: func(e *testscript.Env) error {
-			e.Setenv("MEMORY_URL", pgtest.URL(e.T().(testing.TB)))
-			return nil
+			u := pgtest.URL(e.T().(testing.TB))
+			e.Setenv("MEMORY_URL", u)
+			return passwordUser(e, u)
 		},
 	})
 }
@@ -93,4 +96,31 @@ func TestTwoEditorsConflict(t *testing.T) {
 	if err != nil || len(h) != 2 || h[0].By != "claire" || h[1].By != "paul" || h[1].Target != "The minister went away on 1 March." {
 		t.Fatalf("history = %+v, %v", h, err)
 	}
+}
+
+// scriptUsers numbers the password users of the scripts.
+var scriptUsers atomic.Int32
+
+// passwordUser gives the script a user of the database u who must give
+// the password $SECRET: $PW_URL has it in the URL, $PW_URL_WRONG a wrong
+// one, $PW_URL_NOPW none.
+func passwordUser(e *testscript.Env, u string) error {
+	c, err := pgtest.Get()
+	if err != nil || c.Socket == "" {
+		return err
+	}
+	user := fmt.Sprintf("pw_script_%d", scriptUsers.Add(1))
+	const secret = "Kimchi-s3cret-42"
+	if err := c.CreatePasswordUser(context.Background(), user, secret); err != nil {
+		return err
+	}
+	if err := c.GrantDatabase(context.Background(), u, user); err != nil {
+		return err
+	}
+	nopw := pgtest.URLFor(u, user)
+	e.Setenv("SECRET", secret)
+	e.Setenv("PW_URL_NOPW", nopw)
+	e.Setenv("PW_URL", nopw+"&password="+secret)
+	e.Setenv("PW_URL_WRONG", nopw+"&password=WRONG-"+secret)
+	return nil
 }
