@@ -2,10 +2,11 @@
 # Installs what bitext and its tests use from Debian's packages, when it is
 # missing: Apertium with the French→Spanish and Spanish→English pairs (the
 # offline default backend), Apertium's HTTP server, Chromium (the browser
-# check of the bilingual HTML) and tmux (the review UI test).
+# check of the bilingual HTML), tmux (the review UI test) and PostgreSQL
+# (the shared memory's tests start a throw-away cluster of their own).
 set -euo pipefail
 
-packages=(apertium apertium-fr-es apertium-eng-spa apertium-apy chromium tmux)
+packages=(apertium apertium-fr-es apertium-eng-spa apertium-apy chromium tmux postgresql)
 missing=()
 for p in "${packages[@]}"; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -24,9 +24,15 @@ const (
 
 func key(src string) memory.Key { return memory.Key{From: "fr", To: "en", Source: src} }
 
-func sharedSentence(i int) string    { return fmt.Sprintf("La dépêche n° %d de l'AFP est arrivée à Séoul.", i) }
-func ownSentence(w, i int) string    { return fmt.Sprintf("M. Kim (rédaction %d) a relu la dépêche n° %d.", w, i) }
-func contestedSentence(i int) string { return fmt.Sprintf("Le sommet n° %d s'est achevé sans accord.", i) }
+func sharedSentence(i int) string {
+	return fmt.Sprintf("La dépêche n° %d de l'AFP est arrivée à Séoul.", i)
+}
+func ownSentence(w, i int) string {
+	return fmt.Sprintf("M. Kim (rédaction %d) a relu la dépêche n° %d.", w, i)
+}
+func contestedSentence(i int) string {
+	return fmt.Sprintf("Le sommet n° %d s'est achevé sans accord.", i)
+}
 
 // childMain is a child's work when the environment says so: translate
 // (store machine translations) the sentences every child translates,
