@@ -18,7 +18,11 @@ func TestMain(m *testing.M) {
 	if code, ok := childMain(); ok {
 		os.Exit(code)
 	}
-	os.Exit(pgtest.Main(m))
+	code := pgtest.Main(m)
+	if benchStores.dir != "" {
+		os.RemoveAll(benchStores.dir)
+	}
+	os.Exit(code)
 }
 
 // open opens a store on a new database.
