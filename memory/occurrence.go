@@ -204,6 +204,10 @@ func (s *Store) ApproveIf(ctx context.Context, k Key, at Occurrence, seen Seen, 
 		kind, err = s.approveAt(ctx, tx, k, at, target, by)
 		return err
 	})
+	var ce *ConflictError
+	if errors.As(err, &ce) {
+		return "", ce // not a failure: the other editor's approval, as is
+	}
 	return kind, err
 }
 

@@ -10,7 +10,10 @@
 #     vs `apertium -u fr-es | apertium -u spa-eng`; the same text as 100
 #     articles through bitext translate (--jobs 1 and 2) vs the raw pipe,
 #     an unchanged rerun and a rerun after editing one article; 1,000, 5,000
-#     and 10,000 small files (peak memory, time to the first file).
+#     and 10,000 small files (peak memory, time to the first file);
+#   - the shared memory (issue 19): lookups per second on a million-entry
+#     memory and an unchanged rerun of 100 articles, SQLite against
+#     PostgreSQL (a throw-away cluster, internal/pgtest/pgcluster).
 #
 # Usage: scripts/bench.sh [--smoke] [--rounds N] [--out FILE]
 #
@@ -43,7 +46,7 @@ while [[ $# -gt 0 ]]; do
 done
 
 tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+trap '[[ -n ${pgpid:-} ]] && kill "$pgpid"; rm -rf "$tmp"' EXIT
 if [[ $smoke == 1 ]]; then
 	rounds=1
 	out=${out:-$tmp/BENCHMARKS.md}
@@ -106,8 +109,9 @@ num() { [[ -f $1 ]] && grep -o "\"$2\": *[0-9.]*" "$1" | head -n 1 | grep -o '[0
 
 build() {
 	say "building bitext and benchtool"
-	(cd "$root" && go build -o "$tmp/bitext" ./cmd/bitext && go build -o "$tmp/benchtool" ./internal/benchtool)
-	bitext=$tmp/bitext benchtool=$tmp/benchtool
+	(cd "$root" && go build -o "$tmp/bitext" ./cmd/bitext && go build -o "$tmp/benchtool" ./internal/benchtool &&
+		go build -o "$tmp/pgcluster" ./internal/pgtest/pgcluster)
+	bitext=$tmp/bitext benchtool=$tmp/benchtool pgcluster=$tmp/pgcluster
 	: >"$tmp/runs.tsv" && : >"$tmp/go.txt"
 	load_start=$(cut -d' ' -f1-3 /proc/loadavg)
 }
@@ -140,6 +144,8 @@ go_benchmarks() {
 			gobench ./translate/apertium -bench 'Backend|RawPipe' -benchtime 1x -count 1
 		done
 	fi
+	say "Go benchmarks: memory lookups, a million entries, SQLite and PostgreSQL ($count runs)"
+	gobench ./memory/postgres -bench Lookup -benchtime 20000x -count "$count" -timeout 60m
 	say "Go benchmarks: marian model, full opus-mt-fr-en size (1 run)"
 	gobench ./translate/marian/internal/model -bench . -benchtime 1x -count 1
 }
@@ -219,6 +225,41 @@ small_files() {
 		rm -rf "$tmp/small-$n" "$tmp/small-out-$n"
 	done
 	small_counts=("${counts[@]}")
+}
+
+# --- the shared memory (issue 19) ---------------------------------------------
+
+# shared_memory translates the articles once into a folder with its own
+# SQLite memory and once into one sharing a PostgreSQL memory, then times
+# unchanged reruns of each, interleaved.
+pgpid=
+shared_memory() {
+	if ! have_shared || ! have_apertium; then
+		return
+	fi
+	[[ $narticles -gt 0 ]] || prepare_texts
+	say "shared memory: starting a throw-away PostgreSQL cluster"
+	"$pgcluster" >"$tmp/pg.url" 2>"$tmp/pg.log" &
+	pgpid=$!
+	local i
+	for ((i = 0; i < 600 && ! -s $tmp/pg.url; i++)); do sleep 0.1; done
+	if [[ ! -s $tmp/pg.url ]]; then
+		say "skipped: no PostgreSQL cluster: $(cat "$tmp/pg.log")"
+		return
+	fi
+	local url
+	url=$(cat "$tmp/pg.url")
+	"$bitext" translate --backend apertium --out "$tmp/out-lite" "$tmp/articles" 2>/dev/null
+	"$bitext" translate --backend apertium --memory "$url" --out "$tmp/out-pg" "$tmp/articles" 2>/dev/null
+	for ((i = 1; i <= rounds; i++)); do
+		say "shared memory: unchanged reruns, round $i of $rounds"
+		timed rerun-sqlite -- "$bitext" translate --backend apertium --out "$tmp/out-lite" \
+			--report "$tmp/report-rerun-sqlite.json" "$tmp/articles"
+		timed rerun-postgres -- "$bitext" translate --backend apertium --memory "$url" --out "$tmp/out-pg" \
+			--report "$tmp/report-rerun-postgres.json" "$tmp/articles"
+	done
+	kill "$pgpid" && wait "$pgpid" || true
+	pgpid=
 }
 
 # --- report -------------------------------------------------------------------
@@ -423,6 +464,34 @@ $(for c in Greedy1:1:1 Greedy16:16:1 Beam4x1:1:4 Beam4x16:16:4; do
 MD
 }
 
+report_shared() {
+	local n=1000000 l p
+	[[ $smoke == 1 ]] && n=10000
+	l=$(gb "BenchmarkLookup/store=sqlite/entries=$n" lookups/s 0) p=$(gb "BenchmarkLookup/store=postgres/entries=$n" lookups/s 0)
+	cat <<MD
+
+## Issue 19: the shared memory, SQLite against PostgreSQL
+
+\`go test -run '^\$' -bench Lookup -benchtime 20000x -count $gocount ./memory/postgres\`$([[ $smoke == 1 ]] && echo " -short"): LookupAt on a memory of
+$n machine translations (every lookup a hit, as in an unchanged rerun), loaded into a new SQLite file and a
+new database of a throw-away PostgreSQL $(ls /usr/lib/postgresql 2>/dev/null | sort -n | tail -n 1) cluster on a Unix socket of the same machine
+(fsync off, as in the tests); one lookup at a time, then from 4×GOMAXPROCS goroutines. Medians.
+
+| lookups | SQLite | PostgreSQL | PostgreSQL / SQLite |
+| --- | ---: | ---: | ---: |
+| one at a time | $l/s | $p/s | $(ratio "$p" "$l") |
+| parallel | $(gb "BenchmarkLookup/store=sqlite/entries=$n/parallel" lookups/s 0)/s | $(gb "BenchmarkLookup/store=postgres/entries=$n/parallel" lookups/s 0)/s | $(ratio "$(gb "BenchmarkLookup/store=postgres/entries=$n/parallel" lookups/s)" "$(gb "BenchmarkLookup/store=sqlite/entries=$n/parallel" lookups/s)") |
+
+Unchanged rerun of the $narticles articles of issue 5 (\`bitext translate --backend apertium\`, medians of $rounds runs, the two
+interleaved), into a folder with its own memory and into one sharing the PostgreSQL memory (\`--memory URL\`):
+
+| memory | wall | CPU | segments sent / from memory | time ratio to SQLite | target |
+| --- | ---: | ---: | ---: | ---: | --- |
+| SQLite (OUT/.bitext/memory.db) | $(secs "$(med rerun-sqlite 3)") | $(secs "$(cpu rerun-sqlite)") | $(num "$tmp/report-rerun-sqlite.json" segments_sent) / $(num "$tmp/report-rerun-sqlite.json" segments_from_memory) | 1.00 | |
+| PostgreSQL (--memory) | $(secs "$(med rerun-postgres 3)") | $(secs "$(cpu rerun-postgres)") | $(num "$tmp/report-rerun-postgres.json" segments_sent) / $(num "$tmp/report-rerun-postgres.json" segments_from_memory) | $(ratio "$(med rerun-postgres 3)" "$(med rerun-sqlite 3)") | ≤ 2: $(meets "$(ratio "$(med rerun-postgres 3)" "$(med rerun-sqlite 3)")" le 2) |
+MD
+}
+
 report_commands() {
 	cat <<'MD'
 
@@ -435,6 +504,7 @@ scripts/bench-apertium.sh 3     # only the apertium Go benchmarks, with ratios
 go test -run '^$' -bench 'Find(100|10000)Terms$' -count 5 ./glossary
 go test -run '^$' -bench WrapThroughput -benchtime 1x -count 3 ./translate/remote
 go test -run '^$' -bench . -benchtime 1x ./translate/marian/internal/model
+go test -run '^$' -bench Lookup -benchtime 20000x -count 3 ./memory/postgres
 go run ./internal/benchtool time -first ': translated' -- bitext translate --backend apertium --out OUT DIR/
 ```
 MD
@@ -448,6 +518,7 @@ report() {
 	report_remote
 	report_articles
 	report_marian
+	report_shared
 	report_commands
 }
 
@@ -456,6 +527,7 @@ cd "$tmp" # so that no ./glossary.* is picked up
 go_benchmarks
 whole_processes
 small_files
+shared_memory
 summarise
 mkdir -p "$(dirname "$out")"
 report >"$out"

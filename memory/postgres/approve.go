@@ -95,6 +95,10 @@ func (s *Store) ApproveIf(ctx context.Context, k memory.Key, at memory.Occurrenc
 		kind, err = s.approveAt(ctx, tx, k, at, target, by)
 		return err
 	})
+	var ce *memory.ConflictError
+	if errors.As(err, &ce) {
+		return "", ce // not a failure: the other editor's approval, as is
+	}
 	return kind, err
 }
 
