@@ -49,7 +49,9 @@ func (g generated) Entries(ctx context.Context, fn func(memory.Entry) error) err
 
 func (generated) Edits(context.Context, func(memory.Edit) error) error { return nil }
 
-func (generated) EachOccurrence(context.Context, func(memory.OccurrenceRecord) error) error { return nil }
+func (generated) EachOccurrence(context.Context, func(memory.OccurrenceRecord) error) error {
+	return nil
+}
 
 // benchStores are the filled memories, built once per test binary.
 var benchStores struct {
