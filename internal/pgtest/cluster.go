@@ -109,9 +109,15 @@ func version(initdb string) int {
 	return n
 }
 
-// makeDir creates the cluster's folder, owned by the server's user.
+// makeDir creates the cluster's folder, owned by the server's user. When
+// the server runs as another user, the folder goes into /tmp, which that
+// user can reach whatever $TMPDIR is.
 func makeDir(cred *syscall.Credential) (string, error) {
-	dir, err := os.MkdirTemp("", "bitext-pg-")
+	base := ""
+	if fi, err := os.Stat("/tmp"); cred != nil && err == nil && fi.IsDir() {
+		base = "/tmp"
+	}
+	dir, err := os.MkdirTemp(base, "bitext-pg-")
 	if err != nil {
 		return "", fmt.Errorf("failed to create the cluster's folder: %w", err)
 	}
