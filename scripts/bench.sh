@@ -242,7 +242,10 @@ shared_memory() {
 	"$pgcluster" >"$tmp/pg.url" 2>"$tmp/pg.log" &
 	pgpid=$!
 	local i
-	for ((i = 0; i < 600 && ! -s $tmp/pg.url; i++)); do sleep 0.1; done
+	for ((i = 0; i < 600; i++)); do
+		[[ -s $tmp/pg.url ]] && break
+		sleep 0.1
+	done
 	if [[ ! -s $tmp/pg.url ]]; then
 		say "skipped: no PostgreSQL cluster: $(cat "$tmp/pg.log")"
 		return
