@@ -96,18 +96,24 @@ func (s *Store) countPairs(ctx context.Context, st *Stats) error {
 		if err := rows.Scan(&p.From, &p.To, &p.Sentences, &p.Machine, &p.Approved, &oldest, &newest); err != nil {
 			return s.wrap(fmt.Errorf("failed to count translation memory: %w", err))
 		}
-		st.Pairs = append(st.Pairs, p)
-		st.Sentences += p.Sentences
-		st.Machine += p.Machine
-		st.Approved += p.Approved
-		if o := fromMillis(oldest); st.Oldest.IsZero() || o.Before(st.Oldest) {
-			st.Oldest = o
-		}
-		if n := fromMillis(newest); n.After(st.Newest) {
-			st.Newest = n
-		}
+		st.AddPair(p, fromMillis(oldest), fromMillis(newest))
 	}
 	return s.wrap(rows.Err())
+}
+
+// AddPair adds one language pair's counts, first and last writes to the
+// totals; stores call it for each pair, in order.
+func (st *Stats) AddPair(p PairStats, oldest, newest time.Time) {
+	st.Pairs = append(st.Pairs, p)
+	st.Sentences += p.Sentences
+	st.Machine += p.Machine
+	st.Approved += p.Approved
+	if st.Oldest.IsZero() || oldest.Before(st.Oldest) {
+		st.Oldest = oldest
+	}
+	if newest.After(st.Newest) {
+		st.Newest = newest
+	}
 }
 
 func (s *Store) countBackends(ctx context.Context, st *Stats) error {

@@ -38,16 +38,7 @@ func (s *Store) countPairs(ctx context.Context, st *memory.Stats) error {
 		if err := rows.Scan(&p.From, &p.To, &p.Sentences, &p.Machine, &p.Approved, &oldest, &newest); err != nil {
 			return s.fail("failed to count translation memory", err)
 		}
-		st.Pairs = append(st.Pairs, p)
-		st.Sentences += p.Sentences
-		st.Machine += p.Machine
-		st.Approved += p.Approved
-		if o := fromMillis(oldest); st.Oldest.IsZero() || o.Before(st.Oldest) {
-			st.Oldest = o
-		}
-		if n := fromMillis(newest); n.After(st.Newest) {
-			st.Newest = n
-		}
+		st.AddPair(p, fromMillis(oldest), fromMillis(newest))
 	}
 	if err := rows.Err(); err != nil {
 		return s.fail("failed to count translation memory", err)
