@@ -10,7 +10,9 @@ import (
 
 // Stats describes a memory's content.
 type Stats struct {
-	// Path is the memory file and Bytes its size with its write-ahead log.
+	// Path is the memory file and Bytes its size with its write-ahead
+	// log; for a shared memory, its URL without password and the size of
+	// its tables.
 	Path  string
 	Bytes int64
 	// Sentences counts distinct source sentences; Machine and Approved
