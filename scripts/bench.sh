@@ -475,7 +475,7 @@ report_shared() {
 
 ## Issue 19: the shared memory, SQLite against PostgreSQL
 
-\`go test -run '^\$' -bench Lookup -benchtime 20000x -count $gocount ./memory/postgres\`$([[ $smoke == 1 ]] && echo " -short"): LookupAt on a memory of
+$([[ $smoke == 1 ]] && echo "Smoke run (-benchtime 1x -short): the figures below mean nothing. ")\`go test -run '^\$' -bench Lookup -benchtime 20000x -count $gocount ./memory/postgres\`: LookupAt on a memory of
 $n machine translations (every lookup a hit, as in an unchanged rerun), loaded into a new SQLite file and a
 new database of a throw-away PostgreSQL $(ls /usr/lib/postgresql 2>/dev/null | sort -n | tail -n 1) cluster on a Unix socket of the same machine
 (fsync off, as in the tests); one lookup at a time, then from 4×GOMAXPROCS goroutines. Medians.
