@@ -61,28 +61,91 @@ func (s *Store) Lookup(ctx context.Context, k memory.Key, backend string) (memor
 // deletion approved there, else the approved translation, else backend's
 // with k's Terms; one query.
 func (s *Store) LookupAt(ctx context.Context, k memory.Key, backend string, at memory.Occurrence) (memory.Entry, bool, error) {
-	var rank int
-	var kind string
-	var created, updated int64
-	e := memory.Entry{Key: k}
-	err := s.pool.QueryRow(ctx, lookupSQL, hash(k), backend, k.Terms, at.Doc, at.Pos).Scan(
-		&rank, &kind, &e.Key.Terms, &e.Backend, &e.Target, &e.By, &created, &updated)
+	var r lookupRow
+	err := s.pool.QueryRow(ctx, lookupSQL, hash(k), backend, k.Terms, at.Doc, at.Pos).Scan(r.dest()...)
 	if errors.Is(err, pgx.ErrNoRows) {
 		return memory.Entry{}, false, nil
 	}
 	if err != nil {
 		return memory.Entry{}, false, s.fail("failed to look up translation memory", err)
 	}
-	e.Status, e.Updated = memory.Status(kind), fromMillis(updated)
-	if rank == 0 {
-		e.Key.Terms, e.Status = k.Terms, memory.Approved
-		if memory.Kind(kind) == memory.Deleted {
+	return r.entry(k), true, nil
+}
+
+// lookupRow is a row of lookupSQL.
+type lookupRow struct {
+	rank                         int
+	kind, terms, backend, target string
+	by                           string
+	created, updated             int64
+}
+
+func (r *lookupRow) dest() []any {
+	return []any{&r.rank, &r.kind, &r.terms, &r.backend, &r.target, &r.by, &r.created, &r.updated}
+}
+
+// entry is the row as LookupAt returns it for k.
+func (r *lookupRow) entry(k memory.Key) memory.Entry {
+	e := memory.Entry{Key: k, Status: memory.Status(r.kind), Backend: r.backend, Target: r.target, By: r.by,
+		Updated: fromMillis(r.updated)}
+	if r.rank == 0 {
+		e.Status = memory.Approved
+		if memory.Kind(r.kind) == memory.Deleted {
 			e.Status, e.Target = memory.StatusDeleted, ""
 		}
-		return e, true, nil
+		return e
 	}
-	e.Created = fromMillis(created)
-	return e, true, nil
+	e.Key.Terms, e.Created = r.terms, fromMillis(r.created)
+	return e
+}
+
+// lookupAllSQL is lookupSQL for every row of the arrays $1 (indexes) to
+// $6, in one query.
+const lookupAllSQL = `
+SELECT q.i, r.* FROM unnest($1::int[], $2::bytea[], $3::text[], $4::text[], $5::text[], $6::int[])
+  AS q(i, hash, backend, terms, doc, pos)
+CROSS JOIN LATERAL (
+  SELECT 0 AS rank, kind, ''::text AS terms, ''::text AS backend, target, editor, 0::bigint AS created, updated
+    FROM occurrences o WHERE o.hash = q.hash AND o.doc = q.doc AND o.pos = q.pos AND o.kind IN ('alternative', 'deleted')
+  UNION ALL
+  SELECT 1, status, s.terms, s.backend, s.target, s.approved_by, s.created, s.updated FROM segments s
+   WHERE s.hash = q.hash AND s.status = 'approved'
+  UNION ALL
+  SELECT 2, status, s.terms, s.backend, s.target, s.approved_by, s.created, s.updated FROM segments s
+   WHERE s.hash = q.hash AND s.status = 'machine' AND s.backend = q.backend AND s.terms = q.terms
+  ORDER BY 1 LIMIT 1) r`
+
+var _ memory.BatchLookuper = (*Store)(nil)
+
+// LookupAll answers many lookups in one query, each as LookupAt would.
+func (s *Store) LookupAll(ctx context.Context, qs []memory.LookupQuery) ([]memory.Found, error) {
+	out := make([]memory.Found, len(qs))
+	if len(qs) == 0 {
+		return out, nil
+	}
+	idx, pos := make([]int32, len(qs)), make([]int32, len(qs))
+	hashes := make([][]byte, len(qs))
+	backends, terms, docs := make([]string, len(qs)), make([]string, len(qs)), make([]string, len(qs))
+	for i, q := range qs {
+		idx[i], hashes[i], backends[i], terms[i], docs[i], pos[i] = int32(i), hash(q.Key), q.Backend, q.Key.Terms, q.At.Doc, int32(q.At.Pos)
+	}
+	rows, err := s.pool.Query(ctx, lookupAllSQL, idx, hashes, backends, terms, docs, pos)
+	if err != nil {
+		return nil, s.fail("failed to look up translation memory", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var i int
+		var r lookupRow
+		if err := rows.Scan(append([]any{&i}, r.dest()...)...); err != nil {
+			return nil, s.fail("failed to look up translation memory", err)
+		}
+		out[i] = memory.Found{Entry: r.entry(qs[i].Key), OK: true}
+	}
+	if err := rows.Err(); err != nil {
+		return nil, s.fail("failed to look up translation memory", err)
+	}
+	return out, nil
 }
 
 // putMachineSQL inserts or replaces a machine translation; an unchanged

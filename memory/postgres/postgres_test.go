@@ -68,3 +68,44 @@ func TestMigrateBothWays(t *testing.T) {
 	}
 	memorytest.Same(t, lite, back)
 }
+
+// TestLookupAll: one query answers as many LookupAt would, in order,
+// found or not.
+func TestLookupAll(t *testing.T) {
+	s := open(t)
+	defer s.Close()
+	memorytest.Fill(t, s)
+	var qs []memory.LookupQuery
+	err := s.Entries(ctx, func(e memory.Entry) error {
+		for _, backend := range []string{"apertium", "deepl", "other"} {
+			for _, at := range []memory.Occurrence{{Doc: "asie/usine", Pos: 1}, {Doc: "asie/bilan", Pos: 2}, {Doc: "x", Pos: 1}} {
+				qs = append(qs, memory.LookupQuery{Key: e.Key, Backend: backend, At: at})
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	qs = append(qs, memory.LookupQuery{Key: memory.Key{From: "fr", To: "en", Source: "Absente."}, Backend: "deepl"})
+	got, err := s.LookupAll(ctx, qs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := 0
+	for i, q := range qs {
+		e, ok, err := s.LookupAt(ctx, q.Key, q.Backend, q.At)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got[i].OK != ok || got[i].Entry != e {
+			t.Errorf("query %d %+v:\nLookupAll %+v\nLookupAt  %+v, %v", i, q, got[i], e, ok)
+		}
+		if ok {
+			found++
+		}
+	}
+	if found == 0 || found == len(qs) {
+		t.Errorf("%d of %d found: the test proves little", found, len(qs))
+	}
+}
