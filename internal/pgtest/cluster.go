@@ -117,6 +117,7 @@ func makeDir(cred *syscall.Credential) (string, error) {
 	if fi, err := os.Stat("/tmp"); cred != nil && err == nil && fi.IsDir() {
 		base = "/tmp"
 	}
+	removeStale(base)
 	dir, err := os.MkdirTemp(base, "bitext-pg-")
 	if err != nil {
 		return "", fmt.Errorf("failed to create the cluster's folder: %w", err)
@@ -131,6 +132,28 @@ func makeDir(cred *syscall.Credential) (string, error) {
 		}
 	}
 	return dir, nil
+}
+
+// removeStale removes the clusters' folders that test binaries killed
+// with -9 left (their servers died with them): those over ten minutes old
+// whose server no longer runs.
+func removeStale(base string) {
+	if base == "" {
+		base = os.TempDir()
+	}
+	dirs, _ := filepath.Glob(filepath.Join(base, "bitext-pg-*"))
+	for _, dir := range dirs {
+		fi, err := os.Stat(dir)
+		if err != nil || time.Since(fi.ModTime()) < 10*time.Minute {
+			continue
+		}
+		data, _ := os.ReadFile(filepath.Join(dir, "data", "postmaster.pid"))
+		pid, _ := strconv.Atoi(strings.SplitN(string(data), "\n", 2)[0])
+		if pid > 0 && syscall.Kill(pid, 0) == nil {
+			continue
+		}
+		os.RemoveAll(dir)
+	}
 }
 
 func (c *Cluster) initdb(ctx context.Context, bin string, cred *syscall.Credential) error {
