@@ -145,7 +145,7 @@ go_benchmarks() {
 		done
 	fi
 	say "Go benchmarks: memory lookups, a million entries, SQLite and PostgreSQL ($count runs)"
-	gobench ./memory/postgres -bench Lookup -benchtime 20000x -count "$count" -timeout 60m
+	gobench ./memory/postgres -bench 'Lookup$|LookupAll' -benchtime 20000x -count "$count" -timeout 60m
 	say "Go benchmarks: marian model, full opus-mt-fr-en size (1 run)"
 	gobench ./translate/marian/internal/model -bench . -benchtime 1x -count 1
 }
@@ -475,7 +475,7 @@ report_shared() {
 
 ## Issue 19: the shared memory, SQLite against PostgreSQL
 
-$([[ $smoke == 1 ]] && echo "Smoke run (-benchtime 1x -short): the figures below mean nothing. ")\`go test -run '^\$' -bench Lookup -benchtime 20000x -count $gocount ./memory/postgres\`: LookupAt on a memory of
+$([[ $smoke == 1 ]] && echo "Smoke run (-benchtime 1x -short): the figures below mean nothing. ")\`go test -run '^\$' -bench 'Lookup\$|LookupAll' -benchtime 20000x -count $gocount ./memory/postgres\`: LookupAt on a memory of
 $n machine translations (every lookup a hit, as in an unchanged rerun), loaded into a new SQLite file and a
 new database of a throw-away PostgreSQL $(ls /usr/lib/postgresql 2>/dev/null | sort -n | tail -n 1) cluster on a Unix socket of the same machine
 (fsync off, as in the tests); one lookup at a time, then from 4×GOMAXPROCS goroutines. Medians.
@@ -484,6 +484,7 @@ new database of a throw-away PostgreSQL $(ls /usr/lib/postgresql 2>/dev/null | s
 | --- | ---: | ---: | ---: |
 | one at a time | $l/s | $p/s | $(ratio "$p" "$l") |
 | parallel | $(gb "BenchmarkLookup/store=sqlite/entries=$n/parallel" lookups/s 0)/s | $(gb "BenchmarkLookup/store=postgres/entries=$n/parallel" lookups/s 0)/s | $(ratio "$(gb "BenchmarkLookup/store=postgres/entries=$n/parallel" lookups/s)" "$(gb "BenchmarkLookup/store=sqlite/entries=$n/parallel" lookups/s)") |
+| 30 at a time in one query (LookupAll, as translate asks a shared memory) | | $(gb "BenchmarkLookupAll/store=postgres/entries=$n/batch=30" lookups/s 0)/s | $(ratio "$(gb "BenchmarkLookupAll/store=postgres/entries=$n/batch=30" lookups/s)" "$l") |
 
 Unchanged rerun of the $narticles articles of issue 5 (\`bitext translate --backend apertium\`, medians of $rounds runs, the two
 interleaved), into a folder with its own memory and into one sharing the PostgreSQL memory (\`--memory URL\`):
@@ -507,7 +508,7 @@ scripts/bench-apertium.sh 3     # only the apertium Go benchmarks, with ratios
 go test -run '^$' -bench 'Find(100|10000)Terms$' -count 5 ./glossary
 go test -run '^$' -bench WrapThroughput -benchtime 1x -count 3 ./translate/remote
 go test -run '^$' -bench . -benchtime 1x ./translate/marian/internal/model
-go test -run '^$' -bench Lookup -benchtime 20000x -count 3 ./memory/postgres
+go test -run '^$' -bench 'Lookup$|LookupAll' -benchtime 20000x -count 3 ./memory/postgres
 go run ./internal/benchtool time -first ': translated' -- bitext translate --backend apertium --out OUT DIR/
 ```
 MD

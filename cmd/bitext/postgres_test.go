@@ -38,6 +38,13 @@ func TestPostgresScripts(t *testing.T) {
 			e.Setenv("MEMORY_URL", u)
 			return passwordUser(e, u)
 		},
+		Condition: func(cond string) (bool, error) {
+			if cond != "owncluster" {
+				return false, fmt.Errorf("unknown condition %q", cond)
+			}
+			c, err := pgtest.Get()
+			return err == nil && c.Socket != "", nil
+		},
 	})
 }
 

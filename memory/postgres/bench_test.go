@@ -147,6 +147,36 @@ func BenchmarkLookup(b *testing.B) {
 	}
 }
 
+// BenchmarkLookupAll looks up the same sentences 30 at a time (an
+// article) with one query, as translate does with a shared memory
+// (memory.BatchLookuper); it reports lookups per second.
+func BenchmarkLookupAll(b *testing.B) {
+	n := benchSize()
+	b.Run(fmt.Sprintf("store=postgres/entries=%d/batch=30", n), func(b *testing.B) {
+		m := filled(b, "postgres").(memory.BatchLookuper)
+		qs := make([]memory.LookupQuery, 30)
+		looked := 0
+		for i := 0; b.Loop(); i++ {
+			for j := range qs {
+				src := benchSentence((i*30 + j) * 7919 % n)
+				qs[j] = memory.LookupQuery{Key: memory.Key{From: "fr", To: "en", Source: src}, Backend: "apertium",
+					At: memory.Occurrence{Doc: "bench", Pos: 1}}
+			}
+			found, err := m.LookupAll(ctx, qs)
+			if err != nil {
+				b.Fatal(err)
+			}
+			for _, f := range found {
+				if !f.OK {
+					b.Fatal("a lookup missed")
+				}
+			}
+			looked += len(qs)
+		}
+		b.ReportMetric(float64(looked)/b.Elapsed().Seconds(), "lookups/s")
+	})
+}
+
 func lookupHit(b *testing.B, m memory.Memory, i int, at memory.Occurrence) {
 	e, ok, err := m.LookupAt(ctx, memory.Key{From: "fr", To: "en", Source: benchSentence(i)}, "apertium", at)
 	if err != nil || !ok || e.Status != memory.Machine {
