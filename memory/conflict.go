@@ -62,6 +62,21 @@ func (e *ConflictError) Error() string {
 // Is makes errors.Is(err, ErrConflict) hold.
 func (e *ConflictError) Is(target error) bool { return target == ErrConflict }
 
+// CheckMine is the rule of [Memory.UnapproveIf], applied inside the write
+// transaction: cur is what applies at the occurrence now (ok false:
+// nothing approved, and nothing to withdraw). withdraw is set when cur is
+// the approval mine by by; the error is a [*ConflictError] when cur is
+// another.
+func CheckMine(k Key, at Occurrence, mine Seen, cur Entry, ok bool, by string) (withdraw bool, err error) {
+	switch {
+	case !ok:
+		return false, nil
+	case SeenEntry(cur, ok) == mine && cur.By == by:
+		return true, nil
+	}
+	return false, &ConflictError{Key: k, At: at, Theirs: cur}
+}
+
 // CheckSeen is the rule of [Memory.ApproveIf], which every store applies
 // inside its write transaction: cur is what applies at the occurrence now
 // (ok false: nothing approved). The approval of target (a deletion when

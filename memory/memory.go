@@ -48,6 +48,12 @@ type Memory interface {
 	DeleteAt(ctx context.Context, k Key, at Occurrence, by string) error
 	// UnapproveAt withdraws the last approval made at an occurrence.
 	UnapproveAt(ctx context.Context, k Key, at Occurrence) error
+	// UnapproveIf is UnapproveAt for an editor taking back their own
+	// approval, mine (the text, or the deletion): when what applies at
+	// the occurrence now is not that approval by by, another editor
+	// approved since, and it writes nothing and returns a
+	// [*ConflictError]. With nothing approved there, it does nothing.
+	UnapproveIf(ctx context.Context, k Key, at Occurrence, mine Seen, by string) error
 	// PutDraft and DeleteDraft keep an editor's unapproved change to an
 	// occurrence.
 	PutDraft(ctx context.Context, k Key, at Occurrence, text string) error // "": a deletion

@@ -275,20 +275,46 @@ func (s *Store) deleteAt(ctx context.Context, tx *sql.Tx, k Key, at Occurrence, 
 // alternative or a deletion there is removed; a default approved there is
 // withdrawn as [Store.Unapprove] does.
 func (s *Store) UnapproveAt(ctx context.Context, k Key, at Occurrence) error {
+	return s.inTx(ctx, "failed to withdraw approval", func(tx *sql.Tx) error {
+		return s.unapproveAt(ctx, tx, k, at)
+	})
+}
+
+// UnapproveIf is UnapproveAt for an editor taking back their own approval
+// mine: when what applies at the occurrence is not that approval by by,
+// nothing is written and the error is a [*ConflictError] ([CheckMine]).
+func (s *Store) UnapproveIf(ctx context.Context, k Key, at Occurrence, mine Seen, by string) error {
+	err := s.inTx(ctx, "failed to withdraw approval", func(tx *sql.Tx) error {
+		cur, ok, err := approvalAt(ctx, tx, k, at)
+		if err != nil {
+			return err
+		}
+		withdraw, err := CheckMine(k, at, mine, cur, ok, by)
+		if !withdraw {
+			return err
+		}
+		return s.unapproveAt(ctx, tx, k, at)
+	})
+	var ce *ConflictError
+	if errors.As(err, &ce) {
+		return ce
+	}
+	return err
+}
+
+func (s *Store) unapproveAt(ctx context.Context, tx *sql.Tx, k Key, at Occurrence) error {
 	var kind Kind
-	err := s.db.QueryRowContext(ctx, `SELECT kind FROM occurrences WHERE src_lang = ? AND tgt_lang = ? AND source = ?
+	err := tx.QueryRowContext(ctx, `SELECT kind FROM occurrences WHERE src_lang = ? AND tgt_lang = ? AND source = ?
 		AND markup = ? AND doc = ? AND pos = ? AND kind <> 'draft'`, k.From, k.To, k.Source, k.Markup, at.Doc, at.Pos).Scan(&kind)
 	if err != nil && !errors.Is(err, sql.ErrNoRows) {
-		return s.wrap(fmt.Errorf("failed to withdraw approval: %w", err))
+		return err
 	}
 	if kind == ApprovedHere || kind == "" {
-		if err := s.Unapprove(ctx, k); err != nil {
+		if err := s.unapprove(ctx, tx, k); err != nil {
 			return err
 		}
 	}
-	return s.inTx(ctx, "failed to withdraw approval", func(tx *sql.Tx) error {
-		return deleteOccurrence(ctx, tx, k, at, false)
-	})
+	return deleteOccurrence(ctx, tx, k, at, false)
 }
 
 // approval is a sentence's default approved translation and where it was

@@ -101,9 +101,12 @@ func (s MemoryStore) keepDraft(ctx context.Context, k Key, a Approval) error {
 	return s.M.PutMachine(ctx, memKey(k), a.Backend, a.Machine)
 }
 
-// Unapprove withdraws the last approval made at k's occurrence.
-func (s MemoryStore) Unapprove(ctx context.Context, k Key) error {
-	return s.M.UnapproveAt(ctx, memKey(k), k.At)
+// Unapprove withdraws mine, the last approval made at k's occurrence,
+// unless another editor has approved there since (a
+// memory.ConflictError, and nothing is withdrawn).
+func (s MemoryStore) Unapprove(ctx context.Context, k Key, mine Approval) error {
+	r := Record{Approved: mine.Text != "", Text: mine.Text, Deleted: mine.Text == ""}
+	return s.M.UnapproveIf(ctx, memKey(k), k.At, seen(r), mine.By)
 }
 
 // Similar returns the approved sentence nearest to k's, for showing how

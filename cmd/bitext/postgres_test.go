@@ -105,6 +105,75 @@ func TestTwoEditorsConflict(t *testing.T) {
 	}
 }
 
+// TestUndoAfterAnotherEditor: Claire's undo of an approval Paul has since
+// approved over withdraws nothing (his approval is not lost) and says so;
+// Paul's own undo brings Claire's back.
+func TestUndoAfterAnotherEditor(t *testing.T) {
+	ctx := context.Background()
+	url := pgtest.URL(t)
+	in, outs := t.TempDir(), t.TempDir()
+	writeArticles(t, in, 1)
+	for _, out := range []string{"claire", "paul"} {
+		env, _, errb := bufferEnv(t, translatetest.NewFake())
+		args := []string{"bitext", "translate", "--backend", "fake", "--memory", url, "--out", filepath.Join(outs, out), in}
+		if code := run(ctx, env, args); code != 0 {
+			t.Fatalf("translate into %s: exit %d: %s", out, code, errb.String())
+		}
+	}
+	open := func(by string) *review.Article {
+		o := &reviewOptions{From: "fr", To: "en", Paths: []string{filepath.Join(outs, by)}, By: by, Memory: url}
+		arts, stores, err := openArticlesWith(ctx, o, nil, true)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { stores.Close() })
+		return arts[0]
+	}
+	claire := open("claire")
+	cu := claire.Units[1]
+	if err := claire.Edit(ctx, cu, "The minister left on 1 March."); err != nil {
+		t.Fatal(err)
+	}
+	if err := claire.Approve(ctx, cu); err != nil {
+		t.Fatal(err)
+	}
+	paul := open("paul") // he opens the article after her approval, and sees it
+	pu := paul.Units[1]
+	if err := paul.Edit(ctx, pu, "The minister went away on 1 March."); err != nil {
+		t.Fatal(err)
+	}
+	if err := paul.Approve(ctx, pu); err != nil {
+		t.Fatalf("Paul's approval over Claire's, which he saw: %v", err)
+	}
+	approved := func() memory.Entry {
+		m, err := postgres.Open(ctx, url)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer m.Close()
+		e, ok, err := m.LookupAt(ctx, memory.Key{From: "fr", To: "en", Source: cu.Key.Source}, "fake", cu.Key.At)
+		if err != nil || !ok {
+			t.Fatalf("lookup: %v, %v", ok, err)
+		}
+		return e
+	}
+	if _, err := claire.Undo(ctx); !errors.Is(err, memory.ErrConflict) || !strings.Contains(err.Error(), "paul approved") {
+		t.Fatalf("Claire's undo over Paul's approval: %v", err)
+	}
+	if e := approved(); e.By != "paul" || e.Target != "The minister went away on 1 March." {
+		t.Fatalf("after Claire's refused undo: %+v", e)
+	}
+	if !cu.Record.Approved || cu.Record.By != "paul" {
+		t.Errorf("Claire's unit after the refused undo shows %+v", cu.Record)
+	}
+	if _, err := paul.Undo(ctx); err != nil {
+		t.Fatalf("Paul's undo: %v", err)
+	}
+	if e := approved(); e.By != "claire" || e.Target != "The minister left on 1 March." {
+		t.Errorf("after Paul's undo: %+v", e)
+	}
+}
+
 // scriptUsers numbers the password users of the scripts.
 var scriptUsers atomic.Int32
 

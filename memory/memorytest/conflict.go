@@ -81,3 +81,69 @@ func conflictOnDeletion(t *testing.T, m memory.Memory) {
 		t.Errorf("a blank approval: %v", err)
 	}
 }
+
+// unapproveIf: an editor taking back their own approval withdraws it;
+// once another editor has approved over it, nothing is withdrawn and the
+// error is a conflict naming the other's approval.
+func unapproveIf(t *testing.T, m memory.Memory) {
+	k := key("Le KCNA a annoncé un essai, selon M. Kim.")
+	a := memory.Occurrence{Doc: "asie/essai", Pos: 3}
+	must(t, m.PutMachine(ctx, k, "fake", "KCNA announced a test, according to Mr. Kim."))
+	first := "KCNA announced a test, Mr. Kim said."
+	_, err := m.ApproveIf(ctx, k, a, memory.Seen{}, first, "claire")
+	must(t, err)
+	mine := memory.Seen{Approved: true, Target: first}
+	// Nothing to withdraw when the approval is claire's own and she undoes it.
+	must(t, m.UnapproveIf(ctx, k, a, mine, "claire"))
+	if e, ok, err := m.LookupAt(ctx, k, "fake", a); err != nil || !ok || e.Status != memory.Machine {
+		t.Fatalf("after claire withdrew her approval: %+v, %v, %v", e, ok, err)
+	}
+	must(t, m.UnapproveIf(ctx, k, a, mine, "claire")) // nothing approved: nothing to do
+	// claire approves again; paul approves over it from what he saw.
+	_, err = m.ApproveIf(ctx, k, a, memory.Seen{}, first, "claire")
+	must(t, err)
+	theirs := "North Korea's KCNA announced a test, Mr. Kim said."
+	_, err = m.ApproveIf(ctx, k, a, mine, theirs, "paul")
+	must(t, err)
+	err = m.UnapproveIf(ctx, k, a, mine, "claire")
+	var ce *memory.ConflictError
+	if !errors.Is(err, memory.ErrConflict) || !errors.As(err, &ce) || ce.Theirs.Target != theirs || ce.Theirs.By != "paul" {
+		t.Fatalf("claire's undo over paul's approval: %v", err)
+	}
+	if e := lookup(t, m, k, a); e.Target != theirs || e.By != "paul" {
+		t.Errorf("paul's approval after claire's refused undo: %+v", e)
+	}
+	// The same text by another editor is not claire's approval either.
+	if err := m.UnapproveIf(ctx, k, a, memory.Seen{Approved: true, Target: theirs}, "claire"); !errors.Is(err, memory.ErrConflict) {
+		t.Errorf("undo of paul's text in claire's name: %v", err)
+	}
+	// paul's own undo works and restores claire's approval beneath it.
+	must(t, m.UnapproveIf(ctx, k, a, memory.Seen{Approved: true, Target: theirs}, "paul"))
+	if e := lookup(t, m, k, a); e.Target != first || e.By != "claire" {
+		t.Errorf("after paul withdrew his approval: %+v", e)
+	}
+}
+
+// unapproveIfDeletion: a deletion is withdrawn the same way, and only by
+// the editor who approved it.
+func unapproveIfDeletion(t *testing.T, m memory.Memory) {
+	k := key("Cette phrase est en double.")
+	a := memory.Occurrence{Doc: "europe/lyon", Pos: 4}
+	must(t, m.PutMachine(ctx, k, "fake", "This sentence is a duplicate."))
+	_, err := m.ApproveIf(ctx, k, a, memory.Seen{}, "", "claire")
+	must(t, err)
+	del := memory.Seen{Deleted: true}
+	if err := m.UnapproveIf(ctx, k, a, del, "paul"); !errors.Is(err, memory.ErrConflict) {
+		t.Fatalf("paul withdrawing claire's deletion: %v", err)
+	}
+	if err := m.UnapproveIf(ctx, k, a, memory.Seen{Approved: true, Target: "This sentence is a duplicate."}, "claire"); !errors.Is(err, memory.ErrConflict) {
+		t.Errorf("withdrawing a text where claire's deletion applies: %v", err)
+	}
+	if e := lookup(t, m, k, a); e.Status != memory.StatusDeleted {
+		t.Fatalf("the deletion after refused undos: %+v", e)
+	}
+	must(t, m.UnapproveIf(ctx, k, a, del, "claire"))
+	if e := lookup(t, m, k, a); e.Status != memory.Machine {
+		t.Errorf("after claire withdrew her deletion: %+v", e)
+	}
+}

@@ -27,6 +27,8 @@ func Run(t *testing.T, open func(t *testing.T) memory.Memory) {
 		{"Unapprove", unapprove},
 		{"Conflict", conflict},
 		{"ConflictOnDeletion", conflictOnDeletion},
+		{"UnapproveIf", unapproveIf},
+		{"UnapproveIfDeletion", unapproveIfDeletion},
 		{"Stats", stats},
 		{"Fuzzy", fuzzy},
 		{"Concurrent", concurrent},

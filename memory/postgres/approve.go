@@ -174,20 +174,46 @@ func (s *Store) deleteAt(ctx context.Context, tx pgx.Tx, k memory.Key, at memory
 // alternative or a deletion there, else the default approved there.
 func (s *Store) UnapproveAt(ctx context.Context, k memory.Key, at memory.Occurrence) error {
 	return s.sentenceTx(ctx, k, "failed to withdraw approval", func(tx pgx.Tx) error {
-		h := hash(k)
-		var kind string
-		err := tx.QueryRow(ctx, `SELECT kind FROM occurrences WHERE hash = $1 AND doc = $2 AND pos = $3
-			AND kind <> 'draft'`, h, at.Doc, at.Pos).Scan(&kind)
-		if err != nil && !errors.Is(err, pgx.ErrNoRows) {
+		return unapproveAt(ctx, tx, k, at)
+	})
+}
+
+// UnapproveIf is UnapproveAt for an editor taking back their own approval
+// mine, unless another editor approved at the occurrence since
+// ([memory.CheckMine]).
+func (s *Store) UnapproveIf(ctx context.Context, k memory.Key, at memory.Occurrence, mine memory.Seen, by string) error {
+	err := s.sentenceTx(ctx, k, "failed to withdraw approval", func(tx pgx.Tx) error {
+		cur, ok, err := approvalAt(ctx, tx, k, at)
+		if err != nil {
 			return err
 		}
-		if memory.Kind(kind) == memory.ApprovedHere || kind == "" {
-			if err := unapprove(ctx, tx, h); err != nil {
-				return err
-			}
+		withdraw, err := memory.CheckMine(k, at, mine, cur, ok, by)
+		if !withdraw {
+			return err
 		}
-		return deleteOccurrence(ctx, tx, h, at, false)
+		return unapproveAt(ctx, tx, k, at)
 	})
+	var ce *memory.ConflictError
+	if errors.As(err, &ce) {
+		return ce
+	}
+	return err
+}
+
+func unapproveAt(ctx context.Context, tx pgx.Tx, k memory.Key, at memory.Occurrence) error {
+	h := hash(k)
+	var kind string
+	err := tx.QueryRow(ctx, `SELECT kind FROM occurrences WHERE hash = $1 AND doc = $2 AND pos = $3
+		AND kind <> 'draft'`, h, at.Doc, at.Pos).Scan(&kind)
+	if err != nil && !errors.Is(err, pgx.ErrNoRows) {
+		return err
+	}
+	if memory.Kind(kind) == memory.ApprovedHere || kind == "" {
+		if err := unapprove(ctx, tx, h); err != nil {
+			return err
+		}
+	}
+	return deleteOccurrence(ctx, tx, h, at, false)
 }
 
 // unapprove withdraws the last approval of the sentence: the one before
