@@ -25,9 +25,7 @@ func (e Entry) forms() []form {
 	if !e.inflects() {
 		return out
 	}
-	for _, f := range inflectPhrase(e.Source, normPOS(e.POS) == Noun) {
-		out = append(out, f)
-	}
+	out = append(out, inflectPhrase(e.Source, normPOS(e.POS) == Noun)...)
 	return dedupForms(out)
 }
 

@@ -37,10 +37,9 @@ type Article struct {
 	// one per paragraph-level edit, and one per paragraph with no French.
 	Units []*Unit
 
-	opts  Options
-	meta  []translate.MetaField
-	undo  []decision
-	saved bool
+	opts Options
+	meta []translate.MetaField
+	undo []decision
 }
 
 // Open opens the article whose working copy (or bilingual JSON) is path
