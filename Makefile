@@ -1,10 +1,15 @@
 # Entry points of the development tasks; the scripts say what they do.
-.PHONY: test bench bench-smoke eval
+.PHONY: test lint bench bench-smoke eval
 
 # test runs every package's tests (those needing Apertium, Chromium, tmux,
 # apertium-apy or ../shared skip with a message when those are absent).
 test:
 	go test ./...
+
+# lint runs go vet, gofmt and staticcheck (pinned, installed when missing),
+# as CI does: run it before every commit.
+lint:
+	scripts/lint.sh
 
 # bench measures every speed figure against its baseline and writes
 # docs/BENCHMARKS.md (10-20 minutes on 2 CPUs, depending on load).
