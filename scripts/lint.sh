@@ -4,9 +4,7 @@
 # from the Go module proxy when missing or at another version).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-. scripts/gobin.sh
-
-staticcheck_version=v0.8.2
+. scripts/tools.sh
 
 echo "== go vet"
 go vet ./...
@@ -18,9 +16,6 @@ if [ -n "$unformatted" ]; then
 	exit 1
 fi
 
-echo "== staticcheck $staticcheck_version"
-staticcheck="$(gobin)/staticcheck"
-if ! "$staticcheck" -version 2>/dev/null | grep -qF "(${staticcheck_version#v})"; then
-	go install "honnef.co/go/tools/cmd/staticcheck@$staticcheck_version"
-fi
+echo "== staticcheck"
+staticcheck=$(gotool staticcheck honnef.co/go/tools/cmd/staticcheck v0.8.2)
 "$staticcheck" ./...
