@@ -50,11 +50,23 @@ type Violation struct {
 	// Chain is the import path from the offending package to the forbidden
 	// one, both included.
 	Chain []string
+	// Module is the module path, left out of the names String prints.
+	Module string
 }
 
+// String says which package imports which, through which others, and
+// why it must not: "memory imports review: the memory stores…".
 func (v Violation) String() string {
-	return fmt.Sprintf("%s imports %s (%s): %s",
-		v.Chain[0], v.Chain[len(v.Chain)-1], strings.Join(v.Chain, " → "), v.Rule.Reason)
+	names := make([]string, len(v.Chain))
+	for i, p := range v.Chain {
+		names[i] = strings.TrimPrefix(p, v.Module+"/")
+	}
+	last := len(names) - 1
+	via := ""
+	if last > 1 {
+		via = " through " + strings.Join(names[1:last], " → ")
+	}
+	return fmt.Sprintf("%s imports %s%s: %s", names[0], names[last], via, v.Rule.Reason)
 }
 
 // Check returns the violations of rules in g, and an error for a rule
@@ -79,14 +91,14 @@ func Check(g Graph, rules []Rule) ([]Violation, error) {
 		if subjects == 0 {
 			return nil, fmt.Errorf("layering rule for %q matches no package of %s (renamed or removed?)", r.Packages, g.Module)
 		}
-		out = append(out, crossings(r, found)...)
+		out = append(out, crossings(r, g.Module, found)...)
 	}
 	return out, nil
 }
 
 // crossings keeps the chains that pass through no other offending package,
 // sorted by package.
-func crossings(r Rule, found map[string][]string) []Violation {
+func crossings(r Rule, module string, found map[string][]string) []Violation {
 	var out []Violation
 outer:
 	for _, chain := range found {
@@ -95,7 +107,7 @@ outer:
 				continue outer
 			}
 		}
-		out = append(out, Violation{Rule: r, Chain: chain})
+		out = append(out, Violation{Rule: r, Chain: chain, Module: module})
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Chain[0] < out[j].Chain[0] })
 	return out
