@@ -59,4 +59,4 @@ env -i "${envs[@]}" bash --norc --noprofile -c '
 		fi
 	done 3<<<"$2"
 	printf "\nquickstart: every line of the quick start in %s ran\n" "$readme"
-' quickstart "$readme" "$block"
+' bash "$readme" "$block"
