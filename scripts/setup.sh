@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 . scripts/tools.sh
 
 if ! command -v go >/dev/null; then
-	echo "setup: Go is not installed (bitext needs Go 1.26 or later: https://go.dev/doc/install)" >&2
+	echo "setup: Go is not installed (bitext needs Go 1.26.8 or later: https://go.dev/doc/install)" >&2
 	exit 1
 fi
 scripts/install-deps.sh
