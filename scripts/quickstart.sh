@@ -26,7 +26,7 @@ trap 'rm -rf "$home"' EXIT
 path=""
 IFS=: read -ra dirs <<<"$PATH"
 for d in "${dirs[@]}"; do
-	case "$d" in "$(gobin)" | "$HOME/go/bin" | "") continue ;; esac
+	case "$d" in "$(gobin)" | "${HOME:-}/go/bin" | "") continue ;; esac
 	path="${path:+$path:}$d"
 done
 if found=$(PATH=$path command -v bitext); then
