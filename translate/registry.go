@@ -2,7 +2,6 @@ package translate
 
 import (
 	"context"
-	"fmt"
 	"net/http"
 	"sort"
 )
@@ -86,24 +85,4 @@ func (r *Registry) List() []BackendInfo {
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
 	return out
-}
-
-// New builds the named backend.
-func (r *Registry) New(ctx context.Context, name string, cfg Config) (Backend, error) {
-	info, ok := r.byName[name]
-	if !ok {
-		return nil, fmt.Errorf("unknown backend %q (known: %s)", name, r.names())
-	}
-	return info.New(ctx, cfg)
-}
-
-func (r *Registry) names() string {
-	s := ""
-	for i, info := range r.List() {
-		if i > 0 {
-			s += ", "
-		}
-		s += info.Name
-	}
-	return s
 }

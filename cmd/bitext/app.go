@@ -34,8 +34,8 @@ More examples:
 		Reader:               env.In,
 		Writer:               env.Out,
 		ErrWriter:            env.Err,
+		Version:              version(),
 		EnableBashCompletion: true,
-		HideVersion:          true,
 		ExitErrHandler:       func(*cli.Context, error) {},
 		OnUsageError:         onUsageError,
 		Commands: []*cli.Command{
@@ -50,6 +50,7 @@ More examples:
 			newEvalCommand(env),
 			newScoreCommand(env),
 			newCompletionCommand(env),
+			newVersionCommand(env),
 		},
 	}
 }

@@ -39,24 +39,6 @@ type Config struct {
 	Protect Protection
 }
 
-// Option declares one backend-specific setting: its name in
-// translate.Config.Options and the help shown for it.
-type Option struct {
-	Name, Help, Default string
-}
-
-// Options lists the settings NewConfig reads from translate.Config.Options,
-// for help texts and the configuration file.
-func Options() []Option {
-	return []Option{
-		{"modes", "folder of Apertium .mode files (or $APERTIUM_MODES)", DefaultModesDir},
-		{"workers", "pipelines per language pair", strconv.Itoa(defaultWorkers())},
-		{"mark-unknown", "keep Apertium's * marks on unknown words (true/false)", "false"},
-		{"timeout", "how long a pipeline may give no output before it is restarted", "60s"},
-		{"protect", "how glossary terms are hidden from Apertium: placeholder (a stand-in word) or blank", string(ProtectPlaceholder)},
-	}
-}
-
 // NewConfig reads the apertium settings from a backend configuration,
 // applying defaults.
 func NewConfig(c translate.Config) (Config, error) {

@@ -15,22 +15,6 @@ import (
 // DefaultModel is the installed model used when none is named.
 const DefaultModel = "fr-en"
 
-// Option declares one backend-specific setting: its name in
-// translate.Config.Options, its help and its default.
-type Option struct {
-	Name, Help, Default string
-}
-
-// ConfigOptions lists the settings NewConfig reads from
-// translate.Config.Options.
-func ConfigOptions() []Option {
-	return []Option{
-		{"beam", "beam size (1: greedy; default: the model's num_beams)", ""},
-		{"max-length", "longest translation in tokens (default: the model's max_length)", ""},
-		{"batch", "sentences decoded together", strconv.Itoa(defaultBatch)},
-	}
-}
-
 // Config is the marian backend's configuration.
 type Config struct {
 	// Dir is the model folder.

@@ -1,0 +1,48 @@
+package layering
+
+// Rules is bitext's layering, the one place where it is written. Each
+// rule says which packages may not depend on which others, and why.
+//
+// To add a package, add a rule for it here (and, where it sits below
+// existing packages, add it to their Forbid lists), with the reason a
+// reviewer would give. The test fails on a rule whose Packages match no
+// package, so a rule is added with the package it is about, and a rename
+// cannot leave a rule silently checking nothing.
+func Rules() []Rule {
+	return []Rule{
+		{
+			Packages: "translate/...",
+			Forbid:   []string{"review/...", "memory/...", "bilingual/...", "cmd/..."},
+			Reason: "the document model and the engines sit at the bottom: a backend is built, " +
+				"tested and benchmarked without the review workflow, the translation memory, " +
+				"the output formats or the command line, which all build on translate",
+		},
+		{
+			Packages: "memory/...",
+			Forbid:   []string{"review/..."},
+			Reason: "the memory stores what review decides, for any workflow (the command line, " +
+				"a batch run, a web review); review calls the memory, never the reverse",
+		},
+		{
+			Packages: "glossary/...",
+			Forbid:   []string{"translate/..."},
+			Allow:    []string{"translate"},
+			Reason: "terms are engine-agnostic: the glossary may use the document model " +
+				"(translate) but no backend, nor translate/all or translate/remote; a backend " +
+				"with native glossaries adapts the glossary, the glossary never knows a backend",
+		},
+		{
+			Packages: "bilingual/...",
+			Forbid:   []string{"review/...", "memory/...", "cmd/..."},
+			Reason: "the bilingual outputs render a translate.Document and nothing else, so " +
+				"translate, review and publish all write them the same way",
+		},
+		{
+			Packages: "...",
+			Except:   []string{"cmd/..."},
+			Forbid:   []string{"github.com/urfave/cli/v2/..."},
+			Reason: "libraries return errors and never parse flags or print: the command line " +
+				"owns flags, messages and exit codes",
+		},
+	}
+}
