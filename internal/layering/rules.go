@@ -38,6 +38,25 @@ func Rules() []Rule {
 				"translate, review and publish all write them the same way",
 		},
 		{
+			Packages: "engine/...",
+			Forbid:   []string{"review/...", "batch/...", "outdir/...", "bilingual/...", "cmd/..."},
+			Reason: "the engine builds backends and the one pipeline that translate, eval and " +
+				"review's re-translate share; it must not know who calls it, or review would " +
+				"import itself through it",
+		},
+		{
+			Packages: "outdir/...",
+			Forbid:   []string{"review/...", "engine/...", "batch/...", "cmd/..."},
+			Reason: "the output folder's layout is the one owner every command goes through; " +
+				"it holds paths, state and the lock, never a workflow",
+		},
+		{
+			Packages: "review/...",
+			Forbid:   []string{"batch/...", "outdir/...", "cmd/..."},
+			Reason: "review decides on segments it is handed; finding articles in a folder and " +
+				"running files are the output folder's and the batch runner's business",
+		},
+		{
 			Packages: "...",
 			Except:   []string{"cmd/..."},
 			Forbid:   []string{"github.com/urfave/cli/v2/..."},
