@@ -1,0 +1,251 @@
+// Command gen writes the assembly kernels of package gemm with avo
+// (github.com/mmcloughlin/avo). It is its own module so that avo stays out
+// of bitext's dependencies; run it through go generate in the gemm folder:
+//
+//	go generate ./translate/marian/internal/gemm
+//
+// Every kernel computes one tile of rows × panel columns of a product with
+// weights packed by package gemm, accumulating each output in order of
+// increasing k (see the package documentation of gemm).
+package main
+
+import (
+	"fmt"
+
+	. "github.com/mmcloughlin/avo/build"
+	. "github.com/mmcloughlin/avo/operand"
+	. "github.com/mmcloughlin/avo/reg"
+)
+
+func main() {
+	for mr := 1; mr <= 6; mr++ {
+		sgemm(fmt.Sprintf("sgemmAVX512x%d", mr), mr, avx512)
+	}
+	for mr := 1; mr <= 6; mr++ {
+		sgemm(fmt.Sprintf("sgemmAVX2x%d", mr), mr, avx2)
+	}
+	for mr := 1; mr <= 6; mr++ {
+		igemmVNNI(fmt.Sprintf("igemmVNNIx%d", mr), mr)
+	}
+	for mr := 1; mr <= 4; mr++ {
+		igemmAVX2(fmt.Sprintf("igemmAVX2x%d", mr), mr)
+	}
+	Generate()
+}
+
+// isa describes the vector unit a float32 kernel targets.
+type isa struct {
+	name  string
+	vec   func() VecVirtual
+	lanes int // float32 lanes of a register
+	vecs  int // registers per row of the tile: the panel is vecs×lanes wide
+}
+
+var (
+	avx512 = isa{name: "AVX-512F", vec: ZMM, lanes: 16, vecs: 4}
+	avx2   = isa{name: "AVX2 and FMA", vec: YMM, lanes: 8, vecs: 2}
+)
+
+// rowPointers loads x and returns the addresses of its first mr rows.
+func rowPointers(mr int, ldxBytes Register) []Register {
+	rows := []Register{Load(Param("x"), GP64())}
+	for i := 1; i < mr; i++ {
+		r := GP64()
+		LEAQ(Mem{Base: rows[i-1], Index: ldxBytes, Scale: 1}, r)
+		rows = append(rows, r)
+	}
+	return rows
+}
+
+// loadTile zeroes the accumulators, or loads them from y when the
+// parameter load is set (a later block of k).
+func loadTile(acc [][]VecVirtual, width int, zero func(VecVirtual)) {
+	ld := Load(Param("load"), GP8())
+	for _, row := range acc {
+		for v := range row {
+			row[v] = nil
+		}
+	}
+	for i := range acc {
+		for v := range acc[i] {
+			acc[i][v] = newVec(acc, i)
+		}
+	}
+	TESTB(ld, ld)
+	JZ(LabelRef("zero"))
+	tileMoves(acc, width, true)
+	JMP(LabelRef("start"))
+	Label("zero")
+	for _, row := range acc {
+		for _, a := range row {
+			zero(a)
+		}
+	}
+	Label("start")
+}
+
+// newVec is set per kernel: the constructor of accumulator registers.
+var newVec func(acc [][]VecVirtual, i int) VecVirtual
+
+// tileMoves loads (or stores) the tile's accumulators from (to) y.
+func tileMoves(acc [][]VecVirtual, width int, load bool) {
+	y := Load(Param("y"), GP64())
+	ldy := Load(Param("ldy"), GP64())
+	SHLQ(Imm(2), ldy)
+	for i, row := range acc {
+		for v, a := range row {
+			m := Mem{Base: y, Disp: v * width}
+			if load {
+				VMOVUPS(m, a)
+			} else {
+				VMOVUPS(a, m)
+			}
+		}
+		if i < len(acc)-1 {
+			ADDQ(ldy, y)
+		}
+	}
+}
+
+// sgemm writes y[0:mr][0:panel] (+)= x[0:mr][0:k] · w for one panel of
+// float32 weights packed as k rows of panel values.
+func sgemm(name string, mr int, s isa) {
+	TEXT(name, NOSPLIT, "func(k int, x *float32, ldx int, w *float32, y *float32, ldy int, load bool)")
+	Doc(fmt.Sprintf("%s computes a tile of %d rows × %d columns of a float32 product (%s).", name, mr, s.lanes*s.vecs, s.name))
+	ldx := Load(Param("ldx"), GP64())
+	SHLQ(Imm(2), ldx)
+	rows := rowPointers(mr, ldx)
+	acc := make([][]VecVirtual, mr)
+	for i := range acc {
+		acc[i] = make([]VecVirtual, s.vecs)
+	}
+	newVec = func([][]VecVirtual, int) VecVirtual { return s.vec() }
+	loadTile(acc, 4*s.lanes, func(a VecVirtual) { VXORPS(a, a, a) })
+	k := Load(Param("k"), GP64())
+	w := Load(Param("w"), GP64())
+	kk := GP64()
+	XORQ(kk, kk)
+	TESTQ(k, k)
+	JZ(LabelRef("store"))
+	Label("loop")
+	wv := make([]VecVirtual, s.vecs)
+	for v := range wv {
+		wv[v] = s.vec()
+		VMOVUPS(Mem{Base: w, Disp: v * 4 * s.lanes}, wv[v])
+	}
+	for i, r := range rows {
+		b := s.vec()
+		VBROADCASTSS(Mem{Base: r, Index: kk, Scale: 4}, b)
+		for v := range wv {
+			VFMADD231PS(wv[v], b, acc[i][v])
+		}
+	}
+	ADDQ(U32(uint32(4*s.lanes*s.vecs)), w)
+	INCQ(kk)
+	CMPQ(kk, k)
+	JLT(LabelRef("loop"))
+	Label("store")
+	tileMoves(acc, 4*s.lanes, false)
+	VZEROUPPER()
+	RET()
+}
+
+// igemmVNNI writes y[0:mr][0:64] (+)= Σ x·(w+128) in int32 for one panel
+// of weights packed as k/4 groups of 64 columns × 4 unsigned bytes (the
+// signed weight plus 128), x being rows of signed bytes (AVX-512 VNNI).
+func igemmVNNI(name string, mr int) {
+	const vecs = 4
+	TEXT(name, NOSPLIT, "func(k int, x *int8, ldx int, w *uint8, y *int32, ldy int, load bool)")
+	Doc(fmt.Sprintf("%s computes a tile of %d rows × 64 columns of an int8 product (AVX-512 VNNI); k counts groups of 4 bytes.", name, mr))
+	ldx := Load(Param("ldx"), GP64())
+	rows := rowPointers(mr, ldx)
+	acc := make([][]VecVirtual, mr)
+	for i := range acc {
+		acc[i] = make([]VecVirtual, vecs)
+	}
+	newVec = func([][]VecVirtual, int) VecVirtual { return ZMM() }
+	loadTile(acc, 64, func(a VecVirtual) { VPXORD(a, a, a) })
+	k := Load(Param("k"), GP64())
+	w := Load(Param("w"), GP64())
+	kk := GP64()
+	XORQ(kk, kk)
+	SHLQ(Imm(2), k)
+	TESTQ(k, k)
+	JZ(LabelRef("store"))
+	Label("loop")
+	wv := make([]VecVirtual, vecs)
+	for v := range wv {
+		wv[v] = ZMM()
+		VMOVDQU32(Mem{Base: w, Disp: v * 64}, wv[v])
+	}
+	for i, r := range rows {
+		xb := ZMM()
+		VPBROADCASTD(Mem{Base: r, Index: kk, Scale: 1}, xb)
+		for v := range wv {
+			VPDPBUSD(xb, wv[v], acc[i][v])
+		}
+	}
+	ADDQ(U32(256), w)
+	ADDQ(Imm(4), kk)
+	CMPQ(kk, k)
+	JLT(LabelRef("loop"))
+	Label("store")
+	tileMoves(acc, 64, false)
+	VZEROUPPER()
+	RET()
+}
+
+// igemmAVX2 writes y[0:mr][0:16] (+)= Σ x·w in int32 for one panel of
+// signed weights packed as k/4 groups of 16 columns × 4 bytes. Products of
+// |x| and w·sign(x) (VPMADDUBSW) never saturate, as |x|, |w| ≤ 127.
+func igemmAVX2(name string, mr int) {
+	const vecs = 2
+	TEXT(name, NOSPLIT, "func(k int, x *int8, ldx int, w *uint8, y *int32, ldy int, load bool)")
+	Doc(fmt.Sprintf("%s computes a tile of %d rows × 16 columns of an int8 product (AVX2); k counts groups of 4 bytes.", name, mr))
+	ldx := Load(Param("ldx"), GP64())
+	rows := rowPointers(mr, ldx)
+	acc := make([][]VecVirtual, mr)
+	for i := range acc {
+		acc[i] = make([]VecVirtual, vecs)
+	}
+	newVec = func([][]VecVirtual, int) VecVirtual { return YMM() }
+	loadTile(acc, 32, func(a VecVirtual) { VPXOR(a, a, a) })
+	ones := YMM()
+	one := GP32()
+	MOVL(U32(0x00010001), one)
+	MOVD(one, ones.AsX())
+	VPBROADCASTD(ones.AsX(), ones)
+	k := Load(Param("k"), GP64())
+	w := Load(Param("w"), GP64())
+	kk := GP64()
+	XORQ(kk, kk)
+	SHLQ(Imm(2), k)
+	TESTQ(k, k)
+	JZ(LabelRef("store"))
+	Label("loop")
+	wv := make([]VecVirtual, vecs)
+	for v := range wv {
+		wv[v] = YMM()
+		VMOVDQU(Mem{Base: w, Disp: v * 32}, wv[v])
+	}
+	for i, r := range rows {
+		xb, xa := YMM(), YMM()
+		VPBROADCASTD(Mem{Base: r, Index: kk, Scale: 1}, xb)
+		VPABSB(xb, xa)
+		for v := range wv {
+			t := YMM()
+			VPSIGNB(xb, wv[v], t)
+			VPMADDUBSW(t, xa, t)
+			VPMADDWD(ones, t, t)
+			VPADDD(t, acc[i][v], acc[i][v])
+		}
+	}
+	ADDQ(U32(64), w)
+	ADDQ(Imm(4), kk)
+	CMPQ(kk, k)
+	JLT(LabelRef("loop"))
+	Label("store")
+	tileMoves(acc, 32, false)
+	VZEROUPPER()
+	RET()
+}

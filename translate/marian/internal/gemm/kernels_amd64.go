@@ -1,0 +1,37 @@
+package gemm
+
+import "golang.org/x/sys/cpu"
+
+// asmFloatKernel returns the assembly float32 kernels of i, or nil where
+// the CPU cannot run them.
+func asmFloatKernel(i ISA) *sgemmKernel {
+	switch {
+	case i == AVX512 && cpu.X86.HasAVX512F:
+		return &sgemmKernel{name: "avx512", nr: 64, kc: 128, tiles: []sgemmTile{
+			sgemmAVX512x1, sgemmAVX512x2, sgemmAVX512x3, sgemmAVX512x4, sgemmAVX512x5, sgemmAVX512x6,
+		}}
+	case i >= AVX2 && cpu.X86.HasAVX2 && cpu.X86.HasFMA:
+		if i == AVX512 {
+			return nil // a CPU with AVX2 but not AVX-512 runs the avx2 family
+		}
+		return &sgemmKernel{name: "avx2", nr: 16, kc: 512, tiles: []sgemmTile{
+			sgemmAVX2x1, sgemmAVX2x2, sgemmAVX2x3, sgemmAVX2x4, sgemmAVX2x5, sgemmAVX2x6,
+		}}
+	}
+	return nil
+}
+
+// asmIntKernel returns the assembly int8 kernels of i, or nil.
+func asmIntKernel(i ISA) *igemmKernel {
+	if i == AVX512 && cpu.X86.HasAVX512F && cpu.X86.HasAVX512VNNI {
+		return &igemmKernel{name: "avx512-vnni", nr: 64, kc: 128, unsigned: true, tiles: []igemmTile{
+			igemmVNNIx1, igemmVNNIx2, igemmVNNIx3, igemmVNNIx4, igemmVNNIx5, igemmVNNIx6,
+		}}
+	}
+	if i >= AVX2 && cpu.X86.HasAVX2 {
+		return &igemmKernel{name: "avx2", nr: 16, kc: 512, tiles: []igemmTile{
+			igemmAVX2x1, igemmAVX2x2, igemmAVX2x3, igemmAVX2x4,
+		}}
+	}
+	return nil
+}
