@@ -46,7 +46,7 @@ func New(ctx context.Context, dir string, opts Options) (*Backend, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	m, err := model.Load(dir)
+	m, err := model.Load(dir, model.Options{})
 	if err != nil {
 		return nil, fmt.Errorf("marian: failed to load model %s: %w", dir, err)
 	}

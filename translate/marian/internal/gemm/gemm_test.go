@@ -224,3 +224,33 @@ func BenchmarkKernels(b *testing.B) {
 		}
 	}
 }
+
+func TestExpSum(t *testing.T) {
+	rng := rand.New(rand.NewPCG(17, 18))
+	for _, n := range []int{0, 1, 7, 8, 15, 16, 17, 33, 1000, 59514} {
+		x := make([]float32, n)
+		mx := float32(math.Inf(-1))
+		for i := range x {
+			x[i] = float32(rng.NormFloat64() * 8)
+			if i%97 == 5 {
+				x[i] = float32(math.Inf(-1))
+			}
+			mx = max(mx, x[i])
+		}
+		var want float64
+		for _, v := range x {
+			want += math.Exp(float64(v - mx))
+		}
+		for _, isa := range supported(t) {
+			got := ExpSum(isa, x, mx)
+			if math.Abs(float64(got)-want) > 1e-5*math.Max(1, want) {
+				t.Errorf("%s, %d values: ExpSum = %v, want %v", isa, n, got, want)
+			}
+		}
+	}
+	for _, v := range []float32{0, -1e-8, -0.3465, -0.5, -1, -10, -50, -85.9} {
+		if got, want := expRef(v), math.Exp(float64(v)); math.Abs(float64(got)-want) > 2e-7*want {
+			t.Errorf("expRef(%v) = %v, want %v", v, got, want)
+		}
+	}
+}

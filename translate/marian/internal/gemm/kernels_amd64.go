@@ -35,3 +35,14 @@ func asmIntKernel(i ISA) *igemmKernel {
 	}
 	return nil
 }
+
+// asmExp returns the exponential-sum kernel of i and its lanes, or nil.
+func asmExp(i ISA) (expFunc, int) {
+	if f := asmFloatKernel(i); f == nil || f.name == "portable" {
+		return nil, 0
+	}
+	if i == AVX512 {
+		return expSumAVX512, 16
+	}
+	return expSumAVX2, 8
+}

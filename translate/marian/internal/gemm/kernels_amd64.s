@@ -2089,3 +2089,133 @@ store:
 	VMOVUPS Y7, 32(AX)
 	VZEROUPPER
 	RET
+
+DATA expconst<>+0(SB)/4, $(-86.0)
+DATA expconst<>+4(SB)/4, $(1.442695)
+DATA expconst<>+8(SB)/4, $(0.6933594)
+DATA expconst<>+12(SB)/4, $(-0.00021219444)
+DATA expconst<>+16(SB)/4, $(0.00019875691)
+DATA expconst<>+20(SB)/4, $(0.0013981999)
+DATA expconst<>+24(SB)/4, $(0.008333452)
+DATA expconst<>+28(SB)/4, $(0.041665796)
+DATA expconst<>+32(SB)/4, $(0.16666666)
+DATA expconst<>+36(SB)/4, $(0.5)
+DATA expconst<>+40(SB)/4, $(1.0)
+GLOBL expconst<>(SB), RODATA|NOPTR, $44
+
+// func expSumAVX512(x *float32, n int, max float32) float32
+// Requires: AVX, AVX512DQ, AVX512F, SSE
+TEXT ·expSumAVX512(SB), NOSPLIT, $0-28
+	VBROADCASTSS expconst<>+0(SB), Z0
+	VBROADCASTSS expconst<>+4(SB), Z1
+	VBROADCASTSS expconst<>+8(SB), Z2
+	VBROADCASTSS expconst<>+12(SB), Z3
+	VBROADCASTSS expconst<>+16(SB), Z4
+	VBROADCASTSS expconst<>+20(SB), Z5
+	VBROADCASTSS expconst<>+24(SB), Z6
+	VBROADCASTSS expconst<>+28(SB), Z7
+	VBROADCASTSS expconst<>+32(SB), Z8
+	VBROADCASTSS expconst<>+36(SB), Z9
+	VBROADCASTSS expconst<>+40(SB), Z10
+	MOVSS        max+16(FP), X11
+	VBROADCASTSS X11, Z11
+	MOVQ         x+0(FP), AX
+	MOVQ         n+8(FP), CX
+	VXORPS       Z12, Z12, Z12
+	TESTQ        CX, CX
+	JZ           done
+
+loop:
+	VMOVUPS      (AX), Z13
+	VSUBPS       Z11, Z13, Z13
+	VMAXPS       Z0, Z13, Z13
+	VMULPS       Z1, Z13, Z14
+	VCVTPS2DQ    Z14, Z14
+	VCVTDQ2PS    Z14, Z15
+	VFNMADD231PS Z2, Z15, Z13
+	VFNMADD231PS Z3, Z15, Z13
+	VMULPS       Z13, Z13, Z15
+	VMOVUPS      Z4, Z16
+	VFMADD213PS  Z5, Z13, Z16
+	VFMADD213PS  Z6, Z13, Z16
+	VFMADD213PS  Z7, Z13, Z16
+	VFMADD213PS  Z8, Z13, Z16
+	VFMADD213PS  Z9, Z13, Z16
+	VFMADD213PS  Z13, Z15, Z16
+	VADDPS       Z10, Z16, Z16
+	VPSLLD       $0x17, Z14, Z14
+	VPADDD       Z14, Z16, Z16
+	VADDPS       Z16, Z12, Z12
+	ADDQ         $0x00000040, AX
+	SUBQ         $0x00000010, CX
+	JNZ          loop
+
+done:
+	VEXTRACTF64X4 $0x01, Z12, Y0
+	VMOVAPS       Y12, Y1
+	VADDPS        Y0, Y1, Y1
+	VEXTRACTF128  $0x01, Y1, X0
+	VMOVAPS       X1, X1
+	VADDPS        X0, X1, X1
+	VHADDPS       X1, X1, X1
+	VHADDPS       X1, X1, X1
+	MOVSS         X1, ret+24(FP)
+	VZEROUPPER
+	RET
+
+// func expSumAVX2(x *float32, n int, max float32) float32
+// Requires: AVX, AVX2, FMA3, SSE
+TEXT ·expSumAVX2(SB), NOSPLIT, $0-28
+	VBROADCASTSS expconst<>+0(SB), Y0
+	VBROADCASTSS expconst<>+4(SB), Y1
+	VBROADCASTSS expconst<>+8(SB), Y2
+	VBROADCASTSS expconst<>+12(SB), Y3
+	VBROADCASTSS expconst<>+16(SB), Y4
+	VBROADCASTSS expconst<>+20(SB), Y5
+	VBROADCASTSS expconst<>+24(SB), Y6
+	VBROADCASTSS expconst<>+28(SB), Y7
+	VBROADCASTSS expconst<>+32(SB), Y8
+	VBROADCASTSS expconst<>+36(SB), Y9
+	VBROADCASTSS expconst<>+40(SB), Y10
+	MOVSS        max+16(FP), X11
+	VBROADCASTSS X11, Y11
+	MOVQ         x+0(FP), AX
+	MOVQ         n+8(FP), CX
+	VXORPS       Y12, Y12, Y12
+	TESTQ        CX, CX
+	JZ           done
+
+loop:
+	VMOVUPS      (AX), Y13
+	VSUBPS       Y11, Y13, Y13
+	VMAXPS       Y0, Y13, Y13
+	VMULPS       Y1, Y13, Y14
+	VCVTPS2DQ    Y14, Y14
+	VCVTDQ2PS    Y14, Y15
+	VFNMADD231PS Y2, Y15, Y13
+	VFNMADD231PS Y3, Y15, Y13
+	VMULPS       Y13, Y13, Y15
+	VMOVUPS      Y4, Y16
+	VFMADD213PS  Y5, Y13, Y16
+	VFMADD213PS  Y6, Y13, Y16
+	VFMADD213PS  Y7, Y13, Y16
+	VFMADD213PS  Y8, Y13, Y16
+	VFMADD213PS  Y9, Y13, Y16
+	VFMADD213PS  Y13, Y15, Y16
+	VADDPS       Y10, Y16, Y16
+	VPSLLD       $0x17, Y14, Y14
+	VPADDD       Y14, Y16, Y16
+	VADDPS       Y16, Y12, Y12
+	ADDQ         $0x00000020, AX
+	SUBQ         $0x00000008, CX
+	JNZ          loop
+
+done:
+	VEXTRACTF128 $0x01, Y12, X0
+	VMOVAPS      X12, X1
+	VADDPS       X0, X1, X1
+	VHADDPS      X1, X1, X1
+	VHADDPS      X1, X1, X1
+	MOVSS        X1, ret+24(FP)
+	VZEROUPPER
+	RET

@@ -3,9 +3,11 @@ package model
 import (
 	"context"
 	"math"
+	"runtime"
 	"sort"
+	"sync"
 
-	"github.com/bitext/bitext/translate/marian/internal/nn"
+	"github.com/bitext/bitext/translate/marian/internal/gemm"
 )
 
 // hypothesis is a finished beam: its tokens (without the final </s>) and
@@ -96,15 +98,15 @@ func (m *Model) beamSearch(ctx context.Context, enc *Encoded, nb, maxLen int) ([
 			last[r] = s[len(s)-1]
 		}
 		logits := st.step(last)
-		for r := range rows {
+		forRows(len(rows), func(r int) {
 			row := logits[r*v : (r+1)*v]
 			row[m.Config.PadID] = negInf
-			nn.LogSoftmax(row)
+			m.logSoftmax(row)
 			m.processLogits(row, seqs[r], maxLen)
 			for i := range row {
 				row[i] += scores[r]
 			}
-		}
+		})
 		parents, tokens, next := m.beamStep(logits, seqs, hyps, nb, cur)
 		newSeqs := make([][]int, len(rows))
 		for r, p := range parents {
@@ -117,6 +119,38 @@ func (m *Model) beamSearch(ctx context.Context, enc *Encoded, nb, maxLen int) ([
 		}
 	}
 	return m.finalize(hyps, seqs, scores, nb, maxLen), nil
+}
+
+// logSoftmax turns x into log-probabilities in place, the exponentials
+// summed by the model's kernels. Entries of -Inf stay -Inf.
+func (m *Model) logSoftmax(x []float32) {
+	mx := float32(math.Inf(-1))
+	for _, v := range x {
+		mx = max(mx, v)
+	}
+	lse := mx + float32(math.Log(float64(gemm.ExpSum(m.isa, x, mx))))
+	for i := range x {
+		x[i] -= lse
+	}
+}
+
+// forRows calls f for each of n rows, spread over the cores.
+func forRows(n int, f func(r int)) {
+	workers := min(runtime.GOMAXPROCS(0), n)
+	var wg sync.WaitGroup
+	for w := 1; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for r := w; r < n; r += workers {
+				f(r)
+			}
+		}()
+	}
+	for r := 0; r < n; r += max(workers, 1) {
+		f(r)
+	}
+	wg.Wait()
 }
 
 // beamStep picks each sentence's next beams among the 2·nb best

@@ -78,7 +78,7 @@ func randomModel(tb testing.TB, cfg *Config) *Model {
 	for i := 0; i < cfg.DecoderLayers; i++ {
 		layer(fmt.Sprintf("model.decoder.layers.%d.", i), cfg.DecoderFFN, true)
 	}
-	m, err := New(cfg, ts)
+	m, err := New(cfg, ts, Options{})
 	if err != nil {
 		tb.Fatal(err)
 	}

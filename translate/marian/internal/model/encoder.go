@@ -53,15 +53,15 @@ func (m *Model) Encode(sentences [][]int) *Encoded {
 }
 
 // embedToken writes the scaled embedding of id plus position pos into dst.
-func (m *Model) embedToken(dst, table []float32, id, pos int) {
+func (m *Model) embedToken(dst []float32, table matrix, id, pos int) {
 	d := m.Config.DModel
 	if id < 0 || id >= m.Config.VocabSize {
 		id = m.Config.PadID
 	}
-	emb := table[id*d : (id+1)*d]
+	table.Row(id, dst[:d])
 	p := m.positions[pos*d : (pos+1)*d]
-	for i := range dst {
-		dst[i] = emb[i]*m.scale + p[i]
+	for i, e := range dst[:d] {
+		dst[i] = e*m.scale + p[i]
 	}
 }
 

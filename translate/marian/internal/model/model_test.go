@@ -31,7 +31,7 @@ type expectedOutputs struct {
 func loadFixture(t testing.TB) (*Model, expectedOutputs) {
 	t.Helper()
 	dir := fixture.Dir(t)
-	m, err := Load(dir)
+	m, err := Load(dir, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

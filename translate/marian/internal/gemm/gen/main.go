@@ -11,6 +11,7 @@ package main
 
 import (
 	"fmt"
+	"math"
 
 	. "github.com/mmcloughlin/avo/build"
 	. "github.com/mmcloughlin/avo/operand"
@@ -30,6 +31,8 @@ func main() {
 	for mr := 1; mr <= 4; mr++ {
 		igemmAVX2(fmt.Sprintf("igemmAVX2x%d", mr), mr)
 	}
+	expSum("expSumAVX512", avx512)
+	expSum("expSumAVX2", avx2)
 	Generate()
 }
 
@@ -248,4 +251,90 @@ func igemmAVX2(name string, mr int) {
 	tileMoves(acc, 32, false)
 	VZEROUPPER()
 	RET()
+}
+
+// expConstants are those of expf in the gemm package (expRef): the
+// clamp, log2(e), ln 2 in two parts and the polynomial of e^r on
+// [-ln2/2, ln2/2] (Cephes).
+var expConstants = []float32{
+	-86, math.Log2E, 0.693359375, -2.12194440e-4,
+	1.9875691500e-4, 1.3981999507e-3, 8.3334519073e-3, 4.1665795894e-2, 1.6666665459e-1, 5.0000001201e-1, 1,
+}
+
+var expData Mem
+
+// expSum writes a function returning Σ exp(x[i] - max) over n values (a
+// multiple of the register's lanes), with one accumulator per lane added
+// up at the end in a fixed order.
+func expSum(name string, s isa) {
+	if expData.Symbol.Name == "" {
+		expData = GLOBL("expconst", RODATA|NOPTR)
+		for i, c := range expConstants {
+			DATA(4*i, F32(c))
+		}
+	}
+	TEXT(name, NOSPLIT, "func(x *float32, n int, max float32) float32")
+	Doc(fmt.Sprintf("%s returns the sum of exp(x[i] - max) for i < n, n a multiple of %d (%s).", name, s.lanes, s.name))
+	c := make([]VecVirtual, len(expConstants))
+	for i := range c {
+		c[i] = s.vec()
+		VBROADCASTSS(expData.Offset(4*i), c[i])
+	}
+	mx := s.vec()
+	VBROADCASTSS(Load(Param("max"), XMM()), mx)
+	x := Load(Param("x"), GP64())
+	n := Load(Param("n"), GP64())
+	acc := s.vec()
+	VXORPS(acc, acc, acc)
+	TESTQ(n, n)
+	JZ(LabelRef("done"))
+	Label("loop")
+	v, k, r, z, p := s.vec(), s.vec(), s.vec(), s.vec(), s.vec()
+	VMOVUPS(Mem{Base: x}, v)
+	VSUBPS(mx, v, v)
+	VMAXPS(c[0], v, v)
+	VMULPS(c[1], v, k)
+	VCVTPS2DQ(k, k) // n = round(x·log2 e)
+	VCVTDQ2PS(k, r)
+	VFNMADD231PS(c[2], r, v) // r = x − n·ln2
+	VFNMADD231PS(c[3], r, v)
+	VMULPS(v, v, z)
+	VMOVUPS(c[4], p)
+	for _, ci := range c[5:10] {
+		VFMADD213PS(ci, v, p) // p = p·r + c
+	}
+	VFMADD213PS(v, z, p) // p·r² + r
+	VADDPS(c[10], p, p)  // + 1
+	VPSLLD(Imm(23), k, k)
+	VPADDD(k, p, p) // · 2ⁿ
+	VADDPS(p, acc, acc)
+	ADDQ(U32(uint32(4*s.lanes)), x)
+	SUBQ(U32(uint32(s.lanes)), n)
+	JNZ(LabelRef("loop"))
+	Label("done")
+	sum := reduce(acc, s)
+	Store(sum, ReturnIndex(0))
+	VZEROUPPER()
+	RET()
+}
+
+// reduce adds the lanes of acc: halves first, then pairs.
+func reduce(acc VecVirtual, s isa) VecVirtual {
+	y := acc
+	if s.lanes == 16 {
+		hi := YMM()
+		VEXTRACTF64X4(Imm(1), acc, hi)
+		lo := YMM()
+		VMOVAPS(acc.AsY(), lo)
+		VADDPS(hi, lo, lo)
+		y = lo
+	}
+	hi := XMM()
+	VEXTRACTF128(Imm(1), y, hi)
+	x := XMM()
+	VMOVAPS(y.AsX(), x)
+	VADDPS(hi, x, x)
+	VHADDPS(x, x, x)
+	VHADDPS(x, x, x)
+	return x
 }
