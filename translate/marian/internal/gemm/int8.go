@@ -147,6 +147,9 @@ func (q *Int8Matrix) MulT(y, x, bias []float32, m int) {
 		panic(fmt.Sprintf("gemm: MulT of %d×%d by %d×%d into %d values", m, q.K, q.N, q.K, len(y)))
 	}
 	act := q.quantizeActivations(x, m)
+	if bias == nil {
+		bias = make([]float32, q.N)
+	}
 	yi := unsafe.Slice((*int32)(unsafe.Pointer(&y[0])), len(y))
 	nr := q.kern.nr
 	panels := (q.N + nr - 1) / nr
@@ -185,15 +188,25 @@ func (q *Int8Matrix) panel(y []float32, yi []int32, act activations, bias []floa
 		if cols < nr {
 			src = scratch[i*nr : i*nr+cols]
 		}
-		dst := y[i*n+j0 : i*n+j0+cols]
-		sx, comp := act.scale[i], act.comp[i]
-		for c, v := range src {
-			f := float32(v-comp) * sx * q.scale[j0+c]
-			if bias != nil {
-				f += bias[j0+c]
-			}
-			dst[c] = f
-		}
+		q.dequant(y[i*n+j0:i*n+j0+cols], src, act.comp[i], act.scale[i], q.scale[j0:j0+cols], bias[j0:j0+cols])
 	}
 	return scratch
+}
+
+// dequant writes dst[c] = float32(src[c] − comp)·sx·scale[c] + bias[c];
+// dst and src may be the same memory.
+func (q *Int8Matrix) dequant(dst []float32, src []int32, comp int32, sx float32, scale, bias []float32) {
+	n := 0
+	if f, lanes := asmDequant(q.kern); f != nil {
+		n = len(dst) &^ (lanes - 1)
+		if n > 0 {
+			f(&dst[0], &src[0], n, comp, sx, &scale[0], &bias[0])
+		}
+	}
+	for c := n; c < len(dst); c++ {
+		// The conversion rounds the product, so that no compiler fuses it
+		// with the addition: every kernel rounds alike.
+		f := float32(float32(src[c]-comp) * sx * scale[c])
+		dst[c] = f + bias[c]
+	}
 }

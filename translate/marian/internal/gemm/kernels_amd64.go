@@ -46,3 +46,17 @@ func asmExp(i ISA) (expFunc, int) {
 	}
 	return expSumAVX2, 8
 }
+
+// dequantFunc scales int32 sums to float32 (see Int8Matrix.dequant).
+type dequantFunc func(dst *float32, src *int32, n int, comp int32, sx float32, scale *float32, bias *float32)
+
+// asmDequant returns the scaling kernel that goes with kern, or nil.
+func asmDequant(kern *igemmKernel) (dequantFunc, int) {
+	switch kern.name {
+	case "avx512-vnni":
+		return dequantAVX512, 16
+	case "avx2":
+		return dequantAVX2, 8
+	}
+	return nil, 0
+}

@@ -2090,6 +2090,76 @@ store:
 	VZEROUPPER
 	RET
 
+// func dequantAVX512(dst *float32, src *int32, n int, comp int32, sx float32, scale *float32, bias *float32)
+// Requires: AVX, AVX512F, SSE, SSE2
+TEXT ·dequantAVX512(SB), NOSPLIT, $0-48
+	MOVQ         dst+0(FP), AX
+	MOVQ         src+8(FP), CX
+	MOVQ         n+16(FP), DX
+	MOVQ         scale+32(FP), BX
+	MOVQ         bias+40(FP), SI
+	MOVL         comp+24(FP), DI
+	MOVD         DI, X0
+	VPBROADCASTD X0, Z0
+	MOVSS        sx+28(FP), X1
+	VBROADCASTSS X1, Z1
+	TESTQ        DX, DX
+	JZ           done
+
+loop:
+	VMOVDQU32 (CX), Z2
+	VPSUBD    Z0, Z2, Z2
+	VCVTDQ2PS Z2, Z2
+	VMULPS    Z1, Z2, Z2
+	VMULPS    (BX), Z2, Z2
+	VADDPS    (SI), Z2, Z2
+	VMOVUPS   Z2, (AX)
+	ADDQ      $0x00000040, AX
+	ADDQ      $0x00000040, CX
+	ADDQ      $0x00000040, BX
+	ADDQ      $0x00000040, SI
+	SUBQ      $0x00000010, DX
+	JNZ       loop
+
+done:
+	VZEROUPPER
+	RET
+
+// func dequantAVX2(dst *float32, src *int32, n int, comp int32, sx float32, scale *float32, bias *float32)
+// Requires: AVX, AVX2, SSE, SSE2
+TEXT ·dequantAVX2(SB), NOSPLIT, $0-48
+	MOVQ         dst+0(FP), AX
+	MOVQ         src+8(FP), CX
+	MOVQ         n+16(FP), DX
+	MOVQ         scale+32(FP), BX
+	MOVQ         bias+40(FP), SI
+	MOVL         comp+24(FP), DI
+	MOVD         DI, X0
+	VPBROADCASTD X0, Y0
+	MOVSS        sx+28(FP), X1
+	VBROADCASTSS X1, Y1
+	TESTQ        DX, DX
+	JZ           done
+
+loop:
+	VMOVDQU   (CX), Y2
+	VPSUBD    Y0, Y2, Y2
+	VCVTDQ2PS Y2, Y2
+	VMULPS    Y1, Y2, Y2
+	VMULPS    (BX), Y2, Y2
+	VADDPS    (SI), Y2, Y2
+	VMOVUPS   Y2, (AX)
+	ADDQ      $0x00000020, AX
+	ADDQ      $0x00000020, CX
+	ADDQ      $0x00000020, BX
+	ADDQ      $0x00000020, SI
+	SUBQ      $0x00000008, DX
+	JNZ       loop
+
+done:
+	VZEROUPPER
+	RET
+
 DATA expconst<>+0(SB)/4, $(-86.0)
 DATA expconst<>+4(SB)/4, $(1.442695)
 DATA expconst<>+8(SB)/4, $(0.6933594)

@@ -68,6 +68,12 @@ func igemmAVX2x3(k int, x *int8, ldx int, w *uint8, y *int32, ldy int, load bool
 // igemmAVX2x4 computes a tile of 4 rows × 16 columns of an int8 product (AVX2); k counts groups of 4 bytes.
 func igemmAVX2x4(k int, x *int8, ldx int, w *uint8, y *int32, ldy int, load bool)
 
+// dequantAVX512 scales int32 sums to float32 (AVX-512F).
+func dequantAVX512(dst *float32, src *int32, n int, comp int32, sx float32, scale *float32, bias *float32)
+
+// dequantAVX2 scales int32 sums to float32 (AVX2 and FMA).
+func dequantAVX2(dst *float32, src *int32, n int, comp int32, sx float32, scale *float32, bias *float32)
+
 // expSumAVX512 returns the sum of exp(x[i] - max) for i < n, n a multiple of 16 (AVX-512F).
 func expSumAVX512(x *float32, n int, max float32) float32
 

@@ -72,7 +72,8 @@ type candidate struct {
 
 // beamSearch runs transformers' beam search (no early stopping) over every
 // sentence of enc with nb beams each.
-func (m *Model) beamSearch(ctx context.Context, enc *Encoded, nb, maxLen int) ([][]int, error) {
+func (m *Model) beamSearch(ctx context.Context, enc *Encoded, s Settings) ([][]int, error) {
+	nb, maxLen := s.Beams, s.MaxLength
 	v := m.Config.VocabSize
 	rows := make([]int, enc.Batch*nb)
 	seqs := make([][]int, len(rows))
@@ -98,14 +99,15 @@ func (m *Model) beamSearch(ctx context.Context, enc *Encoded, nb, maxLen int) ([
 			last[r] = s[len(s)-1]
 		}
 		logits := st.step(last)
+		s.onStep(cur)
 		forRows(len(rows), func(r int) {
 			row := logits[r*v : (r+1)*v]
 			row[m.Config.PadID] = negInf
-			m.logSoftmax(row)
-			m.processLogits(row, seqs[r], maxLen)
-			for i := range row {
-				row[i] += scores[r]
+			lse, score := m.logSumExp(row), scores[r]
+			for i, x := range row { // log-probability, plus the beam's score
+				row[i] = (x - lse) + score
 			}
+			m.processLogits(row, seqs[r], maxLen, score)
 		})
 		parents, tokens, next := m.beamStep(logits, seqs, hyps, nb, cur)
 		newSeqs := make([][]int, len(rows))
@@ -121,17 +123,16 @@ func (m *Model) beamSearch(ctx context.Context, enc *Encoded, nb, maxLen int) ([
 	return m.finalize(hyps, seqs, scores, nb, maxLen), nil
 }
 
-// logSoftmax turns x into log-probabilities in place, the exponentials
-// summed by the model's kernels. Entries of -Inf stay -Inf.
-func (m *Model) logSoftmax(x []float32) {
+// logSumExp returns log Σ exp(x), the exponentials summed by the model's
+// kernels: x − logSumExp(x) are log-probabilities (-Inf stays -Inf).
+func (m *Model) logSumExp(x []float32) float32 {
 	mx := float32(math.Inf(-1))
 	for _, v := range x {
-		mx = max(mx, v)
+		if v > mx {
+			mx = v
+		}
 	}
-	lse := mx + float32(math.Log(float64(gemm.ExpSum(m.isa, x, mx))))
-	for i := range x {
-		x[i] -= lse
-	}
+	return mx + float32(math.Log(float64(gemm.ExpSum(m.isa, x, mx))))
 }
 
 // forRows calls f for each of n rows, spread over the cores.

@@ -31,6 +31,8 @@ func main() {
 	for mr := 1; mr <= 4; mr++ {
 		igemmAVX2(fmt.Sprintf("igemmAVX2x%d", mr), mr)
 	}
+	dequant("dequantAVX512", avx512)
+	dequant("dequantAVX2", avx2)
 	expSum("expSumAVX512", avx512)
 	expSum("expSumAVX2", avx2)
 	Generate()
@@ -337,4 +339,50 @@ func reduce(acc VecVirtual, s isa) VecVirtual {
 	VHADDPS(x, x, x)
 	VHADDPS(x, x, x)
 	return x
+}
+
+// dequant writes dst[j] = float32(src[j] − comp)·sx·scale[j] + bias[j]
+// for n values (a multiple of the lanes), multiplying and adding
+// separately (no fused multiply-add) so that every kernel rounds alike.
+func dequant(name string, s isa) {
+	TEXT(name, NOSPLIT, "func(dst *float32, src *int32, n int, comp int32, sx float32, scale *float32, bias *float32)")
+	Doc(fmt.Sprintf("%s scales int32 sums to float32 (%s).", name, s.name))
+	dst := Load(Param("dst"), GP64())
+	src := Load(Param("src"), GP64())
+	n := Load(Param("n"), GP64())
+	scale := Load(Param("scale"), GP64())
+	bias := Load(Param("bias"), GP64())
+	comp, sx := s.vec(), s.vec()
+	cx := XMM()
+	MOVD(Load(Param("comp"), GP32()), cx)
+	VPBROADCASTD(cx, comp)
+	VBROADCASTSS(Load(Param("sx"), XMM()), sx)
+	TESTQ(n, n)
+	JZ(LabelRef("done"))
+	Label("loop")
+	v := s.vec()
+	VMOVDQU32orU(Mem{Base: src}, v, s)
+	VPSUBD(comp, v, v)
+	VCVTDQ2PS(v, v)
+	VMULPS(sx, v, v)
+	VMULPS(Mem{Base: scale}, v, v)
+	VADDPS(Mem{Base: bias}, v, v)
+	VMOVUPS(v, Mem{Base: dst})
+	for _, r := range []Register{dst, src, scale, bias} {
+		ADDQ(U32(uint32(4*s.lanes)), r)
+	}
+	SUBQ(U32(uint32(s.lanes)), n)
+	JNZ(LabelRef("loop"))
+	Label("done")
+	VZEROUPPER()
+	RET()
+}
+
+// VMOVDQU32orU loads integers: VMOVDQU32 for zmm, VMOVDQU for ymm.
+func VMOVDQU32orU(m Mem, v VecVirtual, s isa) {
+	if s.lanes == 16 {
+		VMOVDQU32(m, v)
+		return
+	}
+	VMOVDQU(m, v)
 }
