@@ -10,6 +10,8 @@ import (
 
 	"github.com/bitext/bitext/translate"
 	"github.com/bitext/bitext/translate/marian/hub"
+	"github.com/bitext/bitext/translate/marian/internal/gemm"
+	"github.com/bitext/bitext/translate/marian/internal/model"
 )
 
 // DefaultModel is the installed model used when none is named.
@@ -28,6 +30,9 @@ func ConfigOptions() []Option {
 		{"beam", "beam size (1: greedy; default: the model's num_beams)", ""},
 		{"max-length", "longest translation in tokens (default: the model's max_length)", ""},
 		{"batch", "sentences decoded together", strconv.Itoa(defaultBatch)},
+		{"precision", "fp32 (exact, the default) or int8 (faster and smaller, slightly less accurate: opt-in)", "fp32"},
+		{"kernels", "matrix kernels: auto (the fastest this CPU runs), portable, avx2 or avx512", "auto"},
+		{"shortlist", "lexical shortlist FILE (Marian lex.s2t) limiting the output layer; off by default", ""},
 	}
 }
 
@@ -41,7 +46,7 @@ type Config struct {
 
 // NewConfig reads the backend settings: the model from c.Model (a folder,
 // or the name of an installed model; default DefaultModel in the cache
-// folder), the options "beam", "max-length" and "batch".
+// folder) and the options of ConfigOptions.
 func NewConfig(c translate.Config) (Config, error) {
 	var cfg Config
 	var err error
@@ -62,7 +67,31 @@ func NewConfig(c translate.Config) (Config, error) {
 		}
 		*o.dst = n
 	}
+	if err := cfg.readStrings(c); err != nil {
+		return Config{}, err
+	}
 	return cfg, nil
+}
+
+// readStrings reads and checks the options "precision", "kernels" and
+// "shortlist".
+func (cfg *Config) readStrings(c translate.Config) error {
+	o := &cfg.Options
+	o.Precision = strings.TrimSpace(c.Option("precision"))
+	if p, err := model.ParsePrecision(o.Precision); err != nil || p == model.Int8Weights {
+		return fmt.Errorf("marian: option precision must be fp32 or int8, not %q", o.Precision)
+	}
+	o.Kernels = strings.TrimSpace(c.Option("kernels"))
+	if _, err := gemm.ParseISA(o.Kernels); err != nil {
+		return fmt.Errorf("marian: option kernels: %w", err)
+	}
+	o.Shortlist = strings.TrimSpace(c.Option("shortlist"))
+	if o.Shortlist != "" {
+		if _, err := os.Stat(o.Shortlist); err != nil {
+			return fmt.Errorf("marian: option shortlist: %w", err)
+		}
+	}
+	return nil
 }
 
 // modelDir finds the model folder c names.

@@ -89,7 +89,7 @@ func (m *Model) beamSearch(ctx context.Context, enc *Encoded, s Settings) ([][]i
 	for b := range hyps {
 		hyps[b] = &hypotheses{n: nb, worst: 1e9, penalty: m.Config.Penalty()}
 	}
-	st := m.newDecoderState(enc, rows)
+	st := m.newDecoderState(enc, rows, s.Shortlist)
 	last := make([]int, len(rows))
 	for cur := 1; cur < maxLen; cur++ {
 		if err := ctx.Err(); err != nil {

@@ -3,6 +3,7 @@ package model
 import (
 	"slices"
 
+	"github.com/bitext/bitext/translate/marian/internal/gemm"
 	"github.com/bitext/bitext/translate/marian/internal/nn"
 )
 
@@ -25,11 +26,17 @@ type decoderState struct {
 	ws       *workspace
 	logits   []float32
 	scores   []float32
+	// head is the output layer, restricted to the ids of short when a
+	// shortlist is given (the others' logits stay -Inf).
+	head     matrix
+	headBias []float32
+	short    []int
+	shortOut []float32
 }
 
 // newDecoderState prepares decoding for rows that belong to the given
 // sentences of enc.
-func (m *Model) newDecoderState(enc *Encoded, rowBatch []int) *decoderState {
+func (m *Model) newDecoderState(enc *Encoded, rowBatch []int, shortlist []int) *decoderState {
 	d := m.Config.DModel
 	n := len(rowBatch)
 	s := &decoderState{m: m, enc: enc, rowBatch: rowBatch, ws: newWorkspace(n, d, m.Config.DecoderFFN)}
@@ -46,7 +53,31 @@ func (m *Model) newDecoderState(enc *Encoded, rowBatch []int) *decoderState {
 	s.selfV = make([][][]float32, len(m.dec))
 	s.hist = make([][]int, n)
 	s.logits = make([]float32, n*m.Config.VocabSize)
+	s.head, s.headBias = m.lmHead, m.finalBias
+	if shortlist != nil {
+		s.restrict(shortlist)
+	}
 	return s
+}
+
+// restrict limits the output layer to the ids of short.
+func (s *decoderState) restrict(short []int) {
+	m := s.m
+	s.short = short
+	switch w := m.lmHead.(type) {
+	case *gemm.Matrix:
+		s.head = w.Select(short)
+	case *gemm.Int8Matrix:
+		s.head = w.Select(short)
+	}
+	s.headBias = make([]float32, len(short))
+	for c, id := range short {
+		s.headBias[c] = m.finalBias[id]
+	}
+	s.shortOut = make([]float32, len(s.rowBatch)*len(short))
+	for i := range s.logits {
+		s.logits[i] = negInf
+	}
 }
 
 // step feeds one token per row and returns the next-token logits, rows of
@@ -65,7 +96,17 @@ func (s *decoderState) step(tokens []int) []float32 {
 		feedForward(m, l.fc1, l.fc2, h, s.ws, n)
 		l.ffnNorm.apply(h)
 	}
-	m.lmHead.MulT(s.logits, h, m.finalBias, n)
+	if s.short == nil {
+		s.head.MulT(s.logits, h, s.headBias, n)
+		return s.logits
+	}
+	s.head.MulT(s.shortOut, h, s.headBias, n)
+	v, k := m.Config.VocabSize, len(s.short)
+	for r := 0; r < n; r++ {
+		for c, id := range s.short {
+			s.logits[r*v+id] = s.shortOut[r*k+c]
+		}
+	}
 	return s.logits
 }
 

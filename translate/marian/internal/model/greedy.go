@@ -12,6 +12,9 @@ type Settings struct {
 	Beams int
 	// MaxLength bounds the output, counting the decoder start token.
 	MaxLength int
+	// Shortlist, when not nil, lists the only target ids the output layer
+	// computes (sorted; a lexical shortlist); the others get -Inf.
+	Shortlist []int
 	// OnStep, when not nil, is called after each decoding step with the
 	// number of tokens decoded so far (progress, memory measurements).
 	OnStep func(step int)
@@ -117,7 +120,7 @@ func (m *Model) greedy(ctx context.Context, enc *Encoded, s Settings) ([][]int, 
 		rows[i] = i
 		seqs[i] = []int{m.Config.DecoderStartID}
 	}
-	st := m.newDecoderState(enc, rows)
+	st := m.newDecoderState(enc, rows, s.Shortlist)
 	last := make([]int, n)
 	for cur := 1; cur < maxLen; cur++ {
 		if err := ctx.Err(); err != nil {
@@ -151,7 +154,7 @@ func (m *Model) greedy(ctx context.Context, enc *Encoded, s Settings) ([][]int, 
 // source sentence src (for conformance checks).
 func (m *Model) Logits(src, dec []int) [][]float32 {
 	enc := m.Encode([][]int{src})
-	st := m.newDecoderState(enc, []int{0})
+	st := m.newDecoderState(enc, []int{0}, nil)
 	var out [][]float32
 	for _, tok := range dec {
 		out = append(out, append([]float32{}, st.step([]int{tok})...))
