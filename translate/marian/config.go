@@ -49,6 +49,9 @@ type Config struct {
 // folder) and the options of ConfigOptions.
 func NewConfig(c translate.Config) (Config, error) {
 	var cfg Config
+	if err := cfg.readStrings(c); err != nil {
+		return Config{}, err
+	}
 	var err error
 	if cfg.Dir, err = modelDir(c); err != nil {
 		return Config{}, err
@@ -66,9 +69,6 @@ func NewConfig(c translate.Config) (Config, error) {
 			return Config{}, fmt.Errorf("marian: option %s must be a number from 1 to 4096, not %q", o.name, v)
 		}
 		*o.dst = n
-	}
-	if err := cfg.readStrings(c); err != nil {
-		return Config{}, err
 	}
 	return cfg, nil
 }
