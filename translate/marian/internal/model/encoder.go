@@ -87,8 +87,10 @@ func (l encoderLayer) forward(m *Model, h []float32, e *Encoded, ws *workspace) 
 	for b := 0; b < e.Batch; b++ {
 		off := b * e.Len * d
 		span := e.Len * d
+		// Padded queries are skipped: their outputs are never attended to.
 		attend(ws.ctx[off:off+span], ws.q[off:off+span], ws.k[off:off+span], ws.v[off:off+span],
-			e.Len, e.Lens[b], d, a.heads, false)
+			e.Lens[b], e.Lens[b], d, a.heads, false)
+		clear(ws.ctx[off+e.Lens[b]*d : off+span])
 	}
 	a.o.apply(ws.proj, ws.ctx, rows)
 	nn.Add(h, ws.proj)
