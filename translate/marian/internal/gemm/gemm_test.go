@@ -265,3 +265,38 @@ func TestExpSum(t *testing.T) {
 		}
 	}
 }
+
+func TestVectorKernels(t *testing.T) {
+	rng := rand.New(rand.NewPCG(19, 20))
+	for _, n := range []int{0, 1, 7, 8, 9, 16, 31, 64, 100} {
+		a, b, y := randSlice(rng, n), randSlice(rng, n+3), randSlice(rng, n)
+		for i := range a {
+			a[i] *= 6 // SiLU over a wide range
+		}
+		for _, isa := range supported(t) {
+			v := VectorKernels(isa)
+			var want float64
+			for i := range a {
+				want += float64(a[i]) * float64(b[i])
+			}
+			if got := v.Dot(a, b); math.Abs(float64(got)-want) > 1e-5*math.Max(1, math.Abs(want))*float64(max(n, 1)) {
+				t.Errorf("%s: Dot of %d = %v, want %v", isa, n, got, want)
+			}
+			yy := append([]float32{}, y...)
+			v.AXPY(yy, 0.75, b)
+			for i := range yy {
+				if w := y[i] + 0.75*b[i]; math.Abs(float64(yy[i]-w)) > 1e-6*math.Max(1, math.Abs(float64(w))) {
+					t.Fatalf("%s: AXPY[%d] = %v, want %v", isa, i, yy[i], w)
+				}
+			}
+			s := append([]float32{}, a...)
+			v.SiLU(s)
+			for i, x := range a {
+				w := float64(x) / (1 + math.Exp(-float64(x)))
+				if math.Abs(float64(s[i])-w) > 1e-6*math.Max(1, math.Abs(w)) {
+					t.Fatalf("%s: SiLU(%v) = %v, want %v", isa, x, s[i], w)
+				}
+			}
+		}
+	}
+}

@@ -124,17 +124,43 @@ type activations struct {
 func (q *Int8Matrix) quantizeActivations(x []float32, m int) activations {
 	a := activations{q: make([]int8, m*q.kp), scale: make([]float32, m), comp: make([]int32, m)}
 	for i := 0; i < m; i++ {
-		row := a.q[i*q.kp : i*q.kp+q.K]
-		a.scale[i] = quantizeRow(row, x[i*q.K:(i+1)*q.K])
+		var sum int32
+		a.scale[i], sum = q.quant(a.q[i*q.kp:i*q.kp+q.K], x[i*q.K:(i+1)*q.K])
 		if q.kern.unsigned {
-			var s int32
-			for _, v := range row {
-				s += int32(v)
-			}
-			a.comp[i] = 128 * s
+			a.comp[i] = 128 * sum
 		}
 	}
 	return a
+}
+
+// quant quantises one row of activations as quantizeRow does, with the
+// vector kernels that go with q's, and also returns the sum of the bytes.
+func (q *Int8Matrix) quant(dst []int8, x []float32) (float32, int32) {
+	k := asmQuant(q.kern)
+	if k.absMax == nil || len(x) < k.lanes {
+		s := quantizeRow(dst, x)
+		var sum int32
+		for _, v := range dst[:len(x)] {
+			sum += int32(v)
+		}
+		return s, sum
+	}
+	n := len(x) &^ (k.lanes - 1)
+	amax := k.absMax(&x[0], n)
+	for _, v := range x[n:] {
+		amax = max(amax, v, -v)
+	}
+	if amax == 0 || amax > math.MaxFloat32 || amax != amax {
+		return quantizeRow(dst, x), 0
+	}
+	inv := 127 / amax
+	sum := k.quantize(&dst[0], &x[0], n, inv)
+	const magic = 12582912 // as in quantizeRow
+	for i := n; i < len(x); i++ {
+		dst[i] = int8(int32((x[i]*inv + magic) - magic))
+		sum += int32(dst[i])
+	}
+	return amax / 127, sum
 }
 
 // MulT computes y ≈ x·wᵀ (+ bias) for m rows, as [Matrix.MulT] does, with

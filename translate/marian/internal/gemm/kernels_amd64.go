@@ -60,3 +60,32 @@ func asmDequant(kern *igemmKernel) (dequantFunc, int) {
 	}
 	return nil, 0
 }
+
+// asmVector returns the element-wise kernels of i, or Go ones.
+func asmVector(i ISA) Vector {
+	if f := asmFloatKernel(i); f == nil || f.name == "portable" {
+		return Vector{}
+	}
+	if i == AVX512 {
+		return Vector{lanes: 16, dot: dotAVX512, axpy: axpyAVX512, silu: siluAVX512}
+	}
+	return Vector{lanes: 8, dot: dotAVX2, axpy: axpyAVX2, silu: siluAVX2}
+}
+
+// quantKernels quantise rows of activations.
+type quantKernels struct {
+	lanes    int
+	absMax   func(x *float32, n int) float32
+	quantize func(dst *int8, x *float32, n int, inv float32) int32
+}
+
+// asmQuant returns the quantising kernels that go with kern, or none.
+func asmQuant(kern *igemmKernel) quantKernels {
+	switch kern.name {
+	case "avx512-vnni":
+		return quantKernels{16, absMaxAVX512, quantizeAVX512}
+	case "avx2":
+		return quantKernels{8, absMaxAVX2, quantizeAVX2}
+	}
+	return quantKernels{}
+}

@@ -2160,6 +2160,213 @@ done:
 	VZEROUPPER
 	RET
 
+DATA absmask<>+0(SB)/4, $0x7fffffff
+GLOBL absmask<>(SB), RODATA|NOPTR, $4
+
+// func absMaxAVX512(x *float32, n int) float32
+// Requires: AVX, AVX512DQ, AVX512F, SSE
+TEXT ·absMaxAVX512(SB), NOSPLIT, $0-20
+	MOVQ         x+0(FP), AX
+	MOVQ         n+8(FP), CX
+	VBROADCASTSS absmask<>+0(SB), Z0
+	VXORPS       Z1, Z1, Z1
+	TESTQ        CX, CX
+	JZ           done
+
+loop:
+	VPANDD (AX), Z0, Z2
+	VMAXPS Z2, Z1, Z1
+	ADDQ   $0x00000040, AX
+	SUBQ   $0x00000010, CX
+	JNZ    loop
+
+done:
+	VEXTRACTF64X4 $0x01, Z1, Y0
+	VMOVAPS       Y1, Y1
+	VMAXPS        Y0, Y1, Y1
+	VEXTRACTF128  $0x01, Y1, X0
+	VMOVAPS       X1, X1
+	VMAXPS        X0, X1, X1
+	VPSHUFD       $0x4e, X1, X0
+	VMAXPS        X0, X1, X1
+	VPSHUFD       $0xb1, X1, X0
+	VMAXPS        X0, X1, X1
+	MOVSS         X1, ret+16(FP)
+	VZEROUPPER
+	RET
+
+// func absMaxAVX2(x *float32, n int) float32
+// Requires: AVX, SSE
+TEXT ·absMaxAVX2(SB), NOSPLIT, $0-20
+	MOVQ         x+0(FP), AX
+	MOVQ         n+8(FP), CX
+	VBROADCASTSS absmask<>+0(SB), Y0
+	VXORPS       Y1, Y1, Y1
+	TESTQ        CX, CX
+	JZ           done
+
+loop:
+	VANDPS (AX), Y0, Y2
+	VMAXPS Y2, Y1, Y1
+	ADDQ   $0x00000020, AX
+	SUBQ   $0x00000008, CX
+	JNZ    loop
+
+done:
+	VEXTRACTF128 $0x01, Y1, X0
+	VMOVAPS      X1, X1
+	VMAXPS       X0, X1, X1
+	VPSHUFD      $0x4e, X1, X0
+	VMAXPS       X0, X1, X1
+	VPSHUFD      $0xb1, X1, X0
+	VMAXPS       X0, X1, X1
+	MOVSS        X1, ret+16(FP)
+	VZEROUPPER
+	RET
+
+// func quantizeAVX512(dst *int8, x *float32, n int, inv float32) int32
+// Requires: AVX, AVX2, AVX512F, SSE, SSE2
+TEXT ·quantizeAVX512(SB), NOSPLIT, $0-36
+	MOVQ         dst+0(FP), AX
+	MOVQ         x+8(FP), CX
+	MOVQ         n+16(FP), DX
+	MOVSS        inv+24(FP), X0
+	VBROADCASTSS X0, Z0
+	VPXORD       Z1, Z1, Z1
+	TESTQ        DX, DX
+	JZ           done
+
+loop:
+	VMULPS    (CX), Z0, Z2
+	VCVTPS2DQ Z2, Z2
+	VPADDD    Z2, Z1, Z1
+	VPMOVSDB  Z2, (AX)
+	ADDQ      $0x00000040, CX
+	ADDQ      $0x00000010, AX
+	SUBQ      $0x00000010, DX
+	JNZ       loop
+
+done:
+	VEXTRACTI64X4 $0x01, Z1, Y0
+	VMOVDQA       Y1, Y1
+	VPADDD        Y0, Y1, Y1
+	VEXTRACTI128  $0x01, Y1, X0
+	VMOVDQA       X1, X1
+	VPADDD        X0, X1, X1
+	VPHADDD       X1, X1, X1
+	VPHADDD       X1, X1, X1
+	MOVD          X1, AX
+	MOVL          AX, ret+32(FP)
+	VZEROUPPER
+	RET
+
+// func quantizeAVX2(dst *int8, x *float32, n int, inv float32) int32
+// Requires: AVX, AVX2, SSE, SSE2
+TEXT ·quantizeAVX2(SB), NOSPLIT, $0-36
+	MOVQ         dst+0(FP), AX
+	MOVQ         x+8(FP), CX
+	MOVQ         n+16(FP), DX
+	MOVSS        inv+24(FP), X0
+	VBROADCASTSS X0, Y0
+	VPXOR        Y1, Y1, Y1
+	TESTQ        DX, DX
+	JZ           done
+
+loop:
+	VMULPS       (CX), Y0, Y2
+	VCVTPS2DQ    Y2, Y2
+	VPADDD       Y2, Y1, Y1
+	VEXTRACTI128 $0x01, Y2, X3
+	VPACKSSDW    X3, X2, X2
+	VPACKSSWB    X2, X2, X2
+	VMOVQ        X2, (AX)
+	ADDQ         $0x00000020, CX
+	ADDQ         $0x00000008, AX
+	SUBQ         $0x00000008, DX
+	JNZ          loop
+
+done:
+	VEXTRACTI128 $0x01, Y1, X0
+	VMOVDQA      X1, X1
+	VPADDD       X0, X1, X1
+	VPHADDD      X1, X1, X1
+	VPHADDD      X1, X1, X1
+	MOVD         X1, AX
+	MOVL         AX, ret+32(FP)
+	VZEROUPPER
+	RET
+
+// func siluAVX512(x *float32, n int)
+// Requires: AVX, AVX512DQ, AVX512F
+TEXT ·siluAVX512(SB), NOSPLIT, $0-16
+	VBROADCASTSS expconst<>+0(SB), Z0
+	VBROADCASTSS expconst<>+4(SB), Z1
+	VBROADCASTSS expconst<>+8(SB), Z2
+	VBROADCASTSS expconst<>+12(SB), Z3
+	VBROADCASTSS expconst<>+16(SB), Z4
+	VBROADCASTSS expconst<>+20(SB), Z5
+	VBROADCASTSS expconst<>+24(SB), Z6
+	VBROADCASTSS expconst<>+28(SB), Z7
+	VBROADCASTSS expconst<>+32(SB), Z8
+	VBROADCASTSS expconst<>+36(SB), Z9
+	VBROADCASTSS expconst<>+40(SB), Z10
+	MOVQ         x+0(FP), AX
+	MOVQ         n+8(FP), CX
+	VXORPS       Z11, Z11, Z11
+	TESTQ        CX, CX
+	JZ           done
+
+loop:
+	VMOVUPS      (AX), Z12
+	VMINPS       Z11, Z12, Z13
+	VSUBPS       Z12, Z11, Z14
+	VMINPS       Z12, Z14, Z14
+	VMAXPS       Z0, Z13, Z13
+	VMULPS       Z1, Z13, Z15
+	VCVTPS2DQ    Z15, Z15
+	VCVTDQ2PS    Z15, Z16
+	VFNMADD231PS Z2, Z16, Z13
+	VFNMADD231PS Z3, Z16, Z13
+	VMULPS       Z13, Z13, Z16
+	VMOVUPS      Z4, Z17
+	VFMADD213PS  Z5, Z13, Z17
+	VFMADD213PS  Z6, Z13, Z17
+	VFMADD213PS  Z7, Z13, Z17
+	VFMADD213PS  Z8, Z13, Z17
+	VFMADD213PS  Z9, Z13, Z17
+	VFMADD213PS  Z13, Z16, Z17
+	VADDPS       Z10, Z17, Z17
+	VPSLLD       $0x17, Z15, Z15
+	VPADDD       Z15, Z17, Z17
+	VMAXPS       Z0, Z14, Z14
+	VMULPS       Z1, Z14, Z13
+	VCVTPS2DQ    Z13, Z13
+	VCVTDQ2PS    Z13, Z15
+	VFNMADD231PS Z2, Z15, Z14
+	VFNMADD231PS Z3, Z15, Z14
+	VMULPS       Z14, Z14, Z15
+	VMOVUPS      Z4, Z16
+	VFMADD213PS  Z5, Z14, Z16
+	VFMADD213PS  Z6, Z14, Z16
+	VFMADD213PS  Z7, Z14, Z16
+	VFMADD213PS  Z8, Z14, Z16
+	VFMADD213PS  Z9, Z14, Z16
+	VFMADD213PS  Z14, Z15, Z16
+	VADDPS       Z10, Z16, Z16
+	VPSLLD       $0x17, Z13, Z13
+	VPADDD       Z13, Z16, Z16
+	VADDPS       Z10, Z16, Z16
+	VMULPS       Z17, Z12, Z12
+	VDIVPS       Z16, Z12, Z12
+	VMOVUPS      Z12, (AX)
+	ADDQ         $0x00000040, AX
+	SUBQ         $0x00000010, CX
+	JNZ          loop
+
+done:
+	VZEROUPPER
+	RET
+
 DATA expconst<>+0(SB)/4, $(-86.0)
 DATA expconst<>+4(SB)/4, $(1.442695)
 DATA expconst<>+8(SB)/4, $(0.6933594)
@@ -2172,6 +2379,184 @@ DATA expconst<>+32(SB)/4, $(0.16666666)
 DATA expconst<>+36(SB)/4, $(0.5)
 DATA expconst<>+40(SB)/4, $(1.0)
 GLOBL expconst<>(SB), RODATA|NOPTR, $44
+
+// func siluAVX2(x *float32, n int)
+// Requires: AVX, AVX2, FMA3
+TEXT ·siluAVX2(SB), NOSPLIT, $0-16
+	VBROADCASTSS expconst<>+0(SB), Y0
+	VBROADCASTSS expconst<>+4(SB), Y1
+	VBROADCASTSS expconst<>+8(SB), Y2
+	VBROADCASTSS expconst<>+12(SB), Y3
+	VBROADCASTSS expconst<>+16(SB), Y4
+	VBROADCASTSS expconst<>+20(SB), Y5
+	VBROADCASTSS expconst<>+24(SB), Y6
+	VBROADCASTSS expconst<>+28(SB), Y7
+	VBROADCASTSS expconst<>+32(SB), Y8
+	VBROADCASTSS expconst<>+36(SB), Y9
+	VBROADCASTSS expconst<>+40(SB), Y10
+	MOVQ         x+0(FP), AX
+	MOVQ         n+8(FP), CX
+	VXORPS       Y11, Y11, Y11
+	TESTQ        CX, CX
+	JZ           done
+
+loop:
+	VMOVUPS      (AX), Y12
+	VMINPS       Y11, Y12, Y13
+	VSUBPS       Y12, Y11, Y14
+	VMINPS       Y12, Y14, Y14
+	VMAXPS       Y0, Y13, Y13
+	VMULPS       Y1, Y13, Y15
+	VCVTPS2DQ    Y15, Y15
+	VCVTDQ2PS    Y15, Y16
+	VFNMADD231PS Y2, Y16, Y13
+	VFNMADD231PS Y3, Y16, Y13
+	VMULPS       Y13, Y13, Y16
+	VMOVUPS      Y4, Y17
+	VFMADD213PS  Y5, Y13, Y17
+	VFMADD213PS  Y6, Y13, Y17
+	VFMADD213PS  Y7, Y13, Y17
+	VFMADD213PS  Y8, Y13, Y17
+	VFMADD213PS  Y9, Y13, Y17
+	VFMADD213PS  Y13, Y16, Y17
+	VADDPS       Y10, Y17, Y17
+	VPSLLD       $0x17, Y15, Y15
+	VPADDD       Y15, Y17, Y17
+	VMAXPS       Y0, Y14, Y14
+	VMULPS       Y1, Y14, Y13
+	VCVTPS2DQ    Y13, Y13
+	VCVTDQ2PS    Y13, Y15
+	VFNMADD231PS Y2, Y15, Y14
+	VFNMADD231PS Y3, Y15, Y14
+	VMULPS       Y14, Y14, Y15
+	VMOVUPS      Y4, Y16
+	VFMADD213PS  Y5, Y14, Y16
+	VFMADD213PS  Y6, Y14, Y16
+	VFMADD213PS  Y7, Y14, Y16
+	VFMADD213PS  Y8, Y14, Y16
+	VFMADD213PS  Y9, Y14, Y16
+	VFMADD213PS  Y14, Y15, Y16
+	VADDPS       Y10, Y16, Y16
+	VPSLLD       $0x17, Y13, Y13
+	VPADDD       Y13, Y16, Y16
+	VADDPS       Y10, Y16, Y16
+	VMULPS       Y17, Y12, Y12
+	VDIVPS       Y16, Y12, Y12
+	VMOVUPS      Y12, (AX)
+	ADDQ         $0x00000020, AX
+	SUBQ         $0x00000008, CX
+	JNZ          loop
+
+done:
+	VZEROUPPER
+	RET
+
+// func dotAVX512(a *float32, b *float32, n int) float32
+// Requires: AVX, AVX512DQ, AVX512F, SSE
+TEXT ·dotAVX512(SB), NOSPLIT, $0-28
+	MOVQ   a+0(FP), AX
+	MOVQ   b+8(FP), CX
+	MOVQ   n+16(FP), DX
+	VXORPS Z0, Z0, Z0
+	TESTQ  DX, DX
+	JZ     done
+
+loop:
+	VMOVUPS     (AX), Z1
+	VFMADD231PS (CX), Z1, Z0
+	ADDQ        $0x00000040, AX
+	ADDQ        $0x00000040, CX
+	SUBQ        $0x00000010, DX
+	JNZ         loop
+
+done:
+	VEXTRACTF64X4 $0x01, Z0, Y1
+	VMOVAPS       Y0, Y0
+	VADDPS        Y1, Y0, Y0
+	VEXTRACTF128  $0x01, Y0, X1
+	VMOVAPS       X0, X0
+	VADDPS        X1, X0, X0
+	VHADDPS       X0, X0, X0
+	VHADDPS       X0, X0, X0
+	MOVSS         X0, ret+24(FP)
+	VZEROUPPER
+	RET
+
+// func dotAVX2(a *float32, b *float32, n int) float32
+// Requires: AVX, FMA3, SSE
+TEXT ·dotAVX2(SB), NOSPLIT, $0-28
+	MOVQ   a+0(FP), AX
+	MOVQ   b+8(FP), CX
+	MOVQ   n+16(FP), DX
+	VXORPS Y0, Y0, Y0
+	TESTQ  DX, DX
+	JZ     done
+
+loop:
+	VMOVUPS     (AX), Y1
+	VFMADD231PS (CX), Y1, Y0
+	ADDQ        $0x00000020, AX
+	ADDQ        $0x00000020, CX
+	SUBQ        $0x00000008, DX
+	JNZ         loop
+
+done:
+	VEXTRACTF128 $0x01, Y0, X1
+	VMOVAPS      X0, X0
+	VADDPS       X1, X0, X0
+	VHADDPS      X0, X0, X0
+	VHADDPS      X0, X0, X0
+	MOVSS        X0, ret+24(FP)
+	VZEROUPPER
+	RET
+
+// func axpyAVX512(y *float32, alpha float32, x *float32, n int)
+// Requires: AVX, AVX512F, SSE
+TEXT ·axpyAVX512(SB), NOSPLIT, $0-32
+	MOVQ         y+0(FP), AX
+	MOVQ         x+16(FP), CX
+	MOVQ         n+24(FP), DX
+	MOVSS        alpha+8(FP), X0
+	VBROADCASTSS X0, Z0
+	TESTQ        DX, DX
+	JZ           done
+
+loop:
+	VMOVUPS     (AX), Z1
+	VFMADD231PS (CX), Z0, Z1
+	VMOVUPS     Z1, (AX)
+	ADDQ        $0x00000040, CX
+	ADDQ        $0x00000040, AX
+	SUBQ        $0x00000010, DX
+	JNZ         loop
+
+done:
+	VZEROUPPER
+	RET
+
+// func axpyAVX2(y *float32, alpha float32, x *float32, n int)
+// Requires: AVX, AVX2, FMA3, SSE
+TEXT ·axpyAVX2(SB), NOSPLIT, $0-32
+	MOVQ         y+0(FP), AX
+	MOVQ         x+16(FP), CX
+	MOVQ         n+24(FP), DX
+	MOVSS        alpha+8(FP), X0
+	VBROADCASTSS X0, Y0
+	TESTQ        DX, DX
+	JZ           done
+
+loop:
+	VMOVUPS     (AX), Y1
+	VFMADD231PS (CX), Y0, Y1
+	VMOVUPS     Y1, (AX)
+	ADDQ        $0x00000020, CX
+	ADDQ        $0x00000020, AX
+	SUBQ        $0x00000008, DX
+	JNZ         loop
+
+done:
+	VZEROUPPER
+	RET
 
 // func expSumAVX512(x *float32, n int, max float32) float32
 // Requires: AVX, AVX512DQ, AVX512F, SSE

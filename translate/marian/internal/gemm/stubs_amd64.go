@@ -74,6 +74,36 @@ func dequantAVX512(dst *float32, src *int32, n int, comp int32, sx float32, scal
 // dequantAVX2 scales int32 sums to float32 (AVX2 and FMA).
 func dequantAVX2(dst *float32, src *int32, n int, comp int32, sx float32, scale *float32, bias *float32)
 
+// absMaxAVX512 returns the largest |x[i]| of n values (AVX-512F).
+func absMaxAVX512(x *float32, n int) float32
+
+// absMaxAVX2 returns the largest |x[i]| of n values (AVX2 and FMA).
+func absMaxAVX2(x *float32, n int) float32
+
+// quantizeAVX512 quantises n values to int8 and returns their sum (AVX-512F).
+func quantizeAVX512(dst *int8, x *float32, n int, inv float32) int32
+
+// quantizeAVX2 quantises n values to int8 and returns their sum (AVX2 and FMA).
+func quantizeAVX2(dst *int8, x *float32, n int, inv float32) int32
+
+// siluAVX512 applies SiLU (swish) in place (AVX-512F).
+func siluAVX512(x *float32, n int)
+
+// siluAVX2 applies SiLU (swish) in place (AVX2 and FMA).
+func siluAVX2(x *float32, n int)
+
+// dotAVX512 returns the dot product of n values (AVX-512F).
+func dotAVX512(a *float32, b *float32, n int) float32
+
+// dotAVX2 returns the dot product of n values (AVX2 and FMA).
+func dotAVX2(a *float32, b *float32, n int) float32
+
+// axpyAVX512 adds alpha·x to y (AVX-512F).
+func axpyAVX512(y *float32, alpha float32, x *float32, n int)
+
+// axpyAVX2 adds alpha·x to y (AVX2 and FMA).
+func axpyAVX2(y *float32, alpha float32, x *float32, n int)
+
 // expSumAVX512 returns the sum of exp(x[i] - max) for i < n, n a multiple of 16 (AVX-512F).
 func expSumAVX512(x *float32, n int, max float32) float32
 

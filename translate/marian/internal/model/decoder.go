@@ -141,14 +141,14 @@ func (s *decoderState) attendHistory(ctx, q []float32, layer, r, heads int) {
 	for h := 0; h < heads; h++ {
 		qh := q[h*hd : (h+1)*hd]
 		for t, row := range hist {
-			scores[t] = nn.Dot(qh, s.selfK[layer][t][row*d+h*hd:])
+			scores[t] = s.m.vec.Dot(qh, s.selfK[layer][t][row*d+h*hd:])
 		}
 		nn.Softmax(scores)
 		out := ctx[h*hd : (h+1)*hd]
 		clear(out)
 		for t, p := range scores {
 			off := hist[t]*d + h*hd
-			nn.AXPY(out, p, s.selfV[layer][t][off:off+hd])
+			s.m.vec.AXPY(out, p, s.selfV[layer][t][off:off+hd])
 		}
 	}
 }
@@ -160,7 +160,7 @@ func (s *decoderState) crossAttention(layer int, l decoderLayer, h []float32) {
 	nn.Scale(ws.q[:n*d], headScale(d, a.heads))
 	for r, b := range s.rowBatch {
 		off, span := b*e.Len*d, e.Len*d
-		attend(ws.ctx[r*d:(r+1)*d], ws.q[r*d:(r+1)*d], s.crossK[layer][off:off+span], s.crossV[layer][off:off+span],
+		attend(s.m.vec, ws.ctx[r*d:(r+1)*d], ws.q[r*d:(r+1)*d], s.crossK[layer][off:off+span], s.crossV[layer][off:off+span],
 			1, e.Lens[b], d, a.heads, false)
 	}
 	a.o.apply(ws.proj, ws.ctx, n)

@@ -88,7 +88,7 @@ func (l encoderLayer) forward(m *Model, h []float32, e *Encoded, ws *workspace) 
 		off := b * e.Len * d
 		span := e.Len * d
 		// Padded queries are skipped: their outputs are never attended to.
-		attend(ws.ctx[off:off+span], ws.q[off:off+span], ws.k[off:off+span], ws.v[off:off+span],
+		attend(m.vec, ws.ctx[off:off+span], ws.q[off:off+span], ws.k[off:off+span], ws.v[off:off+span],
 			e.Lens[b], e.Lens[b], d, a.heads, false)
 		clear(ws.ctx[off+e.Lens[b]*d : off+span])
 	}

@@ -84,6 +84,7 @@ type Model struct {
 	Config    *Config
 	opts      Options
 	isa       gemm.ISA
+	vec       gemm.Vector
 	act       nn.Activation
 	encEmbed  matrix // vocab×d; the tables are shared when the weights are
 	decEmbed  matrix
@@ -108,7 +109,10 @@ func New(cfg *Config, ts map[string]*weights.Tensor, opts Options) (*Model, erro
 	if err != nil {
 		return nil, err
 	}
-	m := &Model{Config: cfg, opts: opts, isa: isa, act: act, scale: 1}
+	m := &Model{Config: cfg, opts: opts, isa: isa, vec: gemm.VectorKernels(isa), act: act, scale: 1}
+	if cfg.Activation == "swish" || cfg.Activation == "silu" {
+		m.act = m.vec.SiLU
+	}
 	if cfg.ScaleEmbedding {
 		m.scale = float32(math.Sqrt(float64(cfg.DModel)))
 	}

@@ -33,6 +33,16 @@ func main() {
 	}
 	dequant("dequantAVX512", avx512)
 	dequant("dequantAVX2", avx2)
+	absMax("absMaxAVX512", avx512)
+	absMax("absMaxAVX2", avx2)
+	quantize("quantizeAVX512", avx512)
+	quantize("quantizeAVX2", avx2)
+	silu("siluAVX512", avx512)
+	silu("siluAVX2", avx2)
+	dot("dotAVX512", avx512)
+	dot("dotAVX2", avx2)
+	axpy("axpyAVX512", avx512)
+	axpy("axpyAVX2", avx2)
 	expSum("expSumAVX512", avx512)
 	expSum("expSumAVX2", avx2)
 	Generate()
@@ -269,19 +279,9 @@ var expData Mem
 // multiple of the register's lanes), with one accumulator per lane added
 // up at the end in a fixed order.
 func expSum(name string, s isa) {
-	if expData.Symbol.Name == "" {
-		expData = GLOBL("expconst", RODATA|NOPTR)
-		for i, c := range expConstants {
-			DATA(4*i, F32(c))
-		}
-	}
 	TEXT(name, NOSPLIT, "func(x *float32, n int, max float32) float32")
 	Doc(fmt.Sprintf("%s returns the sum of exp(x[i] - max) for i < n, n a multiple of %d (%s).", name, s.lanes, s.name))
-	c := make([]VecVirtual, len(expConstants))
-	for i := range c {
-		c[i] = s.vec()
-		VBROADCASTSS(expData.Offset(4*i), c[i])
-	}
+	c := loadExpConstants(s)
 	mx := s.vec()
 	VBROADCASTSS(Load(Param("max"), XMM()), mx)
 	x := Load(Param("x"), GP64())
@@ -291,24 +291,10 @@ func expSum(name string, s isa) {
 	TESTQ(n, n)
 	JZ(LabelRef("done"))
 	Label("loop")
-	v, k, r, z, p := s.vec(), s.vec(), s.vec(), s.vec(), s.vec()
+	v := s.vec()
 	VMOVUPS(Mem{Base: x}, v)
 	VSUBPS(mx, v, v)
-	VMAXPS(c[0], v, v)
-	VMULPS(c[1], v, k)
-	VCVTPS2DQ(k, k) // n = round(x·log2 e)
-	VCVTDQ2PS(k, r)
-	VFNMADD231PS(c[2], r, v) // r = x − n·ln2
-	VFNMADD231PS(c[3], r, v)
-	VMULPS(v, v, z)
-	VMOVUPS(c[4], p)
-	for _, ci := range c[5:10] {
-		VFMADD213PS(ci, v, p) // p = p·r + c
-	}
-	VFMADD213PS(v, z, p) // p·r² + r
-	VADDPS(c[10], p, p)  // + 1
-	VPSLLD(Imm(23), k, k)
-	VPADDD(k, p, p) // · 2ⁿ
+	p := expOf(v, c, s)
 	VADDPS(p, acc, acc)
 	ADDQ(U32(uint32(4*s.lanes)), x)
 	SUBQ(U32(uint32(s.lanes)), n)
@@ -385,4 +371,244 @@ func VMOVDQU32orU(m Mem, v VecVirtual, s isa) {
 		return
 	}
 	VMOVDQU(m, v)
+}
+
+// loadExpConstants broadcasts expConstants into registers.
+func loadExpConstants(s isa) []VecVirtual {
+	if expData.Symbol.Name == "" {
+		expData = GLOBL("expconst", RODATA|NOPTR)
+		for i, c := range expConstants {
+			DATA(4*i, F32(c))
+		}
+	}
+	c := make([]VecVirtual, len(expConstants))
+	for i := range c {
+		c[i] = s.vec()
+		VBROADCASTSS(expData.Offset(4*i), c[i])
+	}
+	return c
+}
+
+// expOf returns exp(v) for v ≤ 0 (v is clobbered): n = round(v·log2 e),
+// r = v − n·ln 2, a polynomial of r, times 2ⁿ.
+func expOf(v VecVirtual, c []VecVirtual, s isa) VecVirtual {
+	k, r, z, p := s.vec(), s.vec(), s.vec(), s.vec()
+	VMAXPS(c[0], v, v)
+	VMULPS(c[1], v, k)
+	VCVTPS2DQ(k, k)
+	VCVTDQ2PS(k, r)
+	VFNMADD231PS(c[2], r, v)
+	VFNMADD231PS(c[3], r, v)
+	VMULPS(v, v, z)
+	VMOVUPS(c[4], p)
+	for _, ci := range c[5:10] {
+		VFMADD213PS(ci, v, p)
+	}
+	VFMADD213PS(v, z, p)
+	VADDPS(c[10], p, p)
+	VPSLLD(Imm(23), k, k)
+	VPADDD(k, p, p)
+	return p
+}
+
+// silu writes x[i] = x·exp(min(x,0)) / (1 + exp(−|x|)) in place, for n
+// values (a multiple of the lanes): x·sigmoid(x) with both exponentials of
+// a non-positive argument.
+func silu(name string, s isa) {
+	TEXT(name, NOSPLIT, "func(x *float32, n int)")
+	Doc(fmt.Sprintf("%s applies SiLU (swish) in place (%s).", name, s.name))
+	c := loadExpConstants(s)
+	x := Load(Param("x"), GP64())
+	n := Load(Param("n"), GP64())
+	zero := s.vec()
+	VXORPS(zero, zero, zero)
+	TESTQ(n, n)
+	JZ(LabelRef("done"))
+	Label("loop")
+	v, a, b := s.vec(), s.vec(), s.vec()
+	VMOVUPS(Mem{Base: x}, v)
+	VMINPS(zero, v, a)
+	VSUBPS(v, zero, b)
+	VMINPS(v, b, b)
+	e1 := expOf(a, c, s)
+	e2 := expOf(b, c, s)
+	VADDPS(c[10], e2, e2)
+	VMULPS(e1, v, v)
+	VDIVPS(e2, v, v)
+	VMOVUPS(v, Mem{Base: x})
+	ADDQ(U32(uint32(4*s.lanes)), x)
+	SUBQ(U32(uint32(s.lanes)), n)
+	JNZ(LabelRef("loop"))
+	Label("done")
+	VZEROUPPER()
+	RET()
+}
+
+// dot writes a function returning Σ a[i]·b[i] for n values (a multiple
+// of the lanes): one accumulator per lane, added up in a fixed order.
+func dot(name string, s isa) {
+	TEXT(name, NOSPLIT, "func(a *float32, b *float32, n int) float32")
+	Doc(fmt.Sprintf("%s returns the dot product of n values (%s).", name, s.name))
+	a := Load(Param("a"), GP64())
+	b := Load(Param("b"), GP64())
+	n := Load(Param("n"), GP64())
+	acc := s.vec()
+	VXORPS(acc, acc, acc)
+	TESTQ(n, n)
+	JZ(LabelRef("done"))
+	Label("loop")
+	v := s.vec()
+	VMOVUPS(Mem{Base: a}, v)
+	VFMADD231PS(Mem{Base: b}, v, acc)
+	ADDQ(U32(uint32(4*s.lanes)), a)
+	ADDQ(U32(uint32(4*s.lanes)), b)
+	SUBQ(U32(uint32(s.lanes)), n)
+	JNZ(LabelRef("loop"))
+	Label("done")
+	Store(reduce(acc, s), ReturnIndex(0))
+	VZEROUPPER()
+	RET()
+}
+
+// axpy writes y[i] += alpha·x[i] for n values (a multiple of the lanes).
+func axpy(name string, s isa) {
+	TEXT(name, NOSPLIT, "func(y *float32, alpha float32, x *float32, n int)")
+	Doc(fmt.Sprintf("%s adds alpha·x to y (%s).", name, s.name))
+	y := Load(Param("y"), GP64())
+	x := Load(Param("x"), GP64())
+	n := Load(Param("n"), GP64())
+	al := s.vec()
+	VBROADCASTSS(Load(Param("alpha"), XMM()), al)
+	TESTQ(n, n)
+	JZ(LabelRef("done"))
+	Label("loop")
+	v := s.vec()
+	VMOVUPS(Mem{Base: y}, v)
+	VFMADD231PS(Mem{Base: x}, al, v)
+	VMOVUPS(v, Mem{Base: y})
+	ADDQ(U32(uint32(4*s.lanes)), x)
+	ADDQ(U32(uint32(4*s.lanes)), y)
+	SUBQ(U32(uint32(s.lanes)), n)
+	JNZ(LabelRef("loop"))
+	Label("done")
+	VZEROUPPER()
+	RET()
+}
+
+var absMask Mem
+
+// absMax writes a function returning max |x[i]| over n values (a multiple
+// of the lanes).
+func absMax(name string, s isa) {
+	if absMask.Symbol.Name == "" {
+		absMask = GLOBL("absmask", RODATA|NOPTR)
+		DATA(0, U32(0x7fffffff))
+	}
+	TEXT(name, NOSPLIT, "func(x *float32, n int) float32")
+	Doc(fmt.Sprintf("%s returns the largest |x[i]| of n values (%s).", name, s.name))
+	x := Load(Param("x"), GP64())
+	n := Load(Param("n"), GP64())
+	mask, acc := s.vec(), s.vec()
+	VBROADCASTSS(absMask, mask)
+	VXORPS(acc, acc, acc)
+	TESTQ(n, n)
+	JZ(LabelRef("done"))
+	Label("loop")
+	v := s.vec()
+	if s.lanes == 16 {
+		VPANDD(Mem{Base: x}, mask, v) // VANDPS on zmm would need AVX-512DQ
+	} else {
+		VANDPS(Mem{Base: x}, mask, v)
+	}
+	VMAXPS(v, acc, acc)
+	ADDQ(U32(uint32(4*s.lanes)), x)
+	SUBQ(U32(uint32(s.lanes)), n)
+	JNZ(LabelRef("loop"))
+	Label("done")
+	y := acc
+	if s.lanes == 16 {
+		hi := YMM()
+		VEXTRACTF64X4(Imm(1), acc, hi)
+		lo := YMM()
+		VMOVAPS(acc.AsY(), lo)
+		VMAXPS(hi, lo, lo)
+		y = lo
+	}
+	hi, r := XMM(), XMM()
+	VEXTRACTF128(Imm(1), y, hi)
+	VMOVAPS(y.AsX(), r)
+	VMAXPS(hi, r, r)
+	t := XMM()
+	VPSHUFD(Imm(0x4e), r, t)
+	VMAXPS(t, r, r)
+	VPSHUFD(Imm(0xb1), r, t)
+	VMAXPS(t, r, r)
+	Store(r, ReturnIndex(0))
+	VZEROUPPER()
+	RET()
+}
+
+// quantize writes dst[i] = round(x[i]·inv) (ties to even, as the rounding
+// mode is) as signed bytes for n values (a multiple of the lanes), and
+// returns their sum; |x[i]·inv| must not exceed 127.5.
+func quantize(name string, s isa) {
+	TEXT(name, NOSPLIT, "func(dst *int8, x *float32, n int, inv float32) int32")
+	Doc(fmt.Sprintf("%s quantises n values to int8 and returns their sum (%s).", name, s.name))
+	dst := Load(Param("dst"), GP64())
+	x := Load(Param("x"), GP64())
+	n := Load(Param("n"), GP64())
+	inv, sum := s.vec(), s.vec()
+	VBROADCASTSS(Load(Param("inv"), XMM()), inv)
+	VPXORx(sum, s)
+	TESTQ(n, n)
+	JZ(LabelRef("done"))
+	Label("loop")
+	v := s.vec()
+	VMULPS(Mem{Base: x}, inv, v)
+	VCVTPS2DQ(v, v)
+	VPADDD(v, sum, sum)
+	if s.lanes == 16 {
+		VPMOVSDB(v, Mem{Base: dst})
+	} else {
+		hi := XMM()
+		VEXTRACTI128(Imm(1), v, hi)
+		w := XMM()
+		VPACKSSDW(hi, v.AsX(), w)
+		VPACKSSWB(w, w, w)
+		VMOVQ(w, Mem{Base: dst})
+	}
+	ADDQ(U32(uint32(4*s.lanes)), x)
+	ADDQ(U32(uint32(s.lanes)), dst)
+	SUBQ(U32(uint32(s.lanes)), n)
+	JNZ(LabelRef("loop"))
+	Label("done")
+	y := sum
+	if s.lanes == 16 {
+		hi := YMM()
+		VEXTRACTI64X4(Imm(1), sum, hi)
+		lo := YMM()
+		VMOVDQA(sum.AsY(), lo)
+		VPADDD(hi, lo, lo)
+		y = lo
+	}
+	hi, r := XMM(), XMM()
+	VEXTRACTI128(Imm(1), y, hi)
+	VMOVDQA(y.AsX(), r)
+	VPADDD(hi, r, r)
+	VPHADDD(r, r, r)
+	VPHADDD(r, r, r)
+	out := GP32()
+	MOVD(r, out)
+	Store(out, ReturnIndex(0))
+	VZEROUPPER()
+	RET()
+}
+
+// VPXORx zeroes an integer register of either width.
+func VPXORx(v VecVirtual, s isa) {
+	if s.lanes == 16 {
+		VPXORD(v, v, v)
+		return
+	}
+	VPXOR(v, v, v)
 }
