@@ -1768,15 +1768,15 @@ zero:
 	VPXOR Y1, Y1, Y1
 
 start:
-	MOVL         $0x00010001, CX
-	MOVD         CX, X2
-	VPBROADCASTD X2, Y2
 	MOVQ         k+0(FP), CX
 	MOVQ         w+24(FP), DX
 	XORQ         BX, BX
 	SHLQ         $0x02, CX
 	TESTQ        CX, CX
 	JZ           store
+	MOVL         $0x00010001, SI
+	MOVD         SI, X2
+	VPBROADCASTD X2, Y2
 
 loop:
 	VMOVDQU      (DX), Y3
@@ -1831,15 +1831,15 @@ zero:
 	VPXOR Y3, Y3, Y3
 
 start:
-	MOVL         $0x00010001, DX
-	MOVD         DX, X4
-	VPBROADCASTD X4, Y4
 	MOVQ         k+0(FP), DX
 	MOVQ         w+24(FP), BX
 	XORQ         SI, SI
 	SHLQ         $0x02, DX
 	TESTQ        DX, DX
 	JZ           store
+	MOVL         $0x00010001, DI
+	MOVD         DI, X4
+	VPBROADCASTD X4, Y4
 
 loop:
 	VMOVDQU      (BX), Y5
@@ -1913,15 +1913,15 @@ zero:
 	VPXOR Y5, Y5, Y5
 
 start:
-	MOVL         $0x00010001, BX
-	MOVD         BX, X6
-	VPBROADCASTD X6, Y6
 	MOVQ         k+0(FP), BX
 	MOVQ         w+24(FP), SI
 	XORQ         DI, DI
 	SHLQ         $0x02, BX
 	TESTQ        BX, BX
 	JZ           store
+	MOVL         $0x00010001, R8
+	MOVD         R8, X6
+	VPBROADCASTD X6, Y6
 
 loop:
 	VMOVDQU      (SI), Y7
@@ -2014,15 +2014,15 @@ zero:
 	VPXOR Y7, Y7, Y7
 
 start:
-	MOVL         $0x00010001, SI
-	MOVD         SI, X8
-	VPBROADCASTD X8, Y8
 	MOVQ         k+0(FP), SI
 	MOVQ         w+24(FP), DI
 	XORQ         R8, R8
 	SHLQ         $0x02, SI
 	TESTQ        SI, SI
 	JZ           store
+	MOVL         $0x00010001, R9
+	MOVD         R9, X8
+	VPBROADCASTD X8, Y8
 
 loop:
 	VMOVDQU      (DI), Y9

@@ -72,18 +72,13 @@ func rowPointers(mr int, ldxBytes Register) []Register {
 	return rows
 }
 
-// loadTile zeroes the accumulators, or loads them from y when the
-// parameter load is set (a later block of k).
-func loadTile(acc [][]VecVirtual, width int, zero func(VecVirtual)) {
+// loadTile allocates the accumulators with vec and zeroes them, or loads
+// them from y when the parameter load is set (a later block of k).
+func loadTile(acc [][]VecVirtual, width int, vec func() VecVirtual, zero func(VecVirtual)) {
 	ld := Load(Param("load"), GP8())
-	for _, row := range acc {
-		for v := range row {
-			row[v] = nil
-		}
-	}
 	for i := range acc {
 		for v := range acc[i] {
-			acc[i][v] = newVec(acc, i)
+			acc[i][v] = vec()
 		}
 	}
 	TESTB(ld, ld)
@@ -98,9 +93,6 @@ func loadTile(acc [][]VecVirtual, width int, zero func(VecVirtual)) {
 	}
 	Label("start")
 }
-
-// newVec is set per kernel: the constructor of accumulator registers.
-var newVec func(acc [][]VecVirtual, i int) VecVirtual
 
 // tileMoves loads (or stores) the tile's accumulators from (to) y.
 func tileMoves(acc [][]VecVirtual, width int, load bool) {
@@ -134,8 +126,7 @@ func sgemm(name string, mr int, s isa) {
 	for i := range acc {
 		acc[i] = make([]VecVirtual, s.vecs)
 	}
-	newVec = func([][]VecVirtual, int) VecVirtual { return s.vec() }
-	loadTile(acc, 4*s.lanes, func(a VecVirtual) { VXORPS(a, a, a) })
+	loadTile(acc, 4*s.lanes, s.vec, func(a VecVirtual) { VXORPS(a, a, a) })
 	k := Load(Param("k"), GP64())
 	w := Load(Param("w"), GP64())
 	kk := GP64()
@@ -165,6 +156,27 @@ func sgemm(name string, mr int, s isa) {
 	RET()
 }
 
+// igemmStart begins an int8 tile: the row pointers, the accumulators
+// (zeroed or loaded), and k (in bytes), w and the byte index kk of the
+// loop, jumping to "store" when k is 0.
+func igemmStart(mr, vecs, width int, vec func() VecVirtual, zero func(VecVirtual)) (rows []Register, acc [][]VecVirtual, k, w, kk Register) {
+	ldx := Load(Param("ldx"), GP64())
+	rows = rowPointers(mr, ldx)
+	acc = make([][]VecVirtual, mr)
+	for i := range acc {
+		acc[i] = make([]VecVirtual, vecs)
+	}
+	loadTile(acc, width, vec, zero)
+	k = Load(Param("k"), GP64())
+	w = Load(Param("w"), GP64())
+	kk = GP64()
+	XORQ(kk, kk)
+	SHLQ(Imm(2), k)
+	TESTQ(k, k)
+	JZ(LabelRef("store"))
+	return rows, acc, k, w, kk
+}
+
 // igemmVNNI writes y[0:mr][0:64] (+)= Σ x·(w+128) in int32 for one panel
 // of weights packed as k/4 groups of 64 columns × 4 unsigned bytes (the
 // signed weight plus 128), x being rows of signed bytes (AVX-512 VNNI).
@@ -172,21 +184,7 @@ func igemmVNNI(name string, mr int) {
 	const vecs = 4
 	TEXT(name, NOSPLIT, "func(k int, x *int8, ldx int, w *uint8, y *int32, ldy int, load bool)")
 	Doc(fmt.Sprintf("%s computes a tile of %d rows × 64 columns of an int8 product (AVX-512 VNNI); k counts groups of 4 bytes.", name, mr))
-	ldx := Load(Param("ldx"), GP64())
-	rows := rowPointers(mr, ldx)
-	acc := make([][]VecVirtual, mr)
-	for i := range acc {
-		acc[i] = make([]VecVirtual, vecs)
-	}
-	newVec = func([][]VecVirtual, int) VecVirtual { return ZMM() }
-	loadTile(acc, 64, func(a VecVirtual) { VPXORD(a, a, a) })
-	k := Load(Param("k"), GP64())
-	w := Load(Param("w"), GP64())
-	kk := GP64()
-	XORQ(kk, kk)
-	SHLQ(Imm(2), k)
-	TESTQ(k, k)
-	JZ(LabelRef("store"))
+	rows, acc, k, w, kk := igemmStart(mr, vecs, 64, ZMM, func(a VecVirtual) { VPXORD(a, a, a) })
 	Label("loop")
 	wv := make([]VecVirtual, vecs)
 	for v := range wv {
@@ -217,26 +215,12 @@ func igemmAVX2(name string, mr int) {
 	const vecs = 2
 	TEXT(name, NOSPLIT, "func(k int, x *int8, ldx int, w *uint8, y *int32, ldy int, load bool)")
 	Doc(fmt.Sprintf("%s computes a tile of %d rows × 16 columns of an int8 product (AVX2); k counts groups of 4 bytes.", name, mr))
-	ldx := Load(Param("ldx"), GP64())
-	rows := rowPointers(mr, ldx)
-	acc := make([][]VecVirtual, mr)
-	for i := range acc {
-		acc[i] = make([]VecVirtual, vecs)
-	}
-	newVec = func([][]VecVirtual, int) VecVirtual { return YMM() }
-	loadTile(acc, 32, func(a VecVirtual) { VPXOR(a, a, a) })
+	rows, acc, k, w, kk := igemmStart(mr, vecs, 32, YMM, func(a VecVirtual) { VPXOR(a, a, a) })
 	ones := YMM()
 	one := GP32()
 	MOVL(U32(0x00010001), one)
 	MOVD(one, ones.AsX())
 	VPBROADCASTD(ones.AsX(), ones)
-	k := Load(Param("k"), GP64())
-	w := Load(Param("w"), GP64())
-	kk := GP64()
-	XORQ(kk, kk)
-	SHLQ(Imm(2), k)
-	TESTQ(k, k)
-	JZ(LabelRef("store"))
 	Label("loop")
 	wv := make([]VecVirtual, vecs)
 	for v := range wv {
