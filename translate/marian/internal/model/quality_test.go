@@ -66,14 +66,14 @@ func teacherForce(ref, m *Model, srcs, decs [][]int, a *agreement) {
 }
 
 // TestInt8Quality is the quality guard of int8: on opus-mt-tiny over
-// newstest2013.fr (its first 300 lines, or $BITEXT_QUALITY_LINES: -1 for
+// newstest2013.fr (its first 100 lines, or $BITEXT_QUALITY_LINES: -1 for
 // all 3,000, as scripts/bench.sh runs it), teacher-forced
 // next-token agreement with fp32 and the cosine similarity of the logits,
 // for int8 weights alone and for full int8; and the chrF of int8's
 // free-running greedy output against fp32's. The figures are logged (run
 // with -v; scripts/bench.sh copies them into docs/BENCHMARKS.md).
 func TestInt8Quality(t *testing.T) {
-	n := 300
+	n := 100
 	if v := os.Getenv("BITEXT_QUALITY_LINES"); v != "" {
 		var err error
 		if n, err = strconv.Atoi(v); err != nil {
