@@ -60,7 +60,7 @@ func TestLint(t *testing.T) {
 	d := writeFile(t, dir, "d.txt", "x")
 	got := Lint(a, b, c, filepath.Join(dir, "missing.csv"), d)
 	want := []string{
-		"a.csv:4: duplicate: \"séoul\" is already in the glossary at " + a + ":2",
+		"a.csv:4: warning: \"séoul\" differs only in case from \"Séoul\" at " + a + ":2: the two are merged into one entry",
 		"a.csv:6: conflict: \"Corée-du-Nord\" is translated \"DPRK\" here but \"North Korea\" at " + a + ":5",
 		"a.csv:7: empty source term",
 		"a.csv:8: empty target term",
@@ -77,6 +77,48 @@ func TestLint(t *testing.T) {
 		if s := strings.TrimPrefix(p.Error(), dir+"/"); !strings.HasPrefix(s, want[i]) {
 			t.Errorf("problem %d = %q, want %q…", i, s, want[i])
 		}
+	}
+}
+
+// TestLintWarnings: the findings that do not stop a glossary from
+// loading, each with its file and line.
+func TestLintWarnings(t *testing.T) {
+	dir := t.TempDir()
+	a := writeFile(t, dir, "a.csv", strings.Join([]string{
+		"nord-coréen,North Korean",        // 1
+		"Nord-Coréen,North Korean",        // 2: case twin, merged
+		"le,the",                          // 3: common word
+		"mai,May",                         // 4: its plural "mais" is a common word
+		"Corée du Nord,North Korea",       // 5
+		"RPDC,North korea",                // 6: target differs only in case
+		"essais,trials",                   // 7
+		"essai,test",                      // 8: its plural is taken by line 7
+		"militaire,military",              // 9: unsure: adjective or noun
+		"ONU,UN",                          // 10
+		"onu,United Nations organisation", // 11: hidden by the acronym when written ONU
+		"Corée du Sud,South Korea",        // 12: clean
+	}, "\n")+"\n")
+	want := []string{
+		`a.csv:2: warning: "Nord-Coréen" differs only in case from "nord-coréen"`,
+		`a.csv:3: warning: "le" is a common French word`,
+		`a.csv:4: warning: "mais", an inflected form of "mai", is a common French word`,
+		`a.csv:6: warning: target "North korea" differs only in case from "North Korea"`,
+		`a.csv:8: warning: hidden: its form "essais" is translated "trials" by the entry "essais" at ` + a + ":7",
+		`a.csv:9: warning: "militaire" → "military" is taken as an adjective (adj)`,
+		`a.csv:11: warning: hidden: it is translated "UN" by the entry "ONU" at ` + a + ":10",
+	}
+	got := Lint(a)
+	if len(got) != len(want) {
+		t.Fatalf("Lint returned %d problems, want %d:\n%s", len(got), len(want), problemLines(got))
+	}
+	for i, p := range got {
+		if s := strings.TrimPrefix(p.Error(), dir+"/"); !strings.HasPrefix(s, want[i]) || !p.Warning {
+			t.Errorf("problem %d = %q, want %q…", i, s, want[i])
+		}
+	}
+	// None of them stops the glossary from loading.
+	if _, err := Load(a); err != nil {
+		t.Errorf("Load: %v", err)
 	}
 }
 

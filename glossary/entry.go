@@ -25,17 +25,26 @@ const (
 )
 
 // Parts of speech that change how an entry is matched and restored. Other
-// values are kept as notes for the editor.
+// values are kept as notes for the editor, and the entry is handled as
+// [Entry.Infer] says.
 const (
 	// Name marks proper nouns: never inflected, and an English "the" the
-	// engine puts right before the target is dropped ("the North Korea").
+	// engine gives a name the French put an article before is dropped ("la
+	// Corée du Nord" → "North Korea"), unless the English name is said with
+	// one (the Asan Institute, the United States, the UN).
 	Name = "name"
 	// Noun marks common nouns: plural French forms get a plural English
 	// target ("missiles balistiques" → "ballistic missiles").
 	Noun = "noun"
 	// Adjective marks adjectives: inflected in French, invariable in
-	// English ("nord-coréennes" → "North Korean").
+	// English ("nord-coréennes" → "North Korean"), placed before their
+	// noun.
 	Adjective = "adj"
+	// Nationality marks nationality adjectives, which French also uses as
+	// capitalised nouns: "les soldats nord-coréens" → "North Korean
+	// soldiers", "les Nord-Coréens" → "North Koreans", "un Nord-Coréen" →
+	// "a North Korean".
+	Nationality = "nationality"
 )
 
 // Entry is one glossary term.
@@ -47,7 +56,9 @@ type Entry struct {
 	Target string
 	// Note is free text for editors (context, sources, dates).
 	Note string
-	// POS is the part of speech: [Name], [Noun], [Adjective] or free text.
+	// POS is the part of speech the file gives: [Name], [Noun],
+	// [Adjective], [Nationality], free text, or "" ([Entry.Kind] is what
+	// the entry is handled as).
 	POS string
 	// CaseSensitive entries match only their exact spelling, or with a
 	// capital first letter. Acronyms (KCNA) are case-sensitive by default.
@@ -70,15 +81,13 @@ func (e Entry) DoNotTranslate() bool { return e.Source == e.Target }
 func (e Entry) Where() string { return fmt.Sprintf("%s:%d", e.File, e.Line) }
 
 // inflects reports whether French forms are generated for the entry: not
-// for names, acronyms or capitalised terms, which do not inflect.
+// for names and acronyms, which do not inflect. A do-not-translate noun
+// (drone, drone) inflects, and its plural is English's.
 func (e Entry) inflects() bool {
-	if e.NoInflect || e.CaseSensitive || e.DoNotTranslate() || normPOS(e.POS) == Name {
+	if e.NoInflect || autoCaseSensitive(stripElision(e.Source)) {
 		return false
 	}
-	for _, r := range e.Source {
-		return unicode.IsLower(r)
-	}
-	return false
+	return e.Kind() != Name
 }
 
 // autoCaseSensitive reports whether a term is an acronym, which formats
@@ -107,6 +116,8 @@ func normPOS(pos string) string {
 		return Noun
 	case "adj", "adjective", "adjectif", "a":
 		return Adjective
+	case "nationality", "nationalité", "demonym", "gentilé", "gentile", "nat":
+		return Nationality
 	default:
 		return p
 	}

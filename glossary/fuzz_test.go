@@ -56,6 +56,7 @@ func FuzzParseTBX(f *testing.F) {
 // (and the grammar around targets fixed). HTML fragments must not panic.
 func FuzzProtectRestore(f *testing.F) {
 	f.Add("Le dirigeant nord-coréen Kim Jong-un a salué l’ONU & « ses » <alliés>.")
+	f.Add("Les Nord-Coréens et les manœuvres américano-nord-coréennes ; la <em>Corée du Nord</em>, une « arme de destruction massive » nord-coréenne.")
 	g := asia(f)
 	f.Fuzz(func(t *testing.T, text string) {
 		p := g.Protect(text, false)

@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -17,6 +18,8 @@ import (
 // safe for use by several goroutines at once.
 type Glossary struct {
 	entries []Entry
+	// kinds holds each entry's part of speech (Entry.Kind).
+	kinds []string
 	// pats holds, for each automaton pattern, the entries it may stand for.
 	pats    []pattern
 	ac      ahocorasick.AhoCorasick
@@ -32,16 +35,23 @@ type pattern struct {
 type cand struct {
 	entry  int
 	plural bool
+	// generated is set for inflected forms (see form).
+	generated bool
+	// form is the French form as the glossary spells it.
+	form string
 	// exact is the form folded without lower-casing, for case-sensitive
 	// entries; "" for the others.
 	exact string
 }
 
-// New compiles entries into a glossary. Entries are trimmed; an entry whose
-// source is defined again (same spelling once folded) is replaced by the
-// later one, so that a glossary loaded after another overrides it. It
-// returns an error naming the entry's file and line when a source or target
-// is empty.
+// New compiles entries into a glossary. Entries are trimmed. An entry
+// whose source is defined again (same spelling once folded, so "Nord-Coréen"
+// and "nord-coréen" too) with the same target, whatever its capitals, is
+// merged into the first: the lower-case spelling is kept, so that every
+// inflection still matches, and variants add up. With another target, the
+// later entry replaces the earlier, so that a glossary loaded after
+// another overrides it. It returns an error naming the entry's file and
+// line when a source or target is empty.
 func New(entries []Entry) (*Glossary, error) {
 	g := &Glossary{}
 	index := map[string]int{}
@@ -52,7 +62,7 @@ func New(entries []Entry) (*Glossary, error) {
 		}
 		k := entryKey(e)
 		if i, ok := index[k]; ok {
-			g.entries[i] = e
+			g.entries[i] = merge(g.entries[i], e)
 			continue
 		}
 		index[k] = len(g.entries)
@@ -61,6 +71,33 @@ func New(entries []Entry) (*Glossary, error) {
 	g.compile()
 	g.version = version(g.entries)
 	return g, nil
+}
+
+// merge returns the entry that later replaces old: old with later's
+// variants, target and columns when both targets are the same but for
+// capitals, with old's spelling when it is the lower-case one.
+func merge(old, later Entry) Entry {
+	if !strings.EqualFold(old.Target, later.Target) {
+		return later
+	}
+	m := later
+	m.File, m.Line = old.File, old.Line
+	if startsUpper(later.Source) && !startsUpper(old.Source) {
+		m.Source = old.Source
+	}
+	if m.POS == "" {
+		m.POS = old.POS
+	}
+	if m.Note == "" {
+		m.Note = old.Note
+	}
+	m.Variants = nil
+	for _, v := range append(append([]string(nil), old.Variants...), later.Variants...) {
+		if !slices.Contains(m.Variants, v) {
+			m.Variants = append(m.Variants, v)
+		}
+	}
+	return m
 }
 
 // entryKey identifies an entry's source for overriding and duplicates.
@@ -72,9 +109,11 @@ func entryKey(e Entry) string {
 func (g *Glossary) compile() {
 	byFold := map[string]int{}
 	var folds []string
+	g.kinds = make([]string, len(g.entries))
 	for i, e := range g.entries {
+		g.kinds[i] = e.Kind()
 		for _, f := range e.forms() {
-			c := cand{entry: i, plural: f.plural}
+			c := cand{entry: i, plural: f.plural, generated: f.generated, form: f.text}
 			if e.CaseSensitive {
 				c.exact = foldString(f.text, false)
 			}
@@ -97,14 +136,21 @@ func (g *Glossary) compile() {
 // a DFA (faster, but its memory grows with every pattern).
 const dfaLimit = 1000
 
-// add records a candidate entry for a pattern: a later entry replaces an
-// earlier one of the same case rule, and case-sensitive ones come first.
+// add records a candidate entry for a pattern. Case-sensitive candidates
+// come first, and each of their spellings stays (Nord-Coréen and
+// nord-coréen are both kept). Among candidates of the same case rule and
+// spelling, a source or variant beats a generated inflection whatever the
+// order, and otherwise the later entry replaces the earlier.
 func (p *pattern) add(c cand) {
 	for i, old := range p.cands {
-		if (old.exact == "") == (c.exact == "") {
-			p.cands[i] = c
+		if (old.exact == "") != (c.exact == "") || old.exact != c.exact {
+			continue
+		}
+		if c.generated && !old.generated {
 			return
 		}
+		p.cands[i] = c
+		return
 	}
 	p.cands = append(p.cands, c)
 	sort.SliceStable(p.cands, func(i, j int) bool { return p.cands[i].exact != "" && p.cands[j].exact == "" })
@@ -150,7 +196,7 @@ func (g *Glossary) Pairs() []translate.TermPair {
 				continue
 			}
 			seen[f.text] = true
-			out = append(out, translate.TermPair{Source: f.text, Target: targetFor(e, f.plural, false)})
+			out = append(out, translate.TermPair{Source: f.text, Target: targetFor(e, f.plural)})
 		}
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Source < out[j].Source })

@@ -6,16 +6,34 @@ import (
 	"unicode/utf8"
 )
 
-// occurrence is a restored target in a translation.
+// The grammar around restored terms.
+//
+// After translation, each term's target is found in the English (an HTML
+// fragment) and the words next to it are fixed, knowing from the French
+// what the term is and how it was used (Match): a "the" before a name
+// the French gave an article is dropped (la Corée du Nord → North Korea,
+// not for names said with "the": the United States); "a"/"an" agrees with
+// the term's sound; a term that starts a sentence gets a capital; an
+// adjective the engine left after its noun, as French has it, goes before
+// it (missiles North Korean → North Korean missiles). Tags between a word
+// and the term (emphasis, links) are kept where they are:
+// "the <em>South Korea</em>" → "<em>South Korea</em>".
+//
+// The functions take the English text and the matches, nothing else, so
+// that they work on whatever form a segment's text takes.
+
+// occurrence is a restored target in a translation, with the match it
+// stands for.
 type occurrence struct {
 	s, e int
-	name bool
+	m    Match
 }
 
 // fixGrammar fixes the words around every restored target of a
-// translation (an HTML fragment), in one pass from the start.
+// translation (an HTML fragment).
 func (g *Glossary) fixGrammar(out string, ms []Match) string {
-	occ := g.occurrences(out, ms)
+	out = g.reorderAdjectives(out, ms)
+	occ := occurrences(out, ms)
 	if len(occ) == 0 {
 		return out
 	}
@@ -23,12 +41,12 @@ func (g *Glossary) fixGrammar(out string, ms []Match) string {
 	b.Grow(len(out) + 16)
 	last := 0
 	for _, o := range occ {
-		ws, we := prevWord(out, o.s)
+		ws, we := wordBefore(out, o.s)
 		if ws < last {
 			ws, we = o.s, o.s
 		}
 		b.WriteString(out[last:ws])
-		b.WriteString(fixAround(out, o, ws, we))
+		b.WriteString(g.fixAround(out, o, ws, we))
 		last = o.e
 	}
 	b.WriteString(out[last:])
@@ -36,28 +54,25 @@ func (g *Glossary) fixGrammar(out string, ms []Match) string {
 }
 
 // occurrences finds every whole-word occurrence of the matches' targets,
-// longest first where they overlap.
-func (g *Glossary) occurrences(out string, ms []Match) []occurrence {
-	var occ []occurrence
-	seen := map[string]bool{}
+// longest first where they overlap. The k-th occurrence of a target
+// stands for the k-th match with that target (the last one when the
+// engine repeated it).
+func occurrences(out string, ms []Match) []occurrence {
+	byTarget := map[string][]Match{}
+	var targets []string
 	for _, m := range ms {
 		t := escapeText(m.Target)
-		if seen[t] || t == "" {
+		if t == "" {
 			continue
 		}
-		seen[t] = true
-		name := normPOS(g.entries[m.Entry].POS) == Name
-		for i := 0; ; {
-			j := strings.Index(out[i:], t)
-			if j < 0 {
-				break
-			}
-			s, e := i+j, i+j+len(t)
-			if wordEdge(out, s, e) {
-				occ = append(occ, occurrence{s: s, e: e, name: name})
-			}
-			i = s + 1
+		if _, ok := byTarget[t]; !ok {
+			targets = append(targets, t)
 		}
+		byTarget[t] = append(byTarget[t], m)
+	}
+	var occ []occurrence
+	for _, t := range targets {
+		occ = append(occ, find(out, t, byTarget[t])...)
 	}
 	sort.Slice(occ, func(i, j int) bool {
 		if occ[i].s != occ[j].s {
@@ -74,6 +89,22 @@ func (g *Glossary) occurrences(out string, ms []Match) []occurrence {
 	return kept
 }
 
+// find returns the whole-word occurrences of t in out.
+func find(out, t string, ms []Match) []occurrence {
+	var occ []occurrence
+	for i := 0; ; {
+		j := strings.Index(out[i:], t)
+		if j < 0 {
+			return occ
+		}
+		s, e := i+j, i+j+len(t)
+		if wordEdge(out, s, e) {
+			occ = append(occ, occurrence{s: s, e: e, m: ms[min(len(occ), len(ms)-1)]})
+		}
+		i = s + 1
+	}
+}
+
 // wordEdge reports whether s[i:j] is not part of a longer word.
 func wordEdge(s string, i, j int) bool {
 	if r, _ := utf8.DecodeLastRuneInString(s[:i]); i > 0 && isWordRune(r) {
@@ -85,35 +116,46 @@ func wordEdge(s string, i, j int) bool {
 	return true
 }
 
-// fixAround returns out[ws:o.e], the word before a term and the term,
-// fixed: a "the" before a name dropped, "a"/"an" set by the term's sound,
-// and a capital on a term that starts a sentence.
-func fixAround(out string, o occurrence, ws, we int) string {
-	term, word := out[o.s:o.e], out[ws:we]
+// fixAround returns out[ws:o.e], the word before a term, what separates
+// them (a space, tags) and the term, fixed.
+func (g *Glossary) fixAround(out string, o occurrence, ws, we int) string {
+	term, word, gap := out[o.s:o.e], out[ws:we], out[we:o.s]
 	switch {
-	case o.name && strings.EqualFold(word, "the"):
+	case strings.EqualFold(word, "the") && g.dropsThe(o.m):
+		gap = strings.TrimPrefix(strings.TrimPrefix(gap, " "), "\u00a0")
 		if atSentenceStart(out, ws) {
-			return upperFirst(term)
+			return gap + upperFirst(term)
 		}
-		return term
+		return gap + term
 	case word == "a" || word == "an" || word == "A" || word == "An" || word == "AN":
-		return matchCase(indefinite(term), word) + out[we:o.s] + term
+		return matchCase(indefinite(visibleText(term)), word) + gap + term
 	}
 	if atSentenceStart(out, o.s) {
 		term = upperFirst(term)
 	}
-	return out[ws:o.s] + term
+	return word + gap + term
 }
 
-// prevWord returns the bounds of the ASCII word just before i, separated
-// from it by one space; empty bounds when there is none.
-func prevWord(s string, i int) (int, int) {
-	end := i
+// dropsThe reports whether a "the" before an occurrence goes: the
+// occurrence is a name, the French gave it a definite article (which the
+// engine translated), and English says the name without one.
+func (g *Glossary) dropsThe(m Match) bool {
+	if m.Kind != Name || !(frenchContext{word: m.Article}).definite() {
+		return false
+	}
+	return !takesThe(g.entries[m.Entry].Target)
+}
+
+// wordBefore returns the bounds of the ASCII word just before i, separated
+// from it by one space and any tags and opening quotes; empty bounds when
+// there is none.
+func wordBefore(s string, i int) (int, int) {
+	end := skipOpeners(s, i)
 	switch {
-	case strings.HasSuffix(s[:i], " "):
-		end = i - 1
-	case strings.HasSuffix(s[:i], "\u00a0"):
-		end = i - len("\u00a0")
+	case strings.HasSuffix(s[:end], " "):
+		end--
+	case strings.HasSuffix(s[:end], "\u00a0"):
+		end -= len("\u00a0")
 	default:
 		return i, i
 	}
@@ -121,10 +163,53 @@ func prevWord(s string, i int) (int, int) {
 	for start > 0 && isASCIILetter(s[start-1]) {
 		start--
 	}
-	if r, _ := utf8.DecodeLastRuneInString(s[:start]); start > 0 && isWordRune(r) {
+	if r, _ := utf8.DecodeLastRuneInString(s[:start]); start > 0 && isWordRune(r) || start == end {
 		return i, i
 	}
 	return start, end
+}
+
+// skipOpeners returns where the tags and opening quotes right before i
+// (with the space French puts after «) begin.
+func skipOpeners(s string, i int) int {
+	for {
+		switch {
+		case i > 0 && s[i-1] == '>':
+			j := strings.LastIndexByte(s[:i], '<')
+			if j < 0 || tagEnd(s, j) != i {
+				return i
+			}
+			i = j
+		case hasAnySuffix(s[:i], "«\u00a0", "«\u202f", "« "):
+			i = strings.LastIndex(s[:i], "«")
+		case hasAnySuffix(s[:i], "“", "«", "‘", "\"", "&quot;", "&#34;"):
+			_, n := utf8.DecodeLastRuneInString(s[:i])
+			if strings.HasSuffix(s[:i], ";") {
+				n = len(s[:i]) - strings.LastIndexByte(s[:i], '&')
+			}
+			i -= n
+		default:
+			return i
+		}
+	}
+}
+
+// visibleText returns an HTML fragment's text without its tags.
+func visibleText(s string) string {
+	if !strings.Contains(s, "<") {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] == '<' {
+			if end := tagEnd(s, i); end > 0 {
+				i = end - 1
+				continue
+			}
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String()
 }
 
 // indefinite returns "a" or "an" for the word an English phrase starts

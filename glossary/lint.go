@@ -7,10 +7,24 @@ import (
 	"strings"
 )
 
-// Lint checks glossary files and returns every problem found, sorted by
-// file and line: files that cannot be read or parsed, bad encoding, empty
-// fields, unknown fields, duplicate entries (the same source and target
-// twice) and conflicts (one source, two targets), across all the files.
+// Lint checks glossary files and returns every finding, sorted by file and
+// line. Errors (Problem.Warning false) are what Load refuses or what
+// makes a glossary wrong: files that cannot be read or parsed, bad
+// encoding, records that do not fit their columns, empty fields, unknown
+// fields, duplicate entries (the same source and target twice) and
+// conflicts (one source, two targets), across all the files. Warnings are
+// what translates, but perhaps not as meant:
+//
+//   - entries that differ only in case from another (merged, with all
+//     their inflections) and targets that differ only in case from
+//     another entry's;
+//   - entries hidden by another: a spelling of the entry (its source, a
+//     variant, an inflected form) that another entry translates;
+//   - terms that are common French words (le, est, mais…), which would be
+//     replaced in nearly every sentence;
+//   - entries whose part of speech was inferred without certainty, with
+//     the pos to write down.
+//
 // An empty result means the files are clean.
 func Lint(paths ...string) []Problem {
 	var (
@@ -27,6 +41,12 @@ func Lint(paths ...string) []Problem {
 		all = append(all, es...)
 	}
 	probs = append(probs, duplicates(all, false)...)
+	probs = append(probs, targetCase(all)...)
+	for _, e := range all {
+		probs = append(probs, commonWords(e)...)
+		probs = append(probs, unsure(e)...)
+	}
+	probs = append(probs, hidden(all)...)
 	sortProblems(probs)
 	return probs
 }
@@ -41,7 +61,8 @@ func fileMessage(path string, err error) string {
 
 // duplicates reports entries whose source or variants were already given
 // by an earlier entry: a duplicate when the targets agree, a conflict when
-// they differ. With onlyConflicts, agreeing duplicates are not reported.
+// they differ, a warning when they differ only in capitals (the entries
+// are merged). With onlyConflicts, only conflicts are reported.
 func duplicates(entries []Entry, onlyConflicts bool) []Problem {
 	var probs []Problem
 	first := map[string]Entry{}
@@ -61,20 +82,57 @@ func duplicates(entries []Entry, onlyConflicts bool) []Problem {
 				first[k] = e
 				continue
 			}
-			if onlyConflicts && prev.Target == e.Target {
-				continue
+			if p, conflict := duplicateProblem(f, prev, e); conflict || !onlyConflicts {
+				probs = append(probs, p)
 			}
-			probs = append(probs, Problem{Path: e.File, Line: e.Line, Msg: duplicateMessage(f, prev, e)})
 		}
 	}
 	return probs
 }
 
-func duplicateMessage(form string, prev, e Entry) string {
-	if prev.Target == e.Target {
-		return fmt.Sprintf("duplicate: %q is already in the glossary at %s", form, prev.Where())
+// duplicateProblem describes an entry that gives form again after prev,
+// and whether that is a conflict.
+func duplicateProblem(form string, prev, e Entry) (Problem, bool) {
+	p := Problem{Path: e.File, Line: e.Line}
+	switch {
+	case !strings.EqualFold(prev.Target, e.Target):
+		p.Msg = fmt.Sprintf("conflict: %q is translated %q here but %q at %s", form, e.Target, prev.Target, prev.Where())
+		return p, true
+	case prev.Source != e.Source && strings.EqualFold(prev.Source, e.Source):
+		p.Warning = true
+		p.Msg = fmt.Sprintf("%q differs only in case from %q at %s: the two are merged into one entry", e.Source, prev.Source, prev.Where())
+		if e.inflects() || prev.inflects() {
+			p.Msg += ", which keeps all the inflections"
+		}
+	case prev.Target != e.Target:
+		p.Warning = true
+		p.Msg = fmt.Sprintf("%q is translated %q here but %q at %s, differing only in case: %q is used", form, e.Target, prev.Target, prev.Where(), e.Target)
+	default:
+		p.Msg = fmt.Sprintf("duplicate: %q is already in the glossary at %s", form, prev.Where())
 	}
-	return fmt.Sprintf("conflict: %q is translated %q here but %q at %s", form, e.Target, prev.Target, prev.Where())
+	return p, false
+}
+
+// targetCase warns about targets spelt like another entry's but for
+// capitals (North Korea, North korea).
+func targetCase(entries []Entry) []Problem {
+	var probs []Problem
+	first := map[string]Entry{}
+	for _, e := range entries {
+		if e.Target == "" {
+			continue
+		}
+		k := strings.ToLower(e.Target)
+		prev, ok := first[k]
+		switch {
+		case !ok:
+			first[k] = e
+		case prev.Target != e.Target && !strings.EqualFold(prev.Source, e.Source):
+			probs = append(probs, Problem{Path: e.File, Line: e.Line, Warning: true,
+				Msg: fmt.Sprintf("target %q differs only in case from %q (%s at %s)", e.Target, prev.Target, prev.Source, prev.Where())})
+		}
+	}
+	return probs
 }
 
 func sortProblems(probs []Problem) {

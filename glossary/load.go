@@ -17,13 +17,20 @@ type Problem struct {
 	Path string
 	Line int
 	Msg  string
+	// Warning is set on findings of Lint that do not stop a glossary from
+	// loading (see Lint).
+	Warning bool
 }
 
 func (p Problem) Error() string {
-	if p.Line > 0 {
-		return fmt.Sprintf("%s:%d: %s", p.Path, p.Line, p.Msg)
+	msg := p.Msg
+	if p.Warning {
+		msg = "warning: " + msg
 	}
-	return fmt.Sprintf("%s: %s", p.Path, p.Msg)
+	if p.Line > 0 {
+		return fmt.Sprintf("%s:%d: %s", p.Path, p.Line, msg)
+	}
+	return fmt.Sprintf("%s: %s", p.Path, msg)
 }
 
 // ErrUnknownFormat is wrapped by the error for a file whose extension is

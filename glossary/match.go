@@ -19,21 +19,47 @@ type Match struct {
 	// Source is the entry's French term in its base form.
 	Source string
 	// Target is the English this occurrence becomes: the entry's target,
-	// made plural for plural nouns and upper case when the occurrence is in
-	// capitals ("CORÉE DU NORD" → "NORTH KOREA").
+	// made plural for plural nouns and nationality nouns ("les
+	// Nord-Coréens" → "North Koreans"), with the English of a compound's
+	// first part ("américano-sud-coréennes" → "US-South Korean"), and upper
+	// case when the occurrence is in capitals while the glossary's form is
+	// not ("CORÉE DU NORD" → "NORTH KOREA"; "RPDC" or "l'AFP" give the
+	// target as written).
 	Target string
+	// Kind is the part of speech of this occurrence: the entry's
+	// (Entry.Kind), but Noun for a nationality used as a noun ("les
+	// Nord-Coréens", "un Nord-Coréen").
+	Kind string
+	// Article is the French determiner right before the occurrence,
+	// lower-cased, an elided one with its apostrophe ("la", "l'", "du",
+	// "des"); "" when there is none.
+	Article string
+	// Plural is set when the occurrence is a plural noun.
+	Plural bool
+	// AfterNoun is set when the occurrence is an adjective that follows
+	// its noun, as French puts it and English does not ("les soldats
+	// nord-coréens").
+	AfterNoun bool
 }
 
 // hit is a candidate occurrence in folded offsets.
 type hit struct {
 	s, e int
 	c    cand
+	// prefix is the English of the first part of a compound the hit ends
+	// ("US" for "américano-"); the hit then starts at that part.
+	prefix string
 }
 
 // Find returns the occurrences of glossary terms in text, in order and
 // without overlaps: where terms overlap the longest wins, then the
 // leftmost. Terms match whole words only, case-insensitively except for
 // case-sensitive entries (exact spelling, or with a capital first letter).
+// Inside a hyphenated compound a term matches only next to another term
+// ("Pyongyang-Moscou") or after a known first part, which the match then
+// covers ("américano-sud-coréennes" → "US-South Korean", see
+// compoundPrefixes); elsewhere the compound is left to the engine
+// ("Saint-Pétersbourg" never matches "Pétersbourg").
 // With markup, text is an HTML fragment: tags and the content of code and
 // translate="no" elements are never matched, and character references
 // match as the characters they stand for.
@@ -45,11 +71,11 @@ func (g *Glossary) Find(text string, markup bool) []Match {
 		return nil
 	}
 	v := newView(text, markup, true)
-	hits := g.hits(v, text, markup)
+	hits := compounds(v, text, g.hits(v, text, markup))
 	if len(hits) == 0 {
 		return nil
 	}
-	return g.matches(v, text, longest(hits))
+	return g.matches(v, text, markup, longest(hits))
 }
 
 // hits returns every whole-word occurrence of every pattern whose case
@@ -98,33 +124,96 @@ func longest(hits []hit) []hit {
 	return out
 }
 
-func (g *Glossary) matches(v *view, text string, hits []hit) []Match {
+func (g *Glossary) matches(v *view, text string, markup bool, hits []hit) []Match {
 	out := make([]Match, len(hits))
 	for i, h := range hits {
 		s, e := v.span(h.s, h.e)
-		en := g.entries[h.c.entry]
-		out[i] = Match{Start: s, End: e, Text: text[s:e], Entry: h.c.entry, Source: en.Source,
-			Target: targetFor(en, h.c.plural, isShouting(text[s:e], en.Source))}
+		m := Match{Start: s, End: e, Text: text[s:e], Entry: h.c.entry, Source: g.entries[h.c.entry].Source}
+		g.describe(&m, h, text, markup)
+		out[i] = m
 	}
 	return out
 }
 
-// targetFor returns the English for a form of an entry.
-func targetFor(e Entry, plural, upper bool) string {
+// describe fills in how an occurrence is used (kind, article, number,
+// position) and the English it becomes.
+func (g *Glossary) describe(m *Match, h hit, text string, markup bool) {
+	e := g.entries[h.c.entry]
+	ctx := frenchBefore(text[:m.Start], markup)
+	m.Kind, m.Article = g.kinds[h.c.entry], ctx.article()
+	// A French form that is the same in both numbers (pays, Chinois) is
+	// plural after a plural determiner.
+	plural := h.c.plural || ctx.plural() && h.c.form == e.Source && hasAnySuffix(e.Source, "s", "x", "z")
+	switch m.Kind {
+	case Noun:
+		m.Plural = plural
+	case Nationality:
+		if nationalityNoun(m.Text, ctx) {
+			m.Kind, m.Plural = Noun, plural
+		} else {
+			m.AfterNoun = ctx.noun()
+		}
+	case Adjective:
+		m.AfterNoun = ctx.noun()
+	}
 	t := e.Target
-	if plural && normPOS(e.POS) == Noun && !e.DoNotTranslate() {
+	if m.Kind == Name && ctx.plural() && autoCaseSensitive(e.Source) && autoCaseSensitive(t) {
+		m.Plural = true // des ONG → NGOs
+	}
+	switch {
+	case m.Plural && m.Kind == Name:
+		t += "s"
+	case m.Plural && g.kinds[h.c.entry] == Nationality:
+		t = nationalityPlural(t)
+	case m.Plural:
 		t = englishPlural(t)
 	}
-	if upper {
+	if h.prefix != "" {
+		t = h.prefix + "-" + t
+	}
+	if isShouting(m.Text, h.c.form) {
 		t = strings.ToUpper(t)
 	}
-	return t
+	m.Target = t
+}
+
+// targetFor returns the English of a form of an entry, as native
+// glossaries take it: plural for the plural forms of nouns.
+func targetFor(e Entry, plural bool) string {
+	if !plural {
+		return e.Target
+	}
+	switch e.Kind() {
+	case Noun:
+		return englishPlural(e.Target)
+	}
+	return e.Target
 }
 
 // isShouting reports whether an occurrence is written in capitals while
-// its entry is not (a headline in capitals).
-func isShouting(occ, source string) bool {
-	return autoCaseSensitive(occ) && !autoCaseSensitive(source) && strings.ToUpper(occ) == occ
+// the glossary's form of it is not: letters after the first, and after an
+// elided article, in lower case there and in capitals here ("CORÉE DU
+// NORD" for "Corée du Nord", not "RPDC" or "L'AFP" for "RPDC" and
+// "l'AFP").
+func isShouting(occ, form string) bool {
+	f := []rune(stripElision(form))
+	if len(f) < 2 || !autoCaseSensitive(occ) {
+		return false
+	}
+	return strings.ContainsFunc(string(f[1:]), unicode.IsLower)
+}
+
+// nationalityPlural makes an English nationality noun plural: North
+// Koreans, Israelis, Czechs; the Chinese, the French and the Swiss stay.
+func nationalityPlural(t string) string {
+	last := lastPart(t)
+	switch {
+	case last == "Czech":
+		return t + "s"
+	case hasAnySuffix(last, "ese", "ss", "sh", "ch"):
+		return t
+	}
+	return t + "s"
 }
 
 // englishPlural makes an English noun phrase plural: its last word, or

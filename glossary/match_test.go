@@ -85,7 +85,8 @@ func TestInflectWord(t *testing.T) {
 		{"défensif", "défensifs", "défensive", "défensives"},
 		{"dangereux", "dangereux", "dangereuse", "dangereuses"},
 		{"allié", "alliés", "alliée", "alliées"},
-		{"Séoul", "Séoul", "Séoul", "Séoul"},
+		{"Nord-Coréen", "Nord-Coréens", "Nord-Coréenne", "Nord-Coréennes"},
+		{"KCNA", "KCNA", "KCNA", "KCNA"},
 	}
 	for _, tt := range tests {
 		got := [3]string{inflectCompound(tt.base, masculinePlural), inflectCompound(tt.base, feminine), inflectCompound(tt.base, femininePlural)}

@@ -36,7 +36,7 @@ type Protected struct {
 // replaced. A plain-text segment (markup false) is HTML-escaped when any
 // term matched.
 func (g *Glossary) Protect(segment string, markup bool) Protected {
-	ms := g.Find(segment, markup)
+	ms := g.Spans(segment, markup)
 	if len(ms) == 0 {
 		return Protected{Text: segment, HTML: markup}
 	}

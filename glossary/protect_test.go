@@ -18,6 +18,9 @@ func replaceTerms(text string, ms []Match) string {
 	return b.String() + text[last:]
 }
 
+// TestProtectIdentityRestore restores what an identity backend returns:
+// the French with the targets in place, an adjective the French put after
+// its noun moved before it.
 func TestProtectIdentityRestore(t *testing.T) {
 	g := asia(t)
 	tests := []struct {
@@ -25,10 +28,10 @@ func TestProtectIdentityRestore(t *testing.T) {
 		markup   bool
 	}{
 		{"Le dirigeant nord-coréen Kim Jong-un a salué l’ONU & ses « efforts ».",
-			"Le dirigeant North Korean Kim Jong-un a salué l’UN & ses « efforts ».", false},
+			"Le North Korean dirigeant Kim Jong-un a salué l’UN & ses « efforts ».", false},
 		{"Rien à protéger ici : 3 < 4.", "Rien à protéger ici : 3 < 4.", false},
 		{"<em>Kim Jong-un</em> a visité un <a href=\"/x?a=1&amp;b=2\">site nord-coréen</a> &amp; l&#8217;ONU.",
-			"<em>Kim Jong-un</em> a visité un <a href=\"/x?a=1&amp;b=2\">site North Korean</a> &amp; l&#8217;UN.", true},
+			"<em>Kim Jong-un</em> a visité un <a href=\"/x?a=1&amp;b=2\">North Korean site</a> &amp; l&#8217;UN.", true},
 		{"Selon KCNA, <code>Corée du Nord</code> reste en code.", "Selon KCNA, <code>Corée du Nord</code> reste en code.", true},
 	}
 	for _, tt := range tests {
@@ -131,7 +134,7 @@ func TestRestoreMarkupGrammar(t *testing.T) {
 	g := parseString(t, "g.yaml", "- {source: arme atomique, target: atomic weapon, pos: noun}\n", YAML)
 	p := g.Protect("<p>Une <em>arme atomique</em>.</p>", true)
 	got := g.Restore(p, `<p>A <em><span translate="no">atomic weapon</span></em>.</p>`, true)
-	if got != `<p>A <em>atomic weapon</em>.</p>` {
+	if got != `<p>An <em>atomic weapon</em>.</p>` {
 		t.Errorf("Restore = %q", got)
 	}
 	p = g.Protect("<strong>Arme atomique</strong> : le point.", true)
@@ -161,5 +164,86 @@ func TestShield(t *testing.T) {
 	}
 	if got := restore(`The <span translate="no">North Korea</span> &amp; the <span translate="no">UN</span>.`); got != "North Korea & the UN." {
 		t.Errorf("restore = %q", got)
+	}
+}
+
+// TestRestoreArticles: a "the" before a name goes only where the French
+// had a definite article and English says the name without one; tags
+// between the article and the name stay.
+func TestRestoreArticles(t *testing.T) {
+	g := desk(t)
+	tests := []struct{ src, engine, want string }{
+		{"La Corée du Nord a tiré.", `The <span translate="no">North Korea</span> fired.`, "North Korea fired."},
+		{"un tir de la Corée du Nord", `a shot of the <span translate="no">North Korea</span>`, "a shot of North Korea"},
+		{"au Japon", `to the <span translate="no">Japan</span>`, "to Japan"},
+		{"le régime de Pyongyang", `the <span translate="no">Pyongyang</span> regime`, "the Pyongyang regime"},
+		{"Les États-Unis ont condamné.", `The <span translate="no">United States</span> condemned.`, "The United States condemned."},
+		{"selon l'Institut Asan", `according to the <span translate="no">Asan Institute</span>`, "according to the Asan Institute"},
+		{"les sanctions de l'ONU", `the sanctions of the <span translate="no">UN</span>`, "the sanctions of the UN"},
+		{"La RPDC a tiré.", `The <span translate="no">North Korea</span> fired.`, "North Korea fired."},
+		{"Les Nord-Coréens ont voté.", `The <span translate="no">North Koreans</span> have voted.`, "The North Koreans have voted."},
+	}
+	for _, tt := range tests {
+		p := g.Protect(tt.src, false)
+		if got := g.Restore(p, tt.engine, false); got != tt.want {
+			t.Errorf("%q:\n got  %q\n want %q", tt.engine, got, tt.want)
+		}
+	}
+	markup := []struct{ src, engine, want string }{
+		{"La <strong>Corée du Sud</strong> vote.", `The <strong><span translate="no">South Korea</span></strong> votes.`, "<strong>South Korea</strong> votes."},
+		{`un tir de la <a href="/k">Corée du Nord</a>.`, `a shot of the <a href="/k"><span translate="no">North Korea</span></a>.`, `a shot of <a href="/k">North Korea</a>.`},
+		{"avec la <em>Corée du Nord</em>", `with the <em><span translate="no">North Korea</span></em>`, "with <em>North Korea</em>"},
+		{"<em>Les Nord-Coréens</em>", `<em>The <span translate="no">North Koreans</span></em>`, "<em>The North Koreans</em>"},
+	}
+	for _, tt := range markup {
+		p := g.Protect(tt.src, true)
+		if got := g.Restore(p, tt.engine, true); got != tt.want {
+			t.Errorf("%q:\n got  %q\n want %q", tt.engine, got, tt.want)
+		}
+	}
+}
+
+// TestRestoreReordersAdjectives: an engine that keeps French word order
+// (the fakes, Apertium's fallback) leaves an adjective after its noun;
+// Restore puts it before.
+func TestRestoreReordersAdjectives(t *testing.T) {
+	g := desk(t)
+	tests := []struct{ src, engine, want string }{
+		{"les soldats nord-coréens", `the soldiers <span translate="no">North Korean</span>`, "the North Korean soldiers"},
+		{"le dirigeant nord-coréen Kim Jong-un", `the leader <span translate="no">North Korean</span> <span translate="no">Kim Jong-un</span>`, "the North Korean leader Kim Jong-un"},
+		{"des entreprises chinoises.", `some companies <span translate="no">Chinese</span>.`, "some Chinese companies."},
+		{"des manœuvres américano-sud-coréennes", `some manœuvres <span translate="no">US-South Korean</span>`, "some US-South Korean manœuvres"},
+		{"les soldats nord-coréens", `the <span translate="no">North Korean</span> soldiers`, "the North Korean soldiers"},
+		{"il est nord-coréen", `he is <span translate="no">North Korean</span>`, "he is North Korean"},
+		{"des exercices militaires nord-coréens", `of the military exercises <span translate="no">North Korean</span>`, "of the North Korean military exercises"},
+		{"ils ont envoyé des ouvriers nord-coréens", `they have sent workers <span translate="no">North Korean</span>`, "they have sent North Korean workers"},
+	}
+	for _, tt := range tests {
+		p := g.Protect(tt.src, false)
+		if got := g.Restore(p, tt.engine, false); got != tt.want {
+			t.Errorf("%q:\n got  %q\n want %q", tt.engine, got, tt.want)
+		}
+	}
+	p := g.Protect("des manœuvres <em>américano-sud-coréennes</em>", true)
+	got := g.Restore(p, `some manœuvres <em><span translate="no">US-South Korean</span></em>`, true)
+	if got != "some <em>US-South Korean</em> manœuvres" {
+		t.Errorf("wrapped adjective: %q", got)
+	}
+}
+
+func TestRestoreIndefiniteAcrossQuotes(t *testing.T) {
+	g := parseString(t, "g.csv", "anti-ukrainien,anti-Ukrainian\narme atomique,atomic weapon\nrusse,Russian\n", CSV)
+	tests := []struct{ src, engine, want string }{
+		{"une « alliance anti-ukrainienne »", `a “<span translate="no">anti-Ukrainian</span> alliance”`, "an “anti-Ukrainian alliance”"},
+		{"une « arme atomique »", `a « <span translate="no">atomic weapon</span> »`, "an « atomic weapon »"},
+		{"une <em>« arme atomique »</em>", `a <em>“<span translate="no">atomic weapon</span>”</em>`, "an <em>“atomic weapon”</em>"},
+		{"une « alliance anti-russe »", `a “<span translate="no">anti-Russian</span> alliance”`, "an “anti-Russian alliance”"},
+	}
+	for _, tt := range tests {
+		markup := strings.Contains(tt.src, "<")
+		p := g.Protect(tt.src, markup)
+		if got := g.Restore(p, tt.engine, markup); got != tt.want {
+			t.Errorf("%q:\n got  %q\n want %q", tt.engine, got, tt.want)
+		}
 	}
 }

@@ -34,6 +34,9 @@ func (e Edit) Edited() bool { return e.Draft != e.Target }
 // with k's Terms, or with other terms when there is none. Approving the
 // text already approved changes nothing.
 func (s *Store) Approve(ctx context.Context, k Key, target, by string) error {
+	if err := checkTarget(k, target); err != nil {
+		return err
+	}
 	s.wmu.Lock()
 	defer s.wmu.Unlock()
 	tx, err := s.db.BeginTx(ctx, nil)

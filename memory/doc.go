@@ -29,7 +29,8 @@
 // power cut may lose the last few commits, never the file). Several
 // stores, in one process or several, may share a file: writers wait for
 // each other (busy timeout). To keep two bitext runs from interleaving
-// their work on one output folder, hold [Lock] for the run.
+// their work on one output folder, hold the output folder's lock for the
+// run (package outdir).
 //
 // # Schema
 //

@@ -93,6 +93,9 @@ func (s *Store) Lookup(ctx context.Context, k Key, backend string) (e Entry, ok 
 // same backend made with the same Terms. It is one transaction: once it
 // returns, the entry survives a crash.
 func (s *Store) PutMachine(ctx context.Context, k Key, backend, target string) error {
+	if err := checkTarget(k, target); err != nil {
+		return err
+	}
 	now := millis(s.now())
 	s.wmu.Lock()
 	defer s.wmu.Unlock()
@@ -120,6 +123,9 @@ func (s *Store) PutMachineBatch(ctx context.Context, backend string, ts []Transl
 	now := millis(s.now())
 	for _, t := range ts {
 		k := t.Key
+		if err := checkTarget(k, t.Target); err != nil {
+			return err
+		}
 		if _, err := stmt.ExecContext(ctx, k.From, k.To, k.Source, k.Markup, backend, k.Terms, t.Target, now, now); err != nil {
 			return s.wrap(fmt.Errorf("failed to store translations: %w", err))
 		}

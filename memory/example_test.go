@@ -18,11 +18,6 @@ func Example() {
 	out, _ := os.MkdirTemp("", "bitext-out")
 	defer os.RemoveAll(out)
 
-	release, err := memory.Lock(ctx, filepath.Join(out, ".bitext"), 0)
-	if err != nil {
-		log.Fatal(err)
-	}
-	defer release()
 	m, err := memory.Open(ctx, filepath.Join(out, memory.DefaultPath))
 	if err != nil {
 		log.Fatal(err)

@@ -46,11 +46,33 @@ var migrations = []string{
 		at      INTEGER NOT NULL
 	);
 	CREATE INDEX edits_segment ON edits (segment);`,
+
+	// 3: what belongs to one occurrence of a sentence: editors' drafts,
+	// approvals that differ from the sentence's default (alternatives),
+	// deletions; and where the default approval was made.
+	`ALTER TABLE segments ADD COLUMN approved_doc TEXT NOT NULL DEFAULT '';
+	ALTER TABLE segments ADD COLUMN approved_pos INTEGER NOT NULL DEFAULT 0;
+	CREATE TABLE occurrences (
+		id       INTEGER PRIMARY KEY,
+		src_lang TEXT NOT NULL,
+		tgt_lang TEXT NOT NULL,
+		source   TEXT NOT NULL,
+		markup   INTEGER NOT NULL DEFAULT 0,
+		doc      TEXT NOT NULL,
+		pos      INTEGER NOT NULL,
+		kind     TEXT NOT NULL CHECK (kind IN ('draft', 'alternative', 'deleted', 'approved')),
+		target   TEXT NOT NULL,
+		editor   TEXT NOT NULL DEFAULT '',
+		updated  INTEGER NOT NULL
+	);
+	CREATE UNIQUE INDEX occurrences_slot
+		ON occurrences (src_lang, tgt_lang, source, markup, doc, pos, kind = 'draft');
+	CREATE INDEX occurrences_doc ON occurrences (doc);`,
 }
 
 // SchemaVersion is the schema version this package writes: the number of
 // migrations.
-const SchemaVersion = 2
+const SchemaVersion = 3
 
 // migrate brings the file to SchemaVersion in one transaction, so that two
 // processes opening a new memory at once do not both migrate it.

@@ -173,11 +173,3 @@ func millis(t time.Time) int64 { return t.UnixMilli() }
 
 // fromMillis converts a stored time back.
 func fromMillis(ms int64) time.Time { return time.UnixMilli(ms).UTC() }
-
-// boolInt converts b to SQLite's 0/1.
-func boolInt(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
-}

@@ -27,6 +27,9 @@ func (a *Article) Approve(ctx context.Context, u *Unit) error {
 	if u.Orphan() {
 		return ErrNoFrench
 	}
+	if u.Field != "" && u.Text == "" {
+		return ErrFieldDeleted
+	}
 	before := *u
 	err := a.opts.Store.Approve(ctx, u.Key, Approval{Text: u.Text, Machine: u.Draft, Backend: u.Backend, By: a.opts.By})
 	if err != nil {
@@ -35,7 +38,7 @@ func (a *Article) Approve(ctx context.Context, u *Unit) error {
 	if u.Record.Machine == "" {
 		u.Record.Machine, u.Record.Backend = u.Draft, u.Backend
 	}
-	u.Record.Approved, u.Record.Text, u.Record.By = true, u.Text, a.opts.By
+	u.Record.Approved, u.Record.Text, u.Record.By, u.Record.Deleted = true, u.Text, a.opts.By, u.Text == ""
 	a.check(u)
 	a.push(decision{unit: u, before: before, approved: true})
 	return nil

@@ -2,13 +2,14 @@ package review
 
 import (
 	"context"
+
 	"errors"
 	"fmt"
 	"os"
-	"path/filepath"
 	"strings"
 
-	"github.com/bitext/bitext/bilingual"
+	"github.com/bitext/bitext/memory"
+
 	"github.com/bitext/bitext/translate"
 )
 
@@ -23,14 +24,19 @@ type Options struct {
 	Check func(source, target string, markup bool) []string
 	// By names the editor in approvals.
 	By string
+	// Doc names the article in the translation memory (its path relative
+	// to its input folder, without language and extension), so that
+	// approvals apply to their occurrence.
+	Doc string
 }
 
 // Article is one translated article under review: the bilingual document
-// (OUT/NAME.json), the editor's working copy (OUT/NAME.en.EXT) and, for
-// every piece of it, what the translation memory says.
+// translate last wrote (its state), the editor's working copy
+// (OUT/NAME.en.EXT) and, for every piece of it, what the translation
+// memory says.
 type Article struct {
-	// JSONPath and WorkPath are the bilingual JSON and the working copy.
-	JSONPath, WorkPath string
+	// WorkPath is the working copy.
+	WorkPath string
 	// Doc is the bilingual document as translate wrote it.
 	Doc *translate.Document
 	// Units are the reviewable pieces in document order: one per segment,
@@ -38,14 +44,15 @@ type Article struct {
 	Units []*Unit
 
 	opts  Options
-	meta  []translate.MetaField
+	ranks [][]int
 	undo  []decision
-	saved bool
 }
 
-// Open opens the article whose working copy (or bilingual JSON) is path
-// and ties the working copy to the French sentences.
-func Open(ctx context.Context, path string, opts Options) (*Article, error) {
+// Open opens the article whose working copy is work and whose bilingual
+// document (as translate last wrote it) is doc, and ties the working copy
+// to the French sentences. Finding the two is the output folder's business
+// (package outdir).
+func Open(ctx context.Context, work string, doc *translate.Document, opts Options) (*Article, error) {
 	if opts.From == "" {
 		opts.From = "fr"
 	}
@@ -55,39 +62,14 @@ func Open(ctx context.Context, path string, opts Options) (*Article, error) {
 	if opts.Store == nil {
 		return nil, errors.New("no translation memory to review against")
 	}
-	jsonPath, work := path, ""
-	if filepath.Ext(path) != ".json" {
-		var err error
-		if jsonPath, err = jsonFor(path, opts.To); err != nil {
-			return nil, err
-		}
-		work = path
+	if doc == nil {
+		return nil, fmt.Errorf("%s: no bilingual document to review against", work)
 	}
-	doc, err := readJSON(jsonPath)
-	if err != nil {
-		return nil, err
-	}
-	if work == "" {
-		work = workFor(jsonPath, opts.To, doc.Format)
-	}
-	a := &Article{JSONPath: jsonPath, WorkPath: work, Doc: doc, opts: opts}
+	a := &Article{WorkPath: work, Doc: doc, opts: opts, ranks: translate.Ranks(doc)}
 	if err := a.load(ctx); err != nil {
 		return nil, err
 	}
 	return a, nil
-}
-
-func readJSON(path string) (*translate.Document, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, fmt.Errorf("failed to open bilingual JSON: %w", err)
-	}
-	defer f.Close()
-	doc, err := bilingual.ReadJSON(f)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
-	}
-	return doc, nil
 }
 
 // load reads the working copy and builds the units.
@@ -96,7 +78,6 @@ func (a *Article) load(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	a.meta = workMeta(a.Doc.Meta, work.Meta)
 	refs, err := a.refs(ctx)
 	if err != nil {
 		return err
@@ -109,6 +90,11 @@ func (a *Article) load(ctx context.Context) error {
 		}
 		a.Units = append(a.Units, u)
 	}
+	fields, err := a.fieldUnits(ctx, work.Meta)
+	if err != nil {
+		return err
+	}
+	a.Units = append(fields, a.Units...)
 	return nil
 }
 
@@ -124,19 +110,6 @@ func (a *Article) readWork() (*translate.Document, error) {
 	return translate.ReadFormat(a.WorkPath, data, a.Doc.Format)
 }
 
-// workMeta takes the translated front-matter values from the working copy.
-func workMeta(doc, work []translate.MetaField) []translate.MetaField {
-	out := append([]translate.MetaField(nil), doc...)
-	for i, f := range out {
-		for _, w := range work {
-			if f.Translate && w.Key == f.Key && w.Value != "" {
-				out[i].Target = w.Value
-			}
-		}
-	}
-	return out
-}
-
 // refs returns the English each segment is expected to have: its approved
 // text, else its machine draft.
 func (a *Article) refs(ctx context.Context) ([][]string, error) {
@@ -144,7 +117,7 @@ func (a *Article) refs(ctx context.Context) ([][]string, error) {
 	for b, blk := range a.Doc.Blocks {
 		refs[b] = make([]string, len(blk.Segments))
 		for s, seg := range blk.Segments {
-			rec, ok, err := a.opts.Store.Record(ctx, a.key(seg.Source, seg.Markup))
+			rec, ok, err := a.opts.Store.Record(ctx, a.key(seg.Source, seg.Markup, a.ranks[b][s]))
 			if err != nil {
 				return nil, fmt.Errorf("translation memory: %w", err)
 			}
@@ -160,8 +133,10 @@ func (a *Article) refs(ctx context.Context) ([][]string, error) {
 	return refs, nil
 }
 
-func (a *Article) key(source string, markup bool) Key {
-	return Key{From: a.opts.From, To: a.opts.To, Source: source, Markup: markup}
+// key is the memory key of source at the pos-th occurrence in the article.
+func (a *Article) key(source string, markup bool, pos int) Key {
+	return Key{From: a.opts.From, To: a.opts.To, Source: source, Markup: markup,
+		At: memory.Occurrence{Doc: a.opts.Doc, Pos: pos}}
 }
 
 // Pending returns the units that still need a decision.
@@ -173,13 +148,6 @@ func (a *Article) Pending() []*Unit {
 		}
 	}
 	return out
-}
-
-// Base is the output path of the article without extension (OUT/NAME),
-// to which the bilingual outputs add theirs.
-func (a *Article) Base() string {
-	w := strings.TrimSuffix(a.WorkPath, filepath.Ext(a.WorkPath))
-	return strings.TrimSuffix(w, "."+a.opts.To)
 }
 
 // Name is the working copy's path, for messages.

@@ -95,7 +95,16 @@ func mustRead(t *testing.T, path string) string {
 // openTest opens the article at workPath against store.
 func openTest(t *testing.T, workPath string, store Store) *Article {
 	t.Helper()
-	a, err := Open(context.Background(), workPath, Options{Store: store, By: "tester"})
+	f, err := os.Open(filepath.Join(filepath.Dir(workPath), "seoul.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	doc, err := bilingual.ReadJSON(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := Open(context.Background(), workPath, doc, Options{Store: store, By: "tester"})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -257,3 +257,26 @@ var textEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;")
 // escapeText escapes plain text for an HTML fragment as the Markdown
 // reader does (quotes are left as they are).
 func escapeText(s string) string { return textEscaper.Replace(s) }
+
+// UnitSource returns the French of a unit made of segs, as review keys it
+// in the translation memory: their sources joined by spaces, in HTML form
+// when one of them is an HTML fragment, and whether it is one.
+func UnitSource(segs []translate.Segment) (string, bool) {
+	markup := false
+	for _, s := range segs {
+		markup = markup || s.Markup
+	}
+	return UnitText(segs, markup, func(s translate.Segment) string { return s.Source }), markup
+}
+
+// UnitText joins a text of each of segs (text picks it: the source, the
+// target) in the form markup asks for, skipping empty ones.
+func UnitText(segs []translate.Segment, markup bool, text func(translate.Segment) string) string {
+	parts := make([]string, 0, len(segs))
+	for _, s := range segs {
+		if t := toForm(text(s), s.Markup, markup); t != "" {
+			parts = append(parts, t)
+		}
+	}
+	return strings.Join(parts, " ")
+}

@@ -49,13 +49,6 @@ func similarity(a, b string) float64 {
 	return 2 * float64(common(wa, wb)) / float64(len(wa)+len(wb))
 }
 
-// unmatched counts the words of a and b (lower-cased multisets) that
-// have no counterpart in the other.
-func unmatched(a, b string) int {
-	wa, wb := words(a), words(b)
-	return len(wa) + len(wb) - 2*common(wa, wb)
-}
-
 func common(wa, wb []string) int {
 	count := make(map[string]int, len(wa))
 	for _, w := range wa {

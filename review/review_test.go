@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/bitext/bitext/memory"
 	"github.com/bitext/bitext/translate"
 )
 
@@ -21,11 +22,11 @@ func TestPlainApproveEditQuit(t *testing.T) {
 	if err != nil || n != 2 {
 		t.Fatalf("Run = %d, %v; want 2 decisions", n, err)
 	}
-	head := Key{From: "fr", To: "en", Source: testArticle[0][0].fr}
+	head := Key{From: "fr", To: "en", Source: testArticle[0][0].fr, At: memory.Occurrence{Pos: 1}}
 	if rec, _, _ := store.Record(ctx, head); !rec.Approved || rec.Text != testArticle[0][0].en {
 		t.Errorf("headline record = %+v, want approved draft", rec)
 	}
-	s1 := Key{From: "fr", To: "en", Source: testArticle[1][0].fr}
+	s1 := Key{From: "fr", To: "en", Source: testArticle[1][0].fr, At: memory.Occurrence{Pos: 1}}
 	rec, _, _ := store.Record(ctx, s1)
 	if !rec.Approved || rec.Text != "Seoul hosts a summit on energy." || rec.Machine != testArticle[1][0].en {
 		t.Errorf("edited record = %+v", rec)
@@ -63,7 +64,7 @@ func TestPlainUnknownSkipRevert(t *testing.T) {
 	if !strings.Contains(out.String(), "Kim [-Jong-one-]{+Jong-un+} did not react.") {
 		t.Errorf("output lacks the diff:\n%s", out.String())
 	}
-	rec, _, _ := store.Record(ctx, Key{From: "fr", To: "en", Source: testArticle[3][0].fr})
+	rec, _, _ := store.Record(ctx, Key{From: "fr", To: "en", Source: testArticle[3][0].fr, At: memory.Occurrence{Pos: 1}})
 	if !rec.Approved || rec.Text != "Kim Jong-one did not react." {
 		t.Errorf("record after revert and approve = %+v", rec)
 	}
@@ -136,7 +137,7 @@ func TestMergedSentencesApproveAsOne(t *testing.T) {
 	if err := a.Approve(ctx, u); err != nil {
 		t.Fatal(err)
 	}
-	k := Key{From: "fr", To: "en", Source: testArticle[3][0].fr + " " + testArticle[3][1].fr}
+	k := Key{From: "fr", To: "en", Source: testArticle[3][0].fr + " " + testArticle[3][1].fr, At: memory.Occurrence{Pos: 1}}
 	if rec, _, _ := store.Record(ctx, k); !rec.Approved || !strings.Contains(rec.Text, "react, but Pyongyang") {
 		t.Errorf("merged record = %+v", rec)
 	}
@@ -173,7 +174,7 @@ func TestOrphanCannotBeApproved(t *testing.T) {
 func TestChangedFrenchShowsOldSource(t *testing.T) {
 	ctx := context.Background()
 	store := NewMemStore()
-	old := Key{From: "fr", To: "en", Source: "Pyongyang a dénoncé jeudi un « complot »."}
+	old := Key{From: "fr", To: "en", Source: "Pyongyang a dénoncé jeudi un « complot ».", At: memory.Occurrence{Pos: 1}}
 	store.PutMachine(old, "Pyongyang denounced a “plot” on Thursday.", "fake")
 	if err := store.Approve(ctx, old, Approval{Text: "Pyongyang denounced a “plot” on Thursday.", By: "ed"}); err != nil {
 		t.Fatal(err)

@@ -2,17 +2,22 @@ package review
 
 import (
 	"context"
+
 	"sort"
 	"strings"
 	"sync"
+
+	"github.com/bitext/bitext/memory"
 )
 
 // Key identifies a French segment in the translation memory: the language
-// pair, the source sentence and whether it is an inline HTML fragment.
+// pair, the source sentence and whether it is an inline HTML fragment, and
+// the occurrence under review (the article and the sentence's rank in it).
 type Key struct {
 	From, To string
 	Source   string
 	Markup   bool
+	At       memory.Occurrence
 }
 
 // Record is what a [Store] knows of one segment.
@@ -24,14 +29,18 @@ type Record struct {
 	Approved bool
 	// Text is the approved English when Approved is set.
 	Text string
+	// Deleted is set when the approval is the deletion of the
+	// occurrence's English (Text is then "").
+	Deleted bool
 	// By names who approved it.
 	By string
 }
 
 // Approval is one editor's decision on a segment.
 type Approval struct {
-	// Text is the approved English ("" when the editor deleted the
-	// sentence's translation).
+	// Text is the approved English; "" approves the deletion of the
+	// occurrence's English, which translate, publish and the bilingual
+	// outputs then leave out.
 	Text string
 	// Machine and Backend are the machine draft the decision was made on,
 	// kept beside the approval (edit statistics and glossary suggestions
@@ -111,7 +120,7 @@ func (m *MemStore) Approve(_ context.Context, k Key, a Approval) error {
 	if r.Machine == "" && a.Machine != "" {
 		r.Machine, r.Backend = a.Machine, a.Backend
 	}
-	r.Approved, r.Text, r.By = true, a.Text, a.By
+	r.Approved, r.Text, r.By, r.Deleted = true, a.Text, a.By, a.Text == ""
 	m.records[k] = r
 	return nil
 }

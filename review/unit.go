@@ -47,6 +47,10 @@ type Unit struct {
 	OldSource, OldText string
 	// Problems are glossary problems of the current text.
 	Problems []string
+	// Field names the front-matter field the unit is ("title"), "" for a
+	// unit of the article's body.
+	Field string
+	field int
 }
 
 // Source is the French of the unit ("" for an orphan paragraph).
@@ -97,6 +101,8 @@ func (u *Unit) Reasons() []string {
 // Where describes the unit's place: "paragraph 2, sentence 1".
 func (u *Unit) Where() string {
 	switch {
+	case u.Field != "":
+		return u.fieldWhere()
 	case u.Orphan():
 		return fmt.Sprintf("added paragraph after paragraph %d", u.Block+1)
 	case u.Last > u.First:
@@ -118,7 +124,7 @@ func (a *Article) newUnit(ctx context.Context, sp Span) (*Unit, error) {
 		src = append(src, toForm(s.Source, s.Markup, sp.Markup))
 		draft = append(draft, toForm(s.Target, s.Markup, sp.Markup))
 	}
-	u.Key = a.key(strings.Join(src, " "), sp.Markup)
+	u.Key = a.key(strings.Join(src, " "), sp.Markup, a.ranks[sp.Block][sp.First])
 	u.Line, u.Backend = segs[0].Line, segs[0].Backend
 	u.Draft = strings.Join(draft, " ")
 	if err := a.fillRecord(ctx, u); err != nil {

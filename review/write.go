@@ -28,7 +28,7 @@ func (a *Article) Save() error {
 // WorkingDocument returns the English article as the working copy holds
 // it, in the document's structure.
 func (a *Article) WorkingDocument() *translate.Document {
-	out := &translate.Document{Path: a.WorkPath, Format: a.Doc.Format, Compact: a.Doc.Compact, Meta: a.meta}
+	out := &translate.Document{Path: a.WorkPath, Format: a.Doc.Format, Compact: a.Doc.Compact, Meta: a.fieldMeta(false)}
 	a.orphansAfter(out, -1)
 	for b, blk := range a.Doc.Blocks {
 		nb := blk
@@ -52,7 +52,7 @@ func (a *Article) WorkingDocument() *translate.Document {
 func (a *Article) blockUnits(b int) []*Unit {
 	var out []*Unit
 	for _, u := range a.Units {
-		if !u.Orphan() && u.Block == b {
+		if !u.Orphan() && u.Field == "" && u.Block == b {
 			out = append(out, u)
 		}
 	}
@@ -80,7 +80,7 @@ const HumanBackend = "human"
 // one segment holding its French sentences. Paragraphs with no French are
 // left out.
 func (a *Article) Published() *translate.Document {
-	out := &translate.Document{Path: a.Doc.Path, Format: a.Doc.Format, Compact: a.Doc.Compact, Meta: a.meta}
+	out := &translate.Document{Path: a.Doc.Path, Format: a.Doc.Format, Compact: a.Doc.Compact, Meta: a.fieldMeta(true)}
 	for b, blk := range a.Doc.Blocks {
 		nb := blk
 		if blk.Translatable() {

@@ -30,6 +30,10 @@ const (
 type Document struct {
 	// Path is the file the document was read from ("-" for stdin).
 	Path string
+	// Name names the article in the translation memory: its path relative
+	// to the folder it was found in, without language and extension
+	// ("asie/seoul"); "" when it has none. Set by the batch runner.
+	Name string
 	// Format is the format it was read in and is written back in.
 	Format Format
 	// Meta holds Markdown front matter (title, author, date, source, …) in
@@ -117,3 +121,47 @@ func joinSegments(segs []Segment, target bool) string {
 
 // Translatable reports whether the block's segments go to a backend.
 func (b Block) Translatable() bool { return b.Kind != Verbatim }
+
+// MetaRanks returns, for every front-matter field of doc (indexed like
+// doc.Meta), which occurrence of its value it is, counted after the
+// document's segments (see [Ranks]); 0 for fields not translated. A
+// translated field is a segment like any other: in the memory, reviewed,
+// approved.
+func MetaRanks(doc *Document) []int {
+	seen := map[string]int{}
+	for _, blk := range doc.Blocks {
+		if blk.Translatable() {
+			for _, seg := range blk.Segments {
+				seen[seg.Source]++
+			}
+		}
+	}
+	out := make([]int, len(doc.Meta))
+	for i, f := range doc.Meta {
+		if f.Translate && f.Value != "" {
+			seen[f.Value]++
+			out[i] = seen[f.Value]
+		}
+	}
+	return out
+}
+
+// Ranks returns, for every segment of doc (indexed like
+// doc.Blocks[b].Segments[s]), which occurrence of its source in the
+// document it is: 1 for the first, 2 for the second… With [Document.Name]
+// it makes the segment's [Occurrence]. Verbatim blocks have none (0).
+func Ranks(doc *Document) [][]int {
+	seen := map[string]int{}
+	out := make([][]int, len(doc.Blocks))
+	for b, blk := range doc.Blocks {
+		out[b] = make([]int, len(blk.Segments))
+		if !blk.Translatable() {
+			continue
+		}
+		for s, seg := range blk.Segments {
+			seen[seg.Source]++
+			out[b][s] = seen[seg.Source]
+		}
+	}
+	return out
+}

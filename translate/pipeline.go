@@ -2,12 +2,12 @@ package translate
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"html"
 	"regexp"
 	"sync"
-
-	"golang.org/x/sync/errgroup"
+	"sync/atomic"
 )
 
 // Protector shields glossary terms from a backend. Protect returns the text
@@ -22,11 +22,25 @@ type Protector interface {
 // Memory supplies translations known before the backend is asked (a
 // translation memory) and records the backend's new ones.
 type Memory interface {
-	// Lookup returns the stored translation of source, if any, and what
-	// made it (a backend's name, or "approved" for a reviewed one).
-	Lookup(ctx context.Context, source string, markup bool) (target, by string, ok bool, err error)
+	// Lookup returns the stored translation of source at the occurrence
+	// at, if any, and what made it (a backend's name, "approved" for a
+	// reviewed one, or Deleted for an occurrence whose English an editor
+	// deleted: target is then "").
+	Lookup(ctx context.Context, at Occurrence, source string, markup bool) (target, by string, ok bool, err error)
 	// Store records a new machine translation.
 	Store(ctx context.Context, seg Segment) error
+}
+
+// Deleted is what Memory.Lookup says made the (empty) English of an
+// occurrence whose deletion an editor approved.
+const Deleted = "deleted"
+
+// Occurrence is one place where a sentence occurs: the article
+// ([Document.Name]) and which occurrence of the sentence in it this is (1
+// for the first).
+type Occurrence struct {
+	Doc string
+	Pos int
 }
 
 // Pipeline runs documents through a backend: protect, translate in batches,
@@ -54,6 +68,9 @@ type Pipeline struct {
 	// Progress, when set, is called after each batch with the number of
 	// segments it finished. It may be called from several goroutines.
 	Progress func(segments, chars int)
+
+	// halt holds the error that stopped the run (see Halted).
+	halt atomic.Pointer[error]
 }
 
 // Stats counts where a document's translations came from.
@@ -70,8 +87,6 @@ type job struct {
 	send    string
 	html    bool
 	restore func(string) string
-	// scratch marks front-matter values, which the memory does not keep.
-	scratch bool
 }
 
 // Translate fills in the Target of every translatable segment of doc and
@@ -98,8 +113,8 @@ func (p *Pipeline) Translate(ctx context.Context, doc *Document) (Stats, error) 
 		return st, err
 	}
 	for i := range doc.Meta {
-		if doc.Meta[i].Translate {
-			doc.Meta[i].Target = p.metaTarget(doc, doc.Meta[i])
+		if f := &doc.Meta[i]; f.Translate && f.Target == "" && f.Value != "" {
+			f.Target = p.metaTarget(doc, *f)
 		}
 	}
 	return st, nil
@@ -132,6 +147,7 @@ func stripTags(s string) string { return tagRE.ReplaceAllString(s, "") }
 // the rest from the memory.
 func (p *Pipeline) collect(ctx context.Context, doc *Document, st *Stats) ([]job, error) {
 	var jobs []job
+	rank := map[string]int{}
 	for bi := range doc.Blocks {
 		b := &doc.Blocks[bi]
 		if !b.Translatable() {
@@ -140,8 +156,10 @@ func (p *Pipeline) collect(ctx context.Context, doc *Document, st *Stats) ([]job
 		for si := range b.Segments {
 			seg := &b.Segments[si]
 			st.Segments++
+			rank[seg.Source]++
 			if p.Memory != nil {
-				t, by, ok, err := p.Memory.Lookup(ctx, seg.Source, seg.Markup)
+				at := Occurrence{Doc: doc.Name, Pos: rank[seg.Source]}
+				t, by, ok, err := p.Memory.Lookup(ctx, at, seg.Source, seg.Markup)
 				if err != nil {
 					return nil, fmt.Errorf("translation memory: %w", err)
 				}
@@ -154,9 +172,27 @@ func (p *Pipeline) collect(ctx context.Context, doc *Document, st *Stats) ([]job
 			jobs = append(jobs, p.prepare(seg))
 		}
 	}
+	metaRanks := MetaRanks(doc)
 	for i := range doc.Meta {
 		f := &doc.Meta[i]
-		if f.Translate && titleBlock(doc, *f) == nil {
+		if !f.Translate || f.Value == "" {
+			continue
+		}
+		f.Target = ""
+		st.Segments++
+		if p.Memory != nil {
+			at := Occurrence{Doc: doc.Name, Pos: metaRanks[i]}
+			t, by, ok, err := p.Memory.Lookup(ctx, at, f.Value, false)
+			if err != nil {
+				return nil, fmt.Errorf("translation memory: %w", err)
+			}
+			if ok && by != Deleted {
+				f.Target = t
+				st.FromMemory++
+				continue
+			}
+		}
+		if titleBlock(doc, *f) == nil {
 			jobs = append(jobs, p.prepareMeta(f))
 		}
 	}
@@ -171,11 +207,11 @@ func (p *Pipeline) prepare(seg *Segment) job {
 	return j
 }
 
-// prepareMeta translates a front-matter value through a scratch segment.
+// prepareMeta translates a front-matter value as a segment of its own,
+// stored in the memory like any other.
 func (p *Pipeline) prepareMeta(f *MetaField) job {
 	seg := &Segment{Source: f.Value}
 	j := p.prepare(seg)
-	j.scratch = true
 	inner := j.restore
 	j.restore = func(s string) string {
 		out := inner(s)
@@ -187,13 +223,70 @@ func (p *Pipeline) prepareMeta(f *MetaField) job {
 
 func identity(s string) string { return s }
 
-// run translates jobs of one kind in batches, Jobs batches at a time.
+// withLine adds the line of the segment an *AnswerError names to err.
+func withLine(err error, batch []job) error {
+	var ae *AnswerError
+	if errors.As(err, &ae) && ae.Index >= 0 && ae.Index < len(batch) && batch[ae.Index].seg.Line > 0 {
+		return fmt.Errorf("line %d: %w", batch[ae.Index].seg.Line, err)
+	}
+	return err
+}
+
+// run translates jobs of one kind in batches, Jobs batches at a time,
+// each batch one backend request within the backend's limits. Each answer
+// is checked and stored as soon as it arrives. The first failure stops the
+// sending of new batches, but batches already sent finish and are stored:
+// what a backend answered is never thrown away. A failure that stops the
+// run ([StopsRun]) halts the whole Pipeline: batches of every document not
+// sent yet fail at once with it.
 func (p *Pipeline) run(ctx context.Context, jobs []job, isHTML bool, st *Stats) error {
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, max(p.Jobs, 1))
+	var mu sync.Mutex
+	var first error
+	failed := func() bool {
+		mu.Lock()
+		defer mu.Unlock()
+		return first != nil
+	}
+	for _, batch := range p.batches(jobs) {
+		sem <- struct{}{}
+		if failed() || ctx.Err() != nil {
+			<-sem
+			break
+		}
+		wg.Add(1)
+		go func() {
+			defer func() { <-sem; wg.Done() }()
+			chars, err := p.runBatch(ctx, batch, isHTML)
+			mu.Lock()
+			defer mu.Unlock()
+			if err != nil {
+				if first == nil {
+					first = err
+				}
+				return
+			}
+			st.Sent += len(batch)
+			st.Chars += chars
+			if p.Progress != nil {
+				p.Progress(len(batch), chars)
+			}
+		}()
+	}
+	wg.Wait()
+	if first == nil && ctx.Err() != nil {
+		return ctx.Err()
+	}
+	return first
+}
+
+// batches cuts jobs into batches of at most batchSize segments and the
+// backend's MaxChars characters.
+func (p *Pipeline) batches(jobs []job) [][]job {
 	size := p.batchSize()
 	maxChars := p.Backend.Capabilities().MaxChars
-	g, ctx := errgroup.WithContext(ctx)
-	g.SetLimit(max(p.Jobs, 1))
-	var mu sync.Mutex
+	var out [][]job
 	for start := 0; start < len(jobs); {
 		end, chars := start, 0
 		for end < len(jobs) && end-start < size {
@@ -204,23 +297,45 @@ func (p *Pipeline) run(ctx context.Context, jobs []job, isHTML bool, st *Stats) 
 			chars += n
 			end++
 		}
-		batch := jobs[start:end]
+		out = append(out, jobs[start:end])
 		start = end
-		g.Go(func() error {
-			if err := p.translateBatch(ctx, batch, isHTML); err != nil {
-				return err
-			}
-			mu.Lock()
-			st.Sent += len(batch)
-			st.Chars += chars
-			mu.Unlock()
-			if p.Progress != nil {
-				p.Progress(len(batch), chars)
-			}
-			return nil
-		})
 	}
-	return g.Wait()
+	return out
+}
+
+// runBatch sends one batch unless the pipeline has been halted, and halts
+// it on an error that stops the run. It returns the characters sent.
+func (p *Pipeline) runBatch(ctx context.Context, batch []job, isHTML bool) (int, error) {
+	if err := p.halted(); err != nil {
+		return 0, err
+	}
+	chars := 0
+	for _, j := range batch {
+		chars += len([]rune(j.send))
+	}
+	err := p.translateBatch(ctx, batch, isHTML)
+	if err != nil && StopsRun(err) && ctx.Err() == nil {
+		p.halt.CompareAndSwap(nil, &err)
+	}
+	return chars, err
+}
+
+// halted returns the error that halted the pipeline, or nil.
+func (p *Pipeline) halted() error {
+	if e := p.halt.Load(); e != nil {
+		return fmt.Errorf("not sent: %w", *e)
+	}
+	return nil
+}
+
+// Halted returns the error after which the pipeline sends nothing more (a
+// credentials or quota error, see [StopsRun]), or nil. A batch runner
+// stops scheduling documents once it is set.
+func (p *Pipeline) Halted() error {
+	if e := p.halt.Load(); e != nil {
+		return *e
+	}
+	return nil
 }
 
 func (p *Pipeline) batchSize() int {
@@ -253,11 +368,11 @@ func (p *Pipeline) translateBatch(ctx context.Context, batch []job, isHTML bool)
 		}
 	}
 	out, err := p.Backend.Translate(ctx, req)
-	if err != nil {
-		return err
+	if err == nil {
+		err = CheckAnswers(p.Backend.Name(), req, out)
 	}
-	if len(out) != len(batch) {
-		return fmt.Errorf("%s returned %d translations for %d segments", p.Backend.Name(), len(out), len(batch))
+	if err != nil {
+		return withLine(err, batch)
 	}
 	for i, j := range batch {
 		if flatten {
@@ -268,7 +383,7 @@ func (p *Pipeline) translateBatch(ctx context.Context, batch []job, isHTML bool)
 			t = p.Finish(t)
 		}
 		j.seg.Target, j.seg.Backend = t, p.Backend.Name()
-		if p.Memory != nil && !j.scratch {
+		if p.Memory != nil {
 			if err := p.Memory.Store(ctx, *j.seg); err != nil {
 				return fmt.Errorf("translation memory: %w", err)
 			}

@@ -81,7 +81,7 @@ type mapMemory struct {
 	stored []string
 }
 
-func (m *mapMemory) Lookup(_ context.Context, src string, _ bool) (string, string, bool, error) {
+func (m *mapMemory) Lookup(_ context.Context, _ translate.Occurrence, src string, _ bool) (string, string, bool, error) {
 	t, ok := m.known[src]
 	return t, "approved", ok, nil
 }
@@ -151,7 +151,7 @@ func TestPipelineProtectsAndFinishes(t *testing.T) {
 func TestPipelineRefusesMisalignedAnswer(t *testing.T) {
 	p := &translate.Pipeline{Backend: &upper{short: true}}
 	d := doc("un", "deux")
-	if _, err := p.Translate(context.Background(), d); err == nil || !strings.Contains(err.Error(), "1 translations for 2") {
+	if _, err := p.Translate(context.Background(), d); !errors.Is(err, translate.ErrWrongCount) || !strings.Contains(err.Error(), "got 1 for 2") {
 		t.Fatalf("err = %v, want a count mismatch", err)
 	}
 	for _, b := range d.Blocks {

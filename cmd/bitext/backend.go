@@ -4,32 +4,16 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"strconv"
 	"strings"
 	"text/tabwriter"
 	"time"
 
+	"github.com/bitext/bitext/engine"
 	"github.com/bitext/bitext/translate"
-	"github.com/bitext/bitext/translate/marian"
 	"github.com/bitext/bitext/translate/remote"
 	"github.com/urfave/cli/v2"
 )
-
-// backendOptions select and configure a backend: the flags, with the
-// configuration file's settings for the chosen backend where a flag was
-// not given (see forBackend).
-type backendOptions struct {
-	Name     string
-	Endpoint string
-	Model    string
-	Options  map[string]string
-	Price    float64 // per million characters; <0: the published default
-	Remote   remote.Options
-	// set records which flags were given, file the configuration file.
-	set  map[string]bool
-	file *fileConfig
-}
 
 // backendFlags are shared by every command that translates.
 func backendFlags() []cli.Flag {
@@ -47,6 +31,7 @@ func backendFlags() []cli.Flag {
 		&cli.IntFlag{Name: "concurrency", Usage: "remote backends: requests in flight at once (default 4)"},
 		&cli.DurationFlag{Name: "timeout", Usage: "remote backends: time limit of one request (default 60s)"},
 		&cli.IntFlag{Name: "retries", Usage: "remote backends: retries of a failed request (default 5; -1: none)"},
+		&cli.DurationFlag{Name: "max-wait", Usage: "remote backends: longest pause a server may ask for (Retry-After) before the run stops (default 5m)"},
 	}
 }
 
@@ -61,14 +46,15 @@ func withoutFlag(flags []cli.Flag, name string) []cli.Flag {
 	return out
 }
 
-func parseBackendOptions(c *cli.Context, env *Env) (backendOptions, error) {
-	file, err := loadConfig(env, c.String("config"))
+// parseBackendOptions reads the backend flags and the configuration file.
+func parseBackendOptions(c *cli.Context, env *Env) (engine.BackendOptions, error) {
+	file, err := engine.LoadConfig(env.Getenv, c.String("config"))
 	if err != nil {
-		return backendOptions{}, err
+		return engine.BackendOptions{}, err
 	}
-	o := backendOptions{
-		file:     file,
-		set:      map[string]bool{},
+	o := engine.BackendOptions{
+		File:     file,
+		Set:      map[string]bool{},
 		Name:     c.String("backend"),
 		Endpoint: c.String("endpoint"),
 		Model:    c.String("model"),
@@ -80,6 +66,7 @@ func parseBackendOptions(c *cli.Context, env *Env) (backendOptions, error) {
 			CharsPerSecond:    c.Float64("cps"),
 			Timeout:           c.Duration("timeout"),
 			MaxRetries:        c.Int("retries"),
+			MaxWait:           c.Duration("max-wait"),
 		},
 	}
 	for _, kv := range c.StringSlice("option") {
@@ -92,125 +79,20 @@ func parseBackendOptions(c *cli.Context, env *Env) (backendOptions, error) {
 	if p := c.String("precision"); p != "" {
 		o.Options["precision"] = p
 	}
-	for _, name := range []string{"backend", "endpoint", "model", "price", "rps", "cps", "concurrency", "timeout", "retries"} {
-		o.set[name] = c.IsSet(name)
-	}
-	if o.Name == "" {
-		o.Name = file.Backend
+	for _, name := range []string{"backend", "endpoint", "model", "price", "rps", "cps", "concurrency", "timeout", "retries", "max-wait"} {
+		o.Set[name] = c.IsSet(name)
 	}
 	return o, nil
 }
 
-// forBackend returns o for the named backend, with the configuration
-// file's settings for it where no flag was given.
-func (o backendOptions) forBackend(name string) backendOptions {
-	o.Name = name
-	if o.file == nil {
-		return o
+// waitNotice prints a server's request to wait, so that a long pause is
+// never silent.
+func waitNotice(env *Env) func(remote.Wait) {
+	return func(w remote.Wait) {
+		fmt.Fprintf(env.Err, "bitext: %s asked to wait %v (HTTP %d); waiting until %s (--max-wait caps this)\n",
+			w.Backend, w.For.Round(time.Second), w.Status, w.Until.Format("15:04:05"))
 	}
-	f, ok := o.file.Backends[name]
-	if !ok {
-		return o
-	}
-	if !o.set["endpoint"] && f.Endpoint != "" {
-		o.Endpoint = f.Endpoint
-	}
-	if !o.set["model"] && f.Model != "" {
-		o.Model = f.Model
-	}
-	opts := map[string]string{}
-	for k, v := range f.Options {
-		opts[k] = v
-	}
-	for k, v := range o.Options {
-		opts[k] = v
-	}
-	o.Options = opts
-	if !o.set["price"] && f.Price != nil {
-		o.Price = *f.Price
-	}
-	o.Remote = mergeRemote(o.Remote, f, o.set)
-	return o
 }
-
-// mergeRemote fills the remote settings no flag gave from the file.
-func mergeRemote(r remote.Options, f backendFileConfig, set map[string]bool) remote.Options {
-	if !set["rps"] && f.RPS != 0 {
-		r.RequestsPerSecond = f.RPS
-	}
-	if !set["cps"] && f.CPS != 0 {
-		r.CharsPerSecond = f.CPS
-	}
-	if !set["concurrency"] && f.Concurrency != 0 {
-		r.Concurrency = f.Concurrency
-	}
-	if !set["timeout"] && f.Timeout != 0 {
-		r.Timeout = f.Timeout
-	}
-	if !set["retries"] && f.Retries != 0 {
-		r.MaxRetries = f.Retries
-	}
-	return r
-}
-
-// defaultBackend picks the backend when --backend is not given: a
-// MarianMT model once one is installed ('bitext models pull fr-en'), else
-// Apertium.
-func defaultBackend(env *Env, o backendOptions) string {
-	if marian.Installed(o.forBackend("marian").config(env)) {
-		return "marian"
-	}
-	return "apertium"
-}
-
-func (o backendOptions) config(env *Env) translate.Config {
-	return translate.Config{Endpoint: o.Endpoint, Model: o.Model, Options: o.Options, Getenv: env.Getenv}
-}
-
-func lookupBackend(env *Env, name string) (translate.BackendInfo, error) {
-	if name == "" {
-		name = "apertium"
-	}
-	info, ok := env.Registry.Lookup(name)
-	if !ok {
-		var names []string
-		for _, i := range env.Registry.List() {
-			names = append(names, i.Name)
-		}
-		return info, fmt.Errorf("unknown backend %q (choose from %s)", name, strings.Join(names, ", "))
-	}
-	return info, nil
-}
-
-// newBackend builds the selected backend. Remote backends are wrapped so
-// that the whole run shares one rate limit and retries failed requests. The
-// second result closes what the backend holds (processes, connections).
-func newBackend(ctx context.Context, env *Env, o backendOptions) (translate.Backend, translate.BackendInfo, io.Closer, error) {
-	if o.Name == "" {
-		o.Name = defaultBackend(env, o)
-	}
-	o = o.forBackend(o.Name)
-	info, err := lookupBackend(env, o.Name)
-	if err != nil {
-		return nil, info, nil, err
-	}
-	b, err := info.New(ctx, o.config(env))
-	if err != nil {
-		return nil, info, nil, fmt.Errorf("backend %s: %w", o.Name, err)
-	}
-	closer, _ := b.(io.Closer)
-	if closer == nil {
-		closer = nopCloser{}
-	}
-	if info.Remote {
-		b = remote.Wrap(b, o.Remote)
-	}
-	return b, info, closer, nil
-}
-
-type nopCloser struct{}
-
-func (nopCloser) Close() error { return nil }
 
 // publishedPrices are the list prices per million characters (USD or EUR
 // as published) used by --dry-run when --price is not given.
@@ -252,7 +134,7 @@ func newBackendsCommand(env *Env) *cli.Command {
 	}
 }
 
-func runBackends(ctx context.Context, env *Env, o backendOptions, check bool) error {
+func runBackends(ctx context.Context, env *Env, o engine.BackendOptions, check bool) error {
 	tw := tabwriter.NewWriter(env.Out, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "NAME\tSTATUS\tENVIRONMENT\tDESCRIPTION")
 	for _, info := range env.Registry.List() {
@@ -262,8 +144,8 @@ func runBackends(ctx context.Context, env *Env, o backendOptions, check bool) er
 	return tw.Flush()
 }
 
-func backendStatus(ctx context.Context, env *Env, info translate.BackendInfo, o backendOptions, check bool) string {
-	b, err := info.New(ctx, o.forBackend(info.Name).config(env))
+func backendStatus(ctx context.Context, env *Env, info translate.BackendInfo, o engine.BackendOptions, check bool) string {
+	b, err := info.New(ctx, o.For(info.Name).Config(engineEnv(env)))
 	if err != nil {
 		if errors.Is(err, translate.ErrNotConfigured) {
 			return "not configured"
@@ -278,7 +160,11 @@ func backendStatus(ctx context.Context, env *Env, info translate.BackendInfo, o 
 	}
 	ctx, cancel := context.WithTimeout(ctx, 20*time.Second)
 	defer cancel()
-	out, err := b.Translate(ctx, translate.Request{From: "fr", To: "en", Segments: []string{"Bonjour."}})
+	req := translate.Request{From: "fr", To: "en", Segments: []string{"Bonjour."}}
+	out, err := b.Translate(ctx, req)
+	if err == nil {
+		err = translate.CheckAnswers(info.Name, req, out)
+	}
 	if err != nil {
 		return "not answering: " + err.Error()
 	}

@@ -19,6 +19,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/bitext/bitext/internal/atomicfile"
+	"github.com/bitext/bitext/outdir"
 	"github.com/bitext/bitext/translate"
 	_ "modernc.org/sqlite"
 )
@@ -112,13 +114,7 @@ func TestKill9Batch(t *testing.T) {
 	if testing.Short() {
 		t.Skip("kill -9 test skipped in -short mode")
 	}
-	bin := buildBitext(t)
-	fake := &libreFake{delay: 15 * time.Millisecond, sent: map[int][]string{}}
-	srv := httptest.NewServer(fake)
-	defer srv.Close()
-	root := t.TempDir()
-	in := filepath.Join(root, "depeches")
-	writeCrashArticles(t, in, 60)
+	bin, fake, srv, root, in := crashFixture(t, 60, 15*time.Millisecond)
 	seed := time.Now().UnixNano()
 	t.Logf("seed %d", seed)
 	rng := rand.New(rand.NewSource(seed))
@@ -152,6 +148,20 @@ func TestKill9Batch(t *testing.T) {
 	}
 	t.Logf("kills survived: %d of 20; most answered-but-unstored segments at a kill: %d; temporary files left by kills (removed by the reruns): %d",
 		survived, lostMax, tempsLeft)
+}
+
+// crashFixture builds bitext, starts a LibreTranslate fake answering after
+// delay, and writes n articles into ROOT/depeches.
+func crashFixture(t *testing.T, n int, delay time.Duration) (bin string, fake *libreFake, srv *httptest.Server, root, in string) {
+	t.Helper()
+	bin = buildBitext(t)
+	fake = &libreFake{delay: delay, sent: map[int][]string{}}
+	srv = httptest.NewServer(fake)
+	t.Cleanup(srv.Close)
+	root = t.TempDir()
+	in = filepath.Join(root, "depeches")
+	writeCrashArticles(t, in, n)
+	return bin, fake, srv, root, in
 }
 
 // timeFullRun translates the batch once and returns how long it took.
@@ -209,7 +219,7 @@ func killAfter(t *testing.T, bin, url, in, out string, d time.Duration) bool {
 func checkAfterKill(t *testing.T, out, in string) map[string]bool {
 	t.Helper()
 	checkComplete(t, out, in, false)
-	path := filepath.Join(out, stateDir, "memory.db")
+	path := outdir.MemoryPath(out)
 	if _, err := os.Stat(path); err != nil {
 		return map[string]bool{}
 	}
@@ -271,7 +281,7 @@ func checkComplete(t *testing.T, out, in string, all bool) {
 func countTemps(out string) int {
 	n := 0
 	filepath.WalkDir(out, func(_ string, d fs.DirEntry, err error) error {
-		if err == nil && isAtomicTemp(d.Name()) {
+		if err == nil && atomicfile.IsTemp(d.Name()) {
 			n++
 		}
 		return nil

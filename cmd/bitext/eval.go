@@ -7,10 +7,10 @@ import (
 	"io"
 	"strings"
 
+	"github.com/bitext/bitext/engine"
 	"github.com/bitext/bitext/glossary"
 	"github.com/bitext/bitext/internal/atomicfile"
 	"github.com/bitext/bitext/score"
-	"github.com/bitext/bitext/translate"
 	"github.com/urfave/cli/v2"
 )
 
@@ -18,7 +18,7 @@ import (
 type evalOptions struct {
 	Src, Ref   string
 	From, To   string
-	Backend    backendOptions
+	Backend    engine.BackendOptions
 	Glossaries []string
 	Output     string
 	JSON       bool
@@ -129,28 +129,13 @@ func runEval(ctx context.Context, env *Env, opts evalOptions) error {
 
 // translateLines runs each line as one segment through the pipeline.
 func translateLines(ctx context.Context, env *Env, opts evalOptions, g *glossary.Glossary, lines []string) ([]string, string, error) {
-	b, info, closer, err := newBackend(ctx, env, opts.Backend)
+	eng, err := newEngine(ctx, env, opts.Backend, engine.Settings{From: opts.From, To: opts.To, Glossary: g, Raw: opts.Raw})
 	if err != nil {
 		return nil, "", err
 	}
-	defer closer.Close()
-	p, err := newPipeline(ctx, b, opts.From, opts.To, g, !opts.Raw)
-	if err != nil {
-		return nil, "", err
-	}
-	doc := &translate.Document{Path: opts.Src, Format: translate.FormatText}
-	for i, l := range lines {
-		doc.Blocks = append(doc.Blocks, translate.Block{Kind: translate.Paragraph, Line: i + 1,
-			Segments: []translate.Segment{{Source: l, Line: i + 1}}})
-	}
-	if _, err := p.Translate(ctx, doc); err != nil {
-		return nil, "", fmt.Errorf("%s: %w", opts.Src, err)
-	}
-	hyps := make([]string, len(lines))
-	for i, b := range doc.Blocks {
-		hyps[i] = strings.ReplaceAll(b.Segments[0].Target, "\n", " ")
-	}
-	return hyps, info.Name, nil
+	defer eng.Close()
+	hyps, err := eng.TranslateLines(ctx, opts.Src, lines)
+	return hyps, eng.Info.Name, err
 }
 
 // measureTerms counts, for every glossary-term occurrence in the sources,

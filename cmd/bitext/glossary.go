@@ -2,12 +2,11 @@ package main
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 
-	"github.com/bitext/bitext/bilingual"
+	"github.com/bitext/bitext/batch"
 	"github.com/bitext/bitext/glossary"
+	"github.com/bitext/bitext/outdir"
 	"github.com/bitext/bitext/translate"
 	"github.com/urfave/cli/v2"
 )
@@ -30,10 +29,13 @@ func newGlossaryCommand(env *Env) *cli.Command {
 func newGlossaryLintCommand(env *Env) *cli.Command {
 	return &cli.Command{
 		Name:      "lint",
-		Usage:     "report duplicates, conflicts, empty fields and bad encoding in glossary files",
+		Usage:     "report problems in glossary files: conflicts, bad lines, hidden entries, common words, unsure parts of speech",
 		ArgsUsage: "FILE...",
-		Description: `Each problem is printed as FILE:LINE: PROBLEM. The exit status is 1 when
-there is any.
+		Description: `Each finding is printed as FILE:LINE: PROBLEM, or FILE:LINE: warning: …
+for what loads but may not translate as meant (entries hidden by another or
+differing only in case, common French words as terms, an unsure part of
+speech with the pos to write down). The exit status is 1 when there is a
+problem; warnings alone exit 0.
 
 Example:
    bitext glossary lint samples/glossary.csv extra-terms.tsv`,
@@ -43,13 +45,21 @@ Example:
 				return usagef(c, "name the glossary files to lint")
 			}
 			problems := glossary.Lint(c.Args().Slice()...)
+			errs := 0
 			for _, p := range problems {
 				fmt.Fprintln(env.Out, p.Error())
+				if !p.Warning {
+					errs++
+				}
 			}
-			if len(problems) > 0 {
-				return &exitError{code: 1, msg: fmt.Sprintf("%d problems", len(problems))}
+			switch {
+			case errs > 0:
+				return &exitError{code: 1, msg: fmt.Sprintf("%d problems, %d warnings", errs, len(problems)-errs)}
+			case len(problems) > 0:
+				fmt.Fprintf(env.Out, "%d warnings: the glossary loads, but check them\n", len(problems))
+			default:
+				fmt.Fprintf(env.Out, "%s: no problems\n", strings.Join(c.Args().Slice(), ", "))
 			}
-			fmt.Fprintf(env.Out, "%s: no problems\n", strings.Join(c.Args().Slice(), ", "))
 			return nil
 		},
 	}
@@ -112,7 +122,7 @@ Example:
 // checkTranslation checks every block of an English article against the
 // same block of its French source.
 func checkTranslation(g *glossary.Glossary, path, source, to string) ([]string, error) {
-	data, err := readFileLimited(path)
+	data, err := batch.ReadFileLimited(path)
 	if err != nil {
 		return nil, err
 	}
@@ -149,56 +159,24 @@ func anyMarkup(b translate.Block) bool {
 	return false
 }
 
-// readSource reads the French article: --source, or the JSON that
-// translate wrote beside the English (or in OUT/.bitext/docs).
+// readSource reads the French article: --source, or the document
+// translate last wrote for the working copy path (its state in the output
+// folder).
 func readSource(path, source, to string) (*translate.Document, error) {
 	if source != "" {
-		data, err := readFileLimited(source)
+		data, err := batch.ReadFileLimited(source)
 		if err != nil {
 			return nil, err
 		}
 		return translate.Read(source, data)
 	}
-	for _, p := range sidecarPaths(path, to) {
-		f, err := os.Open(p)
-		if err != nil {
-			continue
-		}
-		defer f.Close()
-		doc, err := bilingual.ReadJSON(f)
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", p, err)
-		}
-		return doc, nil
-	}
-	return nil, fmt.Errorf("%s: cannot find its French source (no NAME.json beside it); give it with --source", path)
-}
-
-// sidecarPaths are where the JSON of an English article may be: beside
-// it, or in the state folder of an output folder above it.
-func sidecarPaths(path, to string) []string {
-	dir, file := filepath.Split(filepath.Clean(path))
-	name := strings.TrimSuffix(file, filepath.Ext(file))
-	name = strings.TrimSuffix(name, "."+to) + ".json"
-	paths := []string{filepath.Join(dir, name)}
-	rel := name
-	for d := filepath.Clean(dir); ; d = filepath.Dir(d) {
-		paths = append(paths, filepath.Join(d, stateDir, "docs", rel))
-		parent := filepath.Dir(d)
-		if parent == d {
-			return paths
-		}
-		rel = filepath.Join(filepath.Base(d), rel)
-	}
-}
-
-// statePath is where translate keeps the JSON of an article's output
-// base (OUT/REL/NAME): OUT/.bitext/docs/REL/NAME.json, so that review and
-// glossary check find the source and the machine draft whatever --format.
-func statePath(out, base string) string {
-	rel, err := filepath.Rel(out, base)
+	art, err := outdir.Find(path, to)
 	if err != nil {
-		rel = filepath.Base(base)
+		return nil, fmt.Errorf("%w; or give the French with --source", err)
 	}
-	return filepath.Join(out, stateDir, "docs", rel+".json")
+	st, err := outdir.ReadState(art.StatePath())
+	if err != nil {
+		return nil, err
+	}
+	return st.Doc, nil
 }

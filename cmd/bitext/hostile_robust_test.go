@@ -14,6 +14,7 @@ import (
 	"time"
 	"unicode/utf16"
 
+	"github.com/bitext/bitext/outdir"
 	"github.com/bitext/bitext/translate/translatetest"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -170,7 +171,7 @@ func checkOutputs(t *testing.T, out string, translated bool) {
 		if strings.Contains(d.Name(), ".tmp-") {
 			t.Errorf("temporary file left behind: %s", rel)
 		}
-		if d.IsDir() && rel == stateDir {
+		if d.IsDir() && rel == outdir.StateDir {
 			return fs.SkipDir
 		}
 		if !d.IsDir() {
@@ -397,8 +398,8 @@ func TestTranslateCorruptMemory(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			dir := t.TempDir()
 			out := filepath.Join(dir, "out")
-			mustDo(t, os.MkdirAll(filepath.Join(out, stateDir), 0o755))
-			writeFile(t, filepath.Join(out, stateDir, "memory.db"), data)
+			mustDo(t, os.MkdirAll(filepath.Join(out, outdir.StateDir), 0o755))
+			writeFile(t, outdir.MemoryPath(out), data)
 			writeFile(t, filepath.Join(dir, "depeche.fr.txt"), []byte(agencyText))
 			env, _, errb := bufferEnv(t, translatetest.NewFake())
 			code := run(context.Background(), env, []string{"bitext", "translate", "--backend", "fake", "--out", out, filepath.Join(dir, "depeche.fr.txt")})

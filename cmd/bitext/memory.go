@@ -3,16 +3,15 @@ package main
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"text/tabwriter"
 	"time"
 
 	"github.com/bitext/bitext/internal/atomicfile"
 	"github.com/bitext/bitext/memory"
+	"github.com/bitext/bitext/outdir"
 	"github.com/urfave/cli/v2"
 )
 
@@ -125,11 +124,11 @@ Example:
 // openExisting opens the memory of out for reading, refusing to create
 // one.
 func openExisting(ctx context.Context, out string) (*memory.Store, error) {
-	path := memoryPath(out)
-	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
-		return nil, fmt.Errorf("no translation memory in %s (bitext translate --out %s creates it)", out, out)
+	f, err := outdir.Open(ctx, out, outdir.Options{ReadOnly: true})
+	if err != nil {
+		return nil, err
 	}
-	return memory.Open(ctx, path)
+	return f.Memory, nil
 }
 
 func runMemoryExport(ctx context.Context, env *Env, o memoryOptions) (err error) {
@@ -171,15 +170,16 @@ func runMemoryImport(ctx context.Context, env *Env, o memoryOptions) (err error)
 		defer f.Close()
 		in = f
 	}
-	store, release, err := openMemory(ctx, o.Out, o.Wait)
+	f, err := outdir.Open(ctx, o.Out, outdir.Options{Wait: o.Wait})
 	if err != nil {
 		return err
 	}
 	defer func() {
-		if cerr := release(); err == nil {
+		if cerr := f.Close(); err == nil {
 			err = cerr
 		}
 	}()
+	store := f.Memory
 	st, err := store.ImportTMX(ctx, in)
 	if err != nil {
 		return fmt.Errorf("%s: %w", o.File, err)

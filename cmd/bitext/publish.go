@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/bitext/bitext/bilingual"
+	"github.com/bitext/bitext/outdir"
 	"github.com/bitext/bitext/review"
 	"github.com/bitext/bitext/translate"
 	"github.com/urfave/cli/v2"
@@ -67,8 +68,8 @@ func runPublish(ctx context.Context, env *Env, o *reviewOptions, formats []bilin
 			return &exitError{code: 1, msg: fmt.Sprintf("not published: %d segments pending review", n)}
 		}
 	}
-	for _, a := range articles {
-		if err := publishArticle(env, a, formats); err != nil {
+	for i, a := range articles {
+		if err := publishArticle(env, a, stores.files[i], formats); err != nil {
 			return err
 		}
 	}
@@ -88,16 +89,15 @@ func listPending(env *Env, articles []*review.Article) int {
 }
 
 // publishArticle writes the working copy and the bilingual outputs.
-func publishArticle(env *Env, a *review.Article, formats []bilingual.Format) error {
+func publishArticle(env *Env, a *review.Article, files outdir.Article, formats []bilingual.Format) error {
 	if err := a.Save(); err != nil {
 		return err
 	}
 	doc := a.Published()
-	base := a.Base()
 	opts := bilingual.Options{Width: env.Width, HTML: bilingual.HTMLOptions{Backend: backendsOf(doc), Generated: env.Now()}}
 	written := []string{a.WorkPath}
-	for _, f := range publishFormats(base, formats) {
-		path := base + bilingualSuffix(f)
+	for _, f := range publishFormats(files, formats) {
+		path := files.Output(f)
 		if err := bilingual.WriteFile(path, f, doc, opts); err != nil {
 			return fmt.Errorf("%s: %w", path, err)
 		}
@@ -113,24 +113,17 @@ func publishArticle(env *Env, a *review.Article, formats []bilingual.Format) err
 }
 
 // publishFormats returns the formats asked for, or those whose file exists.
-func publishFormats(base string, asked []bilingual.Format) []bilingual.Format {
+func publishFormats(files outdir.Article, asked []bilingual.Format) []bilingual.Format {
 	if len(asked) > 0 {
 		return asked
 	}
 	var out []bilingual.Format
 	for _, f := range bilingual.Formats() {
-		if _, err := os.Stat(base + bilingualSuffix(f)); err == nil {
+		if _, err := os.Stat(files.Output(f)); err == nil {
 			out = append(out, f)
 		}
 	}
 	return out
-}
-
-func bilingualSuffix(f bilingual.Format) string {
-	if f == bilingual.FormatJSON {
-		return ".json"
-	}
-	return ".bilingual." + string(f)
 }
 
 // backendsOf names the engines of a published document for its footer,

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+
+	"github.com/bitext/bitext/batch"
 )
 
 // reportWriter writes --report: each file's result is streamed to a
@@ -41,7 +43,7 @@ func (w *reportWriter) write(b []byte) {
 }
 
 // add appends one file's result.
-func (w *reportWriter) add(r fileResult) {
+func (w *reportWriter) add(r batch.Result) {
 	data, err := json.MarshalIndent(r, "    ", "  ")
 	if err != nil && w.err == nil {
 		w.err = err
@@ -55,7 +57,7 @@ func (w *reportWriter) add(r fileResult) {
 }
 
 // finish adds the totals and puts the report in place.
-func (w *reportWriter) finish(s *summary) error {
+func (w *reportWriter) finish(s *batch.Summary) error {
 	totals, err := json.MarshalIndent(s, "", "  ")
 	if err != nil {
 		w.abort()

@@ -8,6 +8,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/bitext/bitext/glossary"
+	"github.com/bitext/bitext/outdir"
 	"github.com/bitext/bitext/review"
 	"github.com/bitext/bitext/translate"
 	"github.com/urfave/cli/v2"
@@ -44,7 +45,8 @@ func parseReviewOptions(c *cli.Context, env *Env) (*reviewOptions, error) {
 
 // openArticles opens every article the paths name, each against the
 // translation memory of its output folder. lock holds the folders' locks
-// (for commands that write).
+// (for commands that write). stores.files has the articles' files, in the
+// same order.
 func openArticles(ctx context.Context, env *Env, o *reviewOptions, lock bool) ([]*review.Article, *reviewStores, error) {
 	gloss, err := loadGlossary(env, o.Glossaries)
 	if err != nil {
@@ -58,29 +60,34 @@ func openArticlesWith(ctx context.Context, o *reviewOptions, gloss *glossary.Glo
 	stores := &reviewStores{ctx: ctx, lock: lock}
 	var out []*review.Article
 	for _, p := range o.Paths {
-		works, err := review.Locate(p, o.To)
+		found, err := outdir.Locate(p, o.To)
 		if err != nil {
 			stores.Close()
 			return nil, nil, err
 		}
-		for _, w := range works {
+		for _, w := range found {
 			a, err := openArticle(ctx, stores, o, w, gloss)
 			if err != nil {
 				stores.Close()
 				return nil, nil, err
 			}
 			out = append(out, a)
+			stores.files = append(stores.files, w)
 		}
 	}
 	return out, stores, nil
 }
 
-func openArticle(ctx context.Context, stores *reviewStores, o *reviewOptions, work string, gloss *glossary.Glossary) (*review.Article, error) {
-	store, err := stores.get(work)
+func openArticle(ctx context.Context, stores *reviewStores, o *reviewOptions, art outdir.Article, gloss *glossary.Glossary) (*review.Article, error) {
+	store, err := stores.get(art.Out)
 	if err != nil {
 		return nil, err
 	}
-	opts := review.Options{From: o.From, To: o.To, Store: store, By: o.By}
+	st, err := outdir.ReadState(art.StatePath())
+	if err != nil {
+		return nil, err
+	}
+	opts := review.Options{From: o.From, To: o.To, Store: store, By: o.By, Doc: art.Name}
 	if gloss != nil {
 		opts.Check = func(source, target string, markup bool) []string {
 			var out []string
@@ -90,7 +97,7 @@ func openArticle(ctx context.Context, stores *reviewStores, o *reviewOptions, wo
 			return out
 		}
 	}
-	return review.Open(ctx, work, opts)
+	return review.Open(ctx, art.Work(), st.Doc, opts)
 }
 
 func newReviewCommand(env *Env) *cli.Command {
@@ -105,7 +112,8 @@ glossary problems. Every decision is saved at once in the translation
 memory (OUT/.bitext/memory.db) and the working copy.
 
 On a terminal it opens a full-screen review (keys: a approve, e edit,
-E edit in $EDITOR, r revert, t re-translate, n/p next/previous, u undo,
+E edit in $EDITOR, r revert, t re-translate (with the backend flags and
+--config, as translate), n/p next/previous, u undo,
 / search, ? help, q quit). With --plain, or when standard input is not a
 terminal, it prints each pending segment with its diff and reads one
 command per line: a (approve), e TEXT (replace and approve), r (revert to
@@ -115,11 +123,10 @@ Examples:
    bitext review out/
    printf 'a\ne The corrected sentence.\nq\n' | bitext review --plain out/x.en.txt
    bitext review --stats out/`,
-		Flags: append(reviewFlags(),
+		Flags: append(append(reviewFlags(),
 			&cli.BoolFlag{Name: "plain", Usage: "line-oriented review reading commands from standard input"},
 			&cli.BoolFlag{Name: "stats", Usage: "print the share of segments edited and the word edit rate per document and backend"},
-			&cli.StringFlag{Name: "backend", Aliases: []string{"b"}, Usage: "backend `NAME` offered first by t (re-translate; default: translate's default)", EnvVars: []string{"BITEXT_BACKEND"}},
-		),
+		), withoutFlag(backendFlags(), "price")...),
 		OnUsageError: onUsageError,
 		Action: func(c *cli.Context) error {
 			o, err := parseReviewOptions(c, env)
@@ -132,7 +139,11 @@ Examples:
 			case c.Bool("plain") || !env.InTTY:
 				return runReviewPlain(c.Context, env, o)
 			}
-			return runReviewTUI(c.Context, env, o, c.String("backend"))
+			bo, err := parseBackendOptions(c, env)
+			if err != nil {
+				return err
+			}
+			return runReviewTUI(c.Context, env, o, bo)
 		},
 	}
 }

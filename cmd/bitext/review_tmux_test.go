@@ -11,8 +11,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/bitext/bitext/bilingual"
 	"github.com/bitext/bitext/memory"
+	"github.com/bitext/bitext/outdir"
 	"github.com/bitext/bitext/translate"
 	"github.com/mattn/go-runewidth"
 )
@@ -110,16 +110,15 @@ func tmuxFixture(t *testing.T) (bin, dir string) {
 			{Source: p[0], Target: p[1], Line: 2*i + 1, Backend: "apertium"},
 		}})
 	}
-	var js, en bytes.Buffer
-	if err := bilingual.JSON(&js, doc); err != nil {
-		t.Fatal(err)
-	}
+	var en bytes.Buffer
 	if err := translate.Write(&en, doc, translate.TargetSide); err != nil {
 		t.Fatal(err)
 	}
-	os.MkdirAll(filepath.Join(dir, "out"), 0o755)
-	os.WriteFile(filepath.Join(dir, "out", "sommet.json"), js.Bytes(), 0o644)
-	os.WriteFile(filepath.Join(dir, "out", "sommet.en.txt"), en.Bytes(), 0o644)
+	art := outdir.Article{Out: filepath.Join(dir, "out"), Name: "sommet", To: "en", Ext: "txt"}
+	if err := outdir.WriteState(art.StatePath(), &outdir.State{Doc: doc, Work: outdir.Hash(en.Bytes())}); err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(art.Work(), en.Bytes(), 0o644)
 	return bin, dir
 }
 

@@ -3,18 +3,17 @@ package main
 import (
 	"context"
 	"fmt"
-	"io"
 	"sync"
 
-	"github.com/bitext/bitext/glossary"
+	"github.com/bitext/bitext/engine"
 	"github.com/bitext/bitext/review"
 	"github.com/bitext/bitext/review/tui"
-	"github.com/bitext/bitext/translate"
 )
 
 // runReviewTUI runs the full-screen review on the terminal, drawn on
-// standard error.
-func runReviewTUI(ctx context.Context, env *Env, o *reviewOptions, backend string) error {
+// standard error. Re-translation (t) builds its engine from the same
+// backend flags and --config as translate.
+func runReviewTUI(ctx context.Context, env *Env, o *reviewOptions, bo engine.BackendOptions) error {
 	gloss, err := loadGlossary(env, o.Glossaries)
 	if err != nil {
 		return err
@@ -24,11 +23,11 @@ func runReviewTUI(ctx context.Context, env *Env, o *reviewOptions, backend strin
 		return err
 	}
 	defer stores.Close()
-	rt := &retranslator{env: env, from: o.From, to: o.To, gloss: gloss}
+	rt := &retranslator{env: env, opts: bo, settings: engine.Settings{From: o.From, To: o.To, Glossary: gloss, Jobs: 1}}
 	defer rt.Close()
 	n, err := tui.Run(ctx, articles, tui.Options{
 		In: env.In, Out: env.Err,
-		Backends:    backendNames(env, backend),
+		Backends:    backendNames(env, engine.DefaultBackend(engineEnv(env), bo)),
 		Retranslate: rt.translate,
 		Editor:      editorCommand(env),
 		ParseEdit:   parseEdit,
@@ -42,9 +41,6 @@ func runReviewTUI(ctx context.Context, env *Env, o *reviewOptions, backend strin
 // backendNames lists the registered backends, first the one asked for
 // (or the default one).
 func backendNames(env *Env, first string) []string {
-	if first == "" {
-		first = defaultBackend(env, backendOptions{})
-	}
 	out := []string{first}
 	for _, info := range env.Registry.List() {
 		if info.Name != first {
@@ -55,62 +51,50 @@ func backendNames(env *Env, first string) []string {
 }
 
 // retranslator translates single units for the t key, building each
-// backend once.
+// backend's engine once.
 type retranslator struct {
 	env      *Env
-	from, to string
-	gloss    *glossary.Glossary
+	opts     engine.BackendOptions
+	settings engine.Settings
 	mu       sync.Mutex
-	backends map[string]translate.Backend
-	closers  []io.Closer
+	engines  map[string]*engine.Engine
 }
 
 func (r *retranslator) translate(ctx context.Context, name string, u *review.Unit) (string, error) {
-	p, err := r.pipeline(ctx, name)
+	e, err := r.engine(ctx, name)
 	if err != nil {
 		return "", err
 	}
-	doc := &translate.Document{Blocks: []translate.Block{{
-		Kind:     translate.Paragraph,
-		Segments: []translate.Segment{{Source: u.Source(), Markup: u.Markup}},
-	}}}
-	if _, err := p.Translate(ctx, doc); err != nil {
+	out, err := e.TranslateSegment(ctx, u.Source(), u.Markup)
+	if err != nil {
 		return "", fmt.Errorf("%s: %w", name, err)
 	}
-	return doc.Blocks[0].Segments[0].Target, nil
+	return out, nil
 }
 
-// pipeline returns a one-document pipeline over the named backend.
-func (r *retranslator) pipeline(ctx context.Context, name string) (*translate.Pipeline, error) {
+// engine returns the engine of the named backend, built on first use.
+func (r *retranslator) engine(ctx context.Context, name string) (*engine.Engine, error) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	b, ok := r.backends[name]
-	if !ok {
-		var closer io.Closer
-		var err error
-		b, _, closer, err = newBackend(ctx, r.env, backendOptions{Name: name, Options: map[string]string{}})
-		if err != nil {
-			return nil, err
-		}
-		if r.backends == nil {
-			r.backends = map[string]translate.Backend{}
-		}
-		r.backends[name] = b
-		r.closers = append(r.closers, closer)
+	if e, ok := r.engines[name]; ok {
+		return e, nil
 	}
-	p := &translate.Pipeline{Backend: b, From: r.from, To: r.to, Jobs: 1}
-	if r.gloss != nil {
-		p.Protector = glossary.Shield{Glossary: r.gloss}
+	o := r.opts
+	o.Name = name
+	e, err := newEngine(ctx, r.env, o, r.settings)
+	if err != nil {
+		return nil, err
 	}
-	if r.to == "en" {
-		p.Finish = translate.EnglishTypography
+	if r.engines == nil {
+		r.engines = map[string]*engine.Engine{}
 	}
-	return p, nil
+	r.engines[name] = e
+	return e, nil
 }
 
-// Close stops the backends started.
+// Close stops the engines started.
 func (r *retranslator) Close() {
-	for _, c := range r.closers {
-		c.Close()
+	for _, e := range r.engines {
+		e.Close()
 	}
 }

@@ -6,44 +6,9 @@ import (
 	"sync"
 	"time"
 
+	"github.com/bitext/bitext/batch"
 	"github.com/schollz/progressbar/v3"
 )
-
-// summary is what a translate run did, printed at the end and written by
-// --report.
-type summary struct {
-	Started     time.Time     `json:"started"`
-	Elapsed     time.Duration `json:"elapsed_ns"`
-	Files       int           `json:"files"`
-	Translated  int           `json:"translated"`
-	Skipped     int           `json:"skipped"`
-	Failed      int           `json:"failed"`
-	Interrupted int           `json:"interrupted,omitempty"`
-	Segments    int           `json:"segments"`
-	FromMemory  int           `json:"segments_from_memory"`
-	Sent        int           `json:"segments_sent"`
-	Chars       int           `json:"characters_sent"`
-	Violations  int           `json:"glossary_violations"`
-}
-
-func (s *summary) add(r fileResult) {
-	s.Files++
-	switch r.Status {
-	case "failed":
-		s.Failed++
-	case "unchanged":
-		s.Skipped++
-	case "interrupted":
-		s.Interrupted++
-	default:
-		s.Translated++
-	}
-	s.Segments += r.Stats.Segments
-	s.FromMemory += r.Stats.FromMemory
-	s.Sent += r.Stats.Sent
-	s.Chars += r.Stats.Chars
-	s.Violations += len(r.Violations)
-}
 
 // progress shows a run's progress: a bar on a terminal, a line per file
 // otherwise, nothing with --quiet. Errors are always printed.
@@ -92,14 +57,14 @@ func (p *progress) segments(n, chars int) {
 // fileDone reports one finished input: its errors, warnings and glossary
 // violations always (above the bar on a terminal), and a line of its own
 // when there is no bar.
-func (p *progress) fileDone(r fileResult) {
+func (p *progress) fileDone(r batch.Result) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	if p.bar != nil {
 		p.bar.Clear()
 	}
-	if r.err != nil {
-		fmt.Fprintf(p.err, "bitext: error: %s\n", r.err)
+	if r.Err != nil {
+		fmt.Fprintf(p.err, "bitext: error: %s\n", r.Err)
 	}
 	if !p.quiet {
 		for _, w := range r.Warnings {
@@ -112,14 +77,14 @@ func (p *progress) fileDone(r fileResult) {
 	switch {
 	case p.bar != nil:
 		p.bar.Add(1)
-	case !p.quiet && r.err == nil && r.Status != "interrupted":
+	case !p.quiet && r.Err == nil && r.Status != "interrupted" && r.Status != "not started":
 		fmt.Fprintf(p.err, "%s: %s, %d segments (%d from memory) in %s\n",
 			r.Path, r.Status, r.Stats.Segments, r.Stats.FromMemory, r.Elapsed.Round(time.Millisecond))
 	}
 }
 
 // done prints the run's summary.
-func (p *progress) done(s *summary) {
+func (p *progress) done(s *batch.Summary) {
 	if p.bar != nil {
 		p.bar.Finish()
 	}
@@ -129,6 +94,9 @@ func (p *progress) done(s *summary) {
 	interrupted := ""
 	if s.Interrupted > 0 {
 		interrupted = fmt.Sprintf(", %d interrupted", s.Interrupted)
+	}
+	if s.NotStarted > 0 {
+		interrupted += fmt.Sprintf(", %d not started", s.NotStarted)
 	}
 	fmt.Fprintf(p.err, "%d files: %d translated, %d unchanged, %d failed%s; %d segments (%d from memory, %d sent, %d characters); %s\n",
 		s.Files, s.Translated, s.Skipped, s.Failed, interrupted, s.Segments, s.FromMemory, s.Sent, s.Chars, s.Elapsed.Round(time.Millisecond))

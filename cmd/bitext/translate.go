@@ -1,28 +1,24 @@
 package main
 
 import (
-	"context"
-	"errors"
-	"fmt"
-	"io"
 	"slices"
 	"strings"
-	"sync"
 	"time"
 
+	"github.com/bitext/bitext/bilingual"
+	"github.com/bitext/bitext/engine"
 	"github.com/bitext/bitext/translate"
 	"github.com/urfave/cli/v2"
-	"golang.org/x/sync/errgroup"
 )
 
 // translateOptions are the settings of one "bitext translate" run.
 type translateOptions struct {
 	From, To   string
-	Backend    backendOptions
+	Backend    engine.BackendOptions
 	Glossaries []string
 	Strict     bool
 	Out        string
-	Formats    []string
+	Formats    []bilingual.Format
 	Jobs       int
 	Quiet      bool
 	Paths      []string
@@ -55,7 +51,7 @@ func newTranslateCommand(env *Env) *cli.Command {
 		&cli.StringSliceFlag{Name: "include", Usage: "only translate files matching `GLOB` in folders (repeatable)"},
 		&cli.StringSliceFlag{Name: "exclude", Usage: "skip files matching `GLOB` in folders (repeatable)"},
 		&cli.StringFlag{Name: "report", Usage: "write a machine-readable summary to `FILE.json`"},
-		&cli.BoolFlag{Name: "no-memory", Usage: "neither use nor update the translation memory in OUT/.bitext"},
+		&cli.BoolFlag{Name: "no-memory", Usage: "translate every sentence afresh: machine translations are neither reused nor stored (approvals and editors' drafts still apply)"},
 		&cli.DurationFlag{Name: "wait", Value: 10 * time.Second, Usage: "how long to wait for another bitext working on the same --out"},
 		&cli.BoolFlag{Name: "dry-run", Usage: "count the characters each file would send and estimate the cost, without translating"},
 	}, backendFlags()...)
@@ -68,7 +64,9 @@ input (the English is then printed to standard output).
 
 An input NAME.fr.EXT gives OUT/NAME.en.EXT, plus OUT/NAME.bilingual.html,
 OUT/NAME.bilingual.md, OUT/NAME.bilingual.txt and OUT/NAME.json as --format
-asks.
+asks. OUT/NAME.en.EXT is the editor's working copy: edits made to it are
+kept in the translation memory as drafts and carried into every rerun,
+never overwritten (with --no-memory too).
 
 Examples:
    bitext translate samples/seoul-sommet-energie.fr.txt --out out/
@@ -126,7 +124,7 @@ func parseTranslateOptions(c *cli.Context, env *Env) (*translateOptions, error) 
 		if !slices.Contains(outputFormats, f) {
 			return nil, usagef(c, "unknown format %q in --format (choose from %s)", f, strings.Join(outputFormats, ", "))
 		}
-		opts.Formats = append(opts.Formats, f)
+		opts.Formats = append(opts.Formats, bilingual.Format(f))
 	}
 	switch f := c.String("input-format"); f {
 	case "":
@@ -145,133 +143,3 @@ func parseTranslateOptions(c *cli.Context, env *Env) (*translateOptions, error) 
 	}
 	return opts, nil
 }
-
-// runTranslate translates every input; a failing file is reported and the
-// others go on.
-func runTranslate(ctx context.Context, env *Env, opts *translateOptions) error {
-	inputs, err := findInputs(opts)
-	if err != nil {
-		return err
-	}
-	tr, err := newTranslator(ctx, env, opts)
-	if err != nil {
-		return err
-	}
-	defer tr.Close()
-	if opts.DryRun {
-		return tr.dryRun(ctx, inputs)
-	}
-	if opts.Report != "" {
-		if tr.report, err = newReportWriter(opts.Report); err != nil {
-			return err
-		}
-	}
-	sum := tr.translateAll(ctx, inputs)
-	return tr.finish(ctx, sum)
-}
-
-// translateAll runs the inputs, opts.Jobs files at a time.
-func (tr *translator) translateAll(ctx context.Context, inputs []input) *summary {
-	sum := &summary{Started: tr.env.Now()}
-	tr.progress.setTotal(len(inputs))
-	g, gctx := errgroup.WithContext(ctx)
-	g.SetLimit(tr.fileJobs())
-	var mu sync.Mutex
-	for _, in := range inputs {
-		g.Go(func() error {
-			if gctx.Err() != nil {
-				return nil
-			}
-			res := tr.translateFile(gctx, in)
-			mu.Lock()
-			defer mu.Unlock()
-			sum.add(res)
-			if tr.report != nil {
-				tr.report.add(res)
-			}
-			tr.progress.fileDone(res)
-			return nil
-		})
-	}
-	_ = g.Wait()
-	sum.Elapsed = tr.env.Now().Sub(sum.Started)
-	return sum
-}
-
-// fileResult is the outcome of one input.
-type fileResult struct {
-	Path       string          `json:"path"`
-	Outputs    []string        `json:"outputs,omitempty"`
-	Status     string          `json:"status"` // translated, unchanged, failed, interrupted
-	Error      string          `json:"error,omitempty"`
-	Stats      translate.Stats `json:"stats"`
-	Violations []string        `json:"glossary_violations,omitempty"`
-	Warnings   []string        `json:"warnings,omitempty"`
-	Elapsed    time.Duration   `json:"elapsed_ns"`
-	err        error
-}
-
-func (tr *translator) translateFile(ctx context.Context, in input) fileResult {
-	start := tr.env.Now()
-	res := fileResult{Path: in.display()}
-	doc, err := tr.read(in)
-	if err == nil {
-		res.Warnings = doc.Warnings
-		res.Stats, err = tr.pipeline.Translate(ctx, doc)
-		if err != nil {
-			err = fmt.Errorf("%s: %w", in.display(), err)
-		}
-	}
-	changed := true
-	if err == nil {
-		res.Violations = tr.check(doc)
-		res.Outputs, changed, err = tr.writeOutputs(in, doc)
-	}
-	res.Elapsed = tr.env.Now().Sub(start)
-	res.Status = "translated"
-	if !changed && res.Stats.Sent == 0 {
-		res.Status = "unchanged"
-	}
-	switch {
-	case err != nil && ctx.Err() != nil:
-		// Ctrl-C: not this file's fault; the rerun resumes it.
-		res.Status = "interrupted"
-	case err != nil:
-		res.Status, res.Error, res.err = "failed", err.Error(), err
-	}
-	return res
-}
-
-// finish prints the summary, writes the report and picks the exit status.
-func (tr *translator) finish(ctx context.Context, sum *summary) error {
-	tr.progress.done(sum)
-	if tr.report != nil {
-		if err := tr.report.finish(sum); err != nil {
-			return err
-		}
-	}
-	if ctx.Err() != nil {
-		return ctx.Err()
-	}
-	if sum.Failed > 0 {
-		return &exitError{code: 1, msg: fmt.Sprintf("%d of %d inputs failed", sum.Failed, sum.Files)}
-	}
-	if tr.opts.Strict && sum.Violations > 0 {
-		return &exitError{code: 1, msg: fmt.Sprintf("%d glossary violations (--strict)", sum.Violations)}
-	}
-	return nil
-}
-
-// readAllLimited reads r, refusing inputs over limit bytes.
-func readAllLimited(r io.Reader, name string, limit int64) ([]byte, error) {
-	data, err := io.ReadAll(io.LimitReader(r, limit+1))
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
-	}
-	if int64(len(data)) > limit {
-		return nil, fmt.Errorf("%s: larger than %d MB; split it into articles", name, limit>>20)
-	}
-	return data, nil
-}
-
-var errNoInput = errors.New("no articles found")

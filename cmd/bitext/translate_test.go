@@ -10,7 +10,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/bitext/bitext/memory"
+	"github.com/bitext/bitext/outdir"
 	"github.com/bitext/bitext/translate"
 	"github.com/bitext/bitext/translate/translatetest"
 )
@@ -46,7 +46,7 @@ func TestTranslateRefusesABusyOutputFolder(t *testing.T) {
 	dir := t.TempDir()
 	writeArticles(t, dir, 1)
 	out := filepath.Join(dir, "out")
-	release, err := memory.Lock(context.Background(), filepath.Join(out, stateDir), 0)
+	release, err := outdir.Lock(context.Background(), filepath.Join(out, outdir.StateDir), 0)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,285 +1,113 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"fmt"
-	"io"
-	"os"
-	"runtime"
+	"path/filepath"
 
-	"github.com/bitext/bitext/bilingual"
+	"github.com/bitext/bitext/batch"
+	"github.com/bitext/bitext/engine"
 	"github.com/bitext/bitext/glossary"
-	"github.com/bitext/bitext/internal/atomicfile"
-	"github.com/bitext/bitext/translate"
+	"github.com/bitext/bitext/outdir"
 )
 
-// maxInput is the largest article bitext reads (a guard against feeding it
-// a whole archive by mistake).
-const maxInput = 64 << 20
-
-// translator holds what one translate run shares across its files.
-type translator struct {
-	env      *Env
-	opts     *translateOptions
-	backend  translate.Backend
-	info     translate.BackendInfo
-	gloss    *glossary.Glossary
-	pipeline *translate.Pipeline
-	progress *progress
-	report   *reportWriter
-	closers  []io.Closer
+// engineEnv is what the engine reads from env.
+func engineEnv(env *Env) engine.Env {
+	return engine.Env{Getenv: env.Getenv, Registry: env.Registry}
 }
 
-func newTranslator(ctx context.Context, env *Env, opts *translateOptions) (*translator, error) {
-	tr := &translator{env: env, opts: opts}
-	var err error
-	tr.gloss, err = loadGlossary(env, opts.Glossaries)
-	if err != nil {
-		return nil, err
-	}
-	if opts.DryRun {
-		name := opts.Backend.Name
-		if name == "" {
-			name = defaultBackend(env, opts.Backend)
-		}
-		opts.Backend = opts.Backend.forBackend(name)
-		tr.info, err = lookupBackend(env, name)
-		return tr, err
-	}
-	var closer io.Closer
-	tr.backend, tr.info, closer, err = newBackend(ctx, env, opts.Backend)
-	if err != nil {
-		return nil, err
-	}
-	tr.closers = append(tr.closers, closer)
-	tr.pipeline, err = newPipeline(ctx, tr.backend, opts.From, opts.To, tr.gloss, true)
-	if err != nil {
-		tr.Close()
-		return nil, err
-	}
-	if err := tr.useMemory(ctx); err != nil {
-		tr.Close()
-		return nil, err
-	}
-	tr.progress = newProgress(env, opts)
-	tr.pipeline.Progress = tr.progress.segments
-	return tr, nil
+// newEngine builds the backend and pipeline a command translates with,
+// printing the backend's waits (Retry-After) on standard error.
+func newEngine(ctx context.Context, env *Env, o engine.BackendOptions, s engine.Settings) (*engine.Engine, error) {
+	o.Remote.OnWait = waitNotice(env)
+	return engine.New(ctx, engineEnv(env), o, s)
 }
 
-// newPipeline sets up the pipeline every translating command uses: the
-// glossary protects terms (and is uploaded to backends that have native
-// glossaries), and English gets English typography unless typography is
-// false.
-func newPipeline(ctx context.Context, b translate.Backend, from, to string, g *glossary.Glossary, typography bool) (*translate.Pipeline, error) {
-	p := &translate.Pipeline{Backend: b, From: from, To: to, Jobs: 2}
-	if g != nil {
-		p.Protector = glossary.Shield{Glossary: g}
-		if gu, ok := b.(translate.GlossaryUser); ok {
-			if err := gu.UseGlossary(ctx, from, to, g.Pairs()); err != nil {
-				return nil, fmt.Errorf("failed to set up the %s glossary: %w", b.Name(), err)
-			}
-		}
-	}
-	if to == "en" && typography {
-		p.Finish = translate.EnglishTypography
-	}
-	return p, nil
-}
-
-// useMemory opens the output folder's translation memory, unless
-// --no-memory says not to or the only input is standard input with no
-// --out given.
-func (tr *translator) useMemory(ctx context.Context) error {
-	if tr.opts.NoMemory || (tr.opts.OnlyStdin && !tr.opts.OutSet) {
-		return nil
-	}
-	store, closeFn, err := openMemory(ctx, tr.opts.Out, tr.opts.LockWait)
+// runTranslate translates every input; a failing file is reported and the
+// others go on.
+func runTranslate(ctx context.Context, env *Env, opts *translateOptions) error {
+	inputs, err := batch.Find(opts.Paths, batch.FindOptions{Out: opts.Out, Include: opts.Include, Exclude: opts.Exclude})
 	if err != nil {
 		return err
 	}
-	tr.closers = append(tr.closers, closerFunc(closeFn))
-	tr.pipeline.Memory = &tmAdapter{store: store, from: tr.opts.From, to: tr.opts.To, backend: tr.info.Name, gloss: tr.gloss}
-	return nil
-}
-
-type closerFunc func() error
-
-func (f closerFunc) Close() error { return f() }
-
-// Close stops the backend's processes or connections.
-func (tr *translator) Close() {
-	for _, c := range tr.closers {
-		c.Close()
-	}
-}
-
-// fileJobs is how many files are translated at once.
-func (tr *translator) fileJobs() int {
-	if tr.opts.Jobs > 0 {
-		return tr.opts.Jobs
-	}
-	if tr.info.Remote {
-		return 4
-	}
-	return runtime.NumCPU()
-}
-
-// read loads and segments one input.
-func (tr *translator) read(in input) (*translate.Document, error) {
-	if in.Err != nil {
-		return nil, fmt.Errorf("%s: %w", in.Path, in.Err)
-	}
-	var data []byte
-	var err error
-	if in.Path == "-" {
-		data, err = readAllLimited(tr.env.In, "<stdin>", maxInput)
-	} else {
-		data, err = readFileLimited(in.Path)
-	}
+	gloss, err := loadGlossary(env, opts.Glossaries)
 	if err != nil {
-		return nil, err
+		return err
 	}
-	if tr.opts.InputFormat != "" {
-		return translate.ReadFormat(in.Path, data, tr.opts.InputFormat)
+	if opts.DryRun {
+		return dryRun(ctx, env, opts, inputs)
 	}
-	return translate.Read(in.Path, data)
-}
-
-func readFileLimited(path string) ([]byte, error) {
-	f, err := os.Open(path)
+	eng, err := newEngine(ctx, env, opts.Backend, engine.Settings{From: opts.From, To: opts.To, Glossary: gloss})
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, unwrapPathError(err))
+		return err
 	}
-	defer f.Close()
-	return readAllLimited(f, path, maxInput)
-}
-
-// check lists the glossary terms missing from the translation.
-func (tr *translator) check(doc *translate.Document) []string {
-	if tr.gloss == nil {
-		return nil
-	}
-	var out []string
-	for _, b := range doc.Blocks {
-		for _, s := range b.Segments {
-			for _, v := range tr.gloss.Check(s.Source, s.Target, s.Markup) {
-				out = append(out, fmt.Sprintf("%s:%d: %s", doc.Path, s.Line, v))
-			}
-		}
-	}
-	return out
-}
-
-// writeOutputs writes the English article and the bilingual files, each
-// atomically, and returns their paths and whether any of them changed
-// (files already holding the same bytes are left alone). Standard input's
-// English goes to standard output instead.
-func (tr *translator) writeOutputs(in input, doc *translate.Document) ([]string, bool, error) {
-	var buf bytes.Buffer
-	if err := translate.Write(&buf, doc, translate.TargetSide); err != nil {
-		return nil, false, fmt.Errorf("%s: %w", in.display(), err)
-	}
-	if in.Path == "-" {
-		_, err := tr.env.Out.Write(buf.Bytes())
-		return []string{"<stdout>"}, true, err
-	}
-	base := outputBase(tr.opts.Out, in, tr.opts.From)
-	ext := "." + string(doc.Format)
-	files := []outputFile{{base + "." + tr.opts.To + ext, buf.Bytes()}}
-	for _, f := range tr.opts.Formats {
-		data, name, err := tr.render(doc, f)
+	defer eng.Close()
+	r := &batch.Runner{Engine: eng, Out: opts.Out, Formats: opts.Formats, InputFormat: opts.InputFormat,
+		Width: opts.Width, Jobs: opts.Jobs, Now: env.Now, Stdin: env.In, Stdout: env.Out}
+	if !opts.OnlyStdin || opts.OutSet {
+		f, err := outdir.Open(ctx, opts.Out, outdir.Options{Wait: opts.LockWait})
 		if err != nil {
-			return nil, false, fmt.Errorf("%s: %s output: %w", in.display(), f, err)
+			return err
 		}
-		files = append(files, outputFile{base + name, data})
+		defer f.Close()
+		r.Folder = f
+		eng.UseMemory(f.Memory, engine.MemoryOptions{NoMachine: opts.NoMemory})
 	}
-	state, _, err := tr.render(doc, "json")
-	if err != nil {
-		return nil, false, fmt.Errorf("%s: %w", in.display(), err)
-	}
-	files = append(files, outputFile{statePath(tr.opts.Out, base), state})
-	var paths []string
-	// The English article and the state JSON carry the content; the
-	// bilingual files also carry the time they were made. When the content
-	// is as before, existing files are left alone (and keep their time).
-	changed := !sameContent(files[0]) || !sameContent(files[len(files)-1])
-	for _, f := range files {
-		paths = append(paths, f.path)
-		if !changed && exists(f.path) {
-			continue
-		}
-		if err := atomicfile.Write(f.path, f.data, 0o644); err != nil {
-			return paths, false, err
+	return translateAll(ctx, env, opts, r, inputs)
+}
+
+// translateAll runs the batch, showing progress and writing --report.
+func translateAll(ctx context.Context, env *Env, opts *translateOptions, r *batch.Runner, inputs []batch.Input) error {
+	prog := newProgress(env, opts)
+	prog.setTotal(len(inputs))
+	r.Engine.Pipeline.Progress = prog.segments
+	var rep *reportWriter
+	if opts.Report != "" {
+		var err error
+		if rep, err = newReportWriter(opts.Report); err != nil {
+			return err
 		}
 	}
-	return paths, changed, nil
-}
-
-// sameContent reports whether f's file already holds f's bytes.
-func sameContent(f outputFile) bool {
-	old, err := os.ReadFile(f.path)
-	return err == nil && bytes.Equal(old, f.data)
-}
-
-func exists(path string) bool {
-	_, err := os.Stat(path)
-	return err == nil
-}
-
-type outputFile struct {
-	path string
-	data []byte
-}
-
-// render produces one bilingual output and its file-name suffix.
-func (tr *translator) render(doc *translate.Document, format string) ([]byte, string, error) {
-	var buf bytes.Buffer
-	var err error
-	var suffix string
-	switch format {
-	case "html":
-		suffix = ".bilingual.html"
-		err = bilingual.HTML(&buf, doc, bilingual.HTMLOptions{
-			Backend:     tr.info.Name,
-			Attribution: tr.attribution(),
-			Generated:   tr.env.Now(),
-		})
-	case "md":
-		suffix = ".bilingual.md"
-		err = bilingual.Markdown(&buf, doc)
-	case "txt":
-		suffix = ".bilingual.txt"
-		err = bilingual.Text(&buf, doc, tr.opts.Width)
-	case "json":
-		suffix = ".json"
-		err = bilingual.JSON(&buf, doc)
-	default:
-		err = fmt.Errorf("unknown format %q", format)
+	r.OnFile = func(res batch.Result) {
+		if rep != nil {
+			rep.add(res)
+		}
+		prog.fileDone(res)
 	}
-	return buf.Bytes(), suffix, err
-}
-
-// attribution is the credit line a backend asks for (a MarianMT model's
-// licence and authors), shown in the bilingual HTML's footer.
-func (tr *translator) attribution() []string {
-	if a, ok := tr.backend.(interface{ Attribution() string }); ok && a.Attribution() != "" {
-		return []string{a.Attribution()}
+	sum, err := r.Run(ctx, inputs)
+	prog.done(sum)
+	if rep != nil {
+		if rerr := rep.finish(sum); rerr != nil {
+			return rerr
+		}
+	}
+	switch {
+	case err != nil:
+		return err
+	case sum.Failed > 0:
+		return &exitError{code: 1, msg: fmt.Sprintf("%d of %d inputs failed", sum.Failed, sum.Files)}
+	case opts.Strict && sum.Violations > 0:
+		return &exitError{code: 1, msg: fmt.Sprintf("%d glossary violations (--strict)", sum.Violations)}
 	}
 	return nil
 }
 
 // dryRun reports what each file would send and cost, without translating.
-func (tr *translator) dryRun(ctx context.Context, inputs []input) error {
-	total := 0
-	failed := 0
+func dryRun(ctx context.Context, env *Env, opts *translateOptions, inputs []batch.Input) error {
+	o := opts.Backend.For(engine.DefaultBackend(engineEnv(env), opts.Backend))
+	info, err := engine.Lookup(engineEnv(env), o.Name)
+	if err != nil {
+		return err
+	}
+	r := &batch.Runner{InputFormat: opts.InputFormat, Stdin: env.In}
+	total, failed := 0, 0
 	for _, in := range inputs {
 		if ctx.Err() != nil {
 			return ctx.Err()
 		}
-		doc, err := tr.read(in)
+		doc, err := r.Read(in)
 		if err != nil {
-			fmt.Fprintf(tr.env.Err, "bitext: error: %s\n", err)
+			fmt.Fprintf(env.Err, "bitext: error: %s\n", err)
 			failed++
 			continue
 		}
@@ -292,9 +120,9 @@ func (tr *translator) dryRun(ctx context.Context, inputs []input) error {
 			}
 		}
 		total += n
-		fmt.Fprintf(tr.env.Out, "%s\t%d characters\t%s\n", in.display(), n, formatCost(tr.info, n, tr.opts.Backend.Price))
+		fmt.Fprintf(env.Out, "%s\t%d characters\t%s\n", in.Display(), n, formatCost(info, n, o.Price))
 	}
-	fmt.Fprintf(tr.env.Out, "total\t%d characters\t%s\n", total, formatCost(tr.info, total, tr.opts.Backend.Price))
+	fmt.Fprintf(env.Out, "total\t%d characters\t%s\n", total, formatCost(info, total, o.Price))
 	if failed > 0 {
 		return &exitError{code: 1, msg: fmt.Sprintf("%d of %d inputs failed", failed, len(inputs))}
 	}
@@ -302,9 +130,11 @@ func (tr *translator) dryRun(ctx context.Context, inputs []input) error {
 }
 
 // loadGlossary loads the --glossary files, or ./glossary.* when none is
-// given; nil when there is neither.
+// given (and says so on standard error, with the number of terms); nil
+// when there is neither.
 func loadGlossary(env *Env, paths []string) (*glossary.Glossary, error) {
-	if len(paths) == 0 {
+	picked := len(paths) == 0
+	if picked {
 		p, ok := glossary.FindDefault(env.Dir)
 		if !ok {
 			return nil, nil
@@ -314,6 +144,9 @@ func loadGlossary(env *Env, paths []string) (*glossary.Glossary, error) {
 	g, err := glossary.Load(paths...)
 	if err != nil {
 		return nil, fmt.Errorf("glossary: %w", err)
+	}
+	if picked {
+		fmt.Fprintf(env.Err, "bitext: using glossary ./%s (%d terms) from the current folder; --glossary FILE chooses another\n", filepath.Base(paths[0]), g.Len())
 	}
 	return g, nil
 }

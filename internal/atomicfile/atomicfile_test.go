@@ -46,3 +46,28 @@ func TestWriteFromFailureKeepsOldContent(t *testing.T) {
 		t.Errorf("temporary file left behind: %v", entries)
 	}
 }
+
+func TestTempNames(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "a.en.txt")
+	// A temporary file is named so that IsTemp knows it and TempTarget
+	// gives the file it was for.
+	err := WriteFrom(path, iotest.ErrReader(errors.New("stop")), 0o644)
+	if err == nil {
+		t.Fatal("write from a failing reader succeeded")
+	}
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+tempMark+"*")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tmp.Close()
+	name := filepath.Base(tmp.Name())
+	if target, ok := TempTarget(name); !ok || target != "a.en.txt" {
+		t.Errorf("TempTarget(%q) = %q, %v", name, target, ok)
+	}
+	for _, other := range []string{".index.tmp-keep", ".draft.tmp-2024", "a.en.txt", ".a.bitext-tmp-", ".a.bitext-tmp-12x", ".bitext-tmp-123"} {
+		if IsTemp(other) {
+			t.Errorf("IsTemp(%q) = true: another program's file would be removed", other)
+		}
+	}
+}

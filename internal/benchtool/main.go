@@ -12,6 +12,7 @@
 //	benchtool names [-min 3] SRC REF
 //	benchtool linediff [-examples 5] [-top 12] NEW OLD REF
 //	benchtool terms NAMES.csv SRC HYP REF
+//	benchtool english [-examples 3] GLOSSARY OUTDIR...
 //
 // time runs one command and prints one line: the label, then wall, user
 // and system seconds, the peak resident memory of the process tree and of
@@ -22,8 +23,10 @@
 // output of go test -bench. articles and smallfiles write the inputs of
 // the batch benchmarks, names builds a do-not-translate glossary of the
 // names a test set and its reference share, terms counts how many of
-// those names a translation keeps, and linediff says which lines two
-// translations of a test set differ on and how the difference scores.
+// those names a translation keeps, linediff says which lines two
+// translations of a test set differ on and how the difference scores, and
+// english counts glossary terms and the broken English around them in
+// bitext's JSON outputs (scripts/glossary-eval.sh).
 package main
 
 import (
@@ -49,6 +52,7 @@ func commands() map[string]command {
 		"names":      cmdNames,
 		"linediff":   cmdLinediff,
 		"terms":      cmdTerms,
+		"english":    cmdEnglish,
 	}
 }
 
@@ -62,7 +66,7 @@ func main() {
 // run dispatches args to a subcommand and returns the exit status.
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
-		fmt.Fprintln(stderr, "usage: benchtool time|median|gobench|articles|smallfiles|names|terms|linediff ...")
+		fmt.Fprintln(stderr, "usage: benchtool time|median|gobench|articles|smallfiles|names|terms|linediff|english ...")
 		return 2
 	}
 	cmd, ok := commands()[args[0]]

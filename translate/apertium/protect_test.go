@@ -51,6 +51,12 @@ func TestRoleOf(t *testing.T) {
 		{"chef", "Khasan", role{kind: properNoun}},
 		{"300", "North Korean", role{kind: properNoun}},
 		{"vice-président", "Russian", role{kind: adjective}},
+		{"manœuvres", "US-South Korean", role{kind: adjective, plural: true}},
+		{"sommet", "regional", role{kind: adjective}},
+		{"missiles", "ballistic", role{kind: adjective, plural: true}},
+		{"sommet", "nuclear test", role{kind: properNoun}},
+		{"a", "regional", role{kind: properNoun}},
+		{"sommet", "Regional", role{kind: properNoun}},
 	}
 	for _, tt := range tests {
 		if got := roleOf(tt.prev, tt.text); got != tt.want {

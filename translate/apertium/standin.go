@@ -23,9 +23,11 @@ import (
 //
 //   - after a determiner (le, la, les, l', du, un, ces…) a common noun of
 //     the determiner's number and gender ("l'umbrella" keeps its "the");
-//   - after a noun, when the text reads as a nationality adjective (North
-//     Korean, Japanese, British), an adjective that agrees in both genders
-//     (belge → Belgian), so that English puts it before the noun;
+//   - after a noun, when the text reads as an adjective (a nationality:
+//     North Korean, US-South Korean, Japanese; or a lower-case word with an
+//     adjective ending: regional, nuclear, ballistic), an adjective that
+//     agrees in both genders (belge → Belgian), so that English puts it
+//     before the noun;
 //   - anywhere else an invariant proper noun (Oslo, Lima, Madrid).
 
 // kind is the part of speech a stand-in plays.
@@ -142,7 +144,7 @@ func roleOf(prev, text string) role {
 	if d, ok := determiners[prev]; ok {
 		return role{kind: commonNoun, plural: d == "p", feminine: d == "f"}
 	}
-	if nounLike(prev) && demonymLike(text) {
+	if nounLike(prev) && (demonymLike(text) || adjectiveLike(text)) {
 		return role{kind: adjective, plural: strings.HasSuffix(prev, "s") || strings.HasSuffix(prev, "x")}
 	}
 	return role{kind: properNoun}
@@ -178,6 +180,24 @@ func demonymLike(text string) bool {
 	last := words[len(words)-1]
 	for _, e := range demonymEndings {
 		if len(last) > len(e)+1 && strings.HasSuffix(last, e) {
+			return true
+		}
+	}
+	return false
+}
+
+// adjectiveEndings are the endings of English adjectives that follow their
+// noun in French (régional, nucléaire, balistique, offensif, dangereux).
+var adjectiveEndings = []string{"al", "ic", "ical", "ive", "ous", "ary", "ar", "ible", "able"}
+
+// adjectiveLike reports whether an English text is one lower-case word
+// with an adjective ending.
+func adjectiveLike(text string) bool {
+	if text == "" || strings.ContainsAny(text, " -") || text != strings.ToLower(text) {
+		return false
+	}
+	for _, e := range adjectiveEndings {
+		if len(text) > len(e)+2 && strings.HasSuffix(text, e) {
 			return true
 		}
 	}

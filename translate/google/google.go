@@ -89,25 +89,25 @@ func New(ctx context.Context, cfg Config) (*Backend, error) {
 }
 
 // clientOptions returns the options for the generated client. A caller's
-// HTTP client keeps its transport and timeout, with authentication added
-// on top of the transport.
+// HTTP client keeps its transport and timeout, with remote's answer guard
+// around the transport and authentication on top.
 func clientOptions(ctx context.Context, cfg Config, endpoint string) ([]option.ClientOption, error) {
 	opts := []option.ClientOption{option.WithEndpoint(endpoint), option.WithScopes(scope)}
 	if cfg.APIKey != "" {
 		opts = append(opts, option.WithAPIKey(cfg.APIKey))
 	}
-	if cfg.HTTPClient == nil {
-		return opts, nil
+	httpClient := cfg.HTTPClient
+	if httpClient == nil {
+		httpClient = &http.Client{}
 	}
-	base := cfg.HTTPClient.Transport
-	if base == nil {
-		base = http.DefaultTransport
-	}
+	// Answers are read through remote's guard: a byte cap, and the key
+	// never reaches a translation.
+	base := remote.GuardTransport(httpClient.Transport, Name, cfg.APIKey)
 	rt, err := htransport.NewTransport(ctx, base, opts...)
 	if err != nil {
 		return nil, credentialsError(err, cfg.APIKey)
 	}
-	client := *cfg.HTTPClient
+	client := *httpClient
 	client.Transport = rt
 	return []option.ClientOption{option.WithEndpoint(endpoint), option.WithHTTPClient(&client)}, nil
 }

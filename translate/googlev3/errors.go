@@ -70,6 +70,8 @@ func wrapError(ctx context.Context, doing string, err error) error {
 		}
 	}
 	se.Hint = hint(se.Code)
+	// A daily quota does not pass by retrying: it stops the run.
+	se.Quota = st.Code() == codes.ResourceExhausted && strings.Contains(strings.ToLower(st.Message()), "per day")
 	if st.Code() == codes.InvalidArgument && strings.Contains(strings.ToLower(st.Message()), "language") {
 		return fmt.Errorf("%w: %w", translate.ErrUnsupportedPair, se)
 	}

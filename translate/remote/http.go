@@ -20,6 +20,81 @@ import (
 // maxErrorBody is the most of an error answer read for its message.
 const maxErrorBody = 64 << 10
 
+// MaxAnswerBytes is the most bytes read from a successful answer: far
+// above what any batch within an API's limits comes back as (DeepL's 128
+// KiB requests, Google's 30,000 characters), far below what would exhaust
+// memory.
+const MaxAnswerBytes = 16 << 20
+
+// ErrSecretInAnswer is wrapped by the error for an answer that holds one of
+// the backend's secrets (an API key echoed by a proxy or a model).
+var ErrSecretInAnswer = errors.New("the answer contains the backend's API key")
+
+// ReadAnswer reads a successful answer's body: at most [MaxAnswerBytes]
+// (more is a [Retryable] error), and refused with a [Retryable] error
+// wrapping [ErrSecretInAnswer] when it holds one of secrets, as is or
+// escaped, so that a key can never reach a translation.
+func ReadAnswer(body io.Reader, backend string, secrets ...string) ([]byte, error) {
+	data, err := io.ReadAll(io.LimitReader(body, MaxAnswerBytes+1))
+	if err != nil {
+		return nil, fmt.Errorf("%s: failed to read answer: %w", backend, err)
+	}
+	if len(data) > MaxAnswerBytes {
+		return nil, Retryable(fmt.Errorf("%s: answer larger than %d MB: refused", backend, MaxAnswerBytes>>20))
+	}
+	if holdsSecret(data, secrets) {
+		return nil, Retryable(fmt.Errorf("%s: %w: refused", backend, ErrSecretInAnswer))
+	}
+	return data, nil
+}
+
+// holdsSecret reports whether data holds a secret, as is, URL-encoded or
+// JSON-escaped.
+func holdsSecret(data []byte, secrets []string) bool {
+	s := string(data)
+	for _, secret := range secrets {
+		if len(secret) < 4 {
+			continue
+		}
+		js, _ := json.Marshal(secret)
+		if strings.Contains(s, secret) || strings.Contains(s, url.QueryEscape(secret)) || strings.Contains(s, string(js[1:len(js)-1])) {
+			return true
+		}
+	}
+	return false
+}
+
+// GuardTransport returns a RoundTripper that reads every successful
+// answer of base through [ReadAnswer] (byte cap, secrets refused), for
+// backends whose client library reads the answers itself.
+func GuardTransport(base http.RoundTripper, backend string, secrets ...string) http.RoundTripper {
+	if base == nil {
+		base = http.DefaultTransport
+	}
+	return guard{base: base, backend: backend, secrets: secrets}
+}
+
+type guard struct {
+	base    http.RoundTripper
+	backend string
+	secrets []string
+}
+
+func (g guard) RoundTrip(req *http.Request) (*http.Response, error) {
+	resp, err := g.base.RoundTrip(req)
+	if err != nil || resp.StatusCode < 200 || resp.StatusCode > 299 {
+		return resp, err
+	}
+	data, err := ReadAnswer(resp.Body, g.backend, g.secrets...)
+	resp.Body.Close()
+	if err != nil {
+		return nil, err
+	}
+	resp.Body = io.NopCloser(bytes.NewReader(data))
+	resp.ContentLength = int64(len(data))
+	return resp, nil
+}
+
 // maxMessage is the most characters of a server's message kept in errors.
 const maxMessage = 300
 
@@ -66,18 +141,18 @@ func DoJSON(ctx context.Context, client *http.Client, req *http.Request, out any
 			Message:    Redact(errorMessage([]byte(Redact(string(body), secrets...))), secrets...),
 		}
 	}
-	return redactErr(decodeJSON(resp, out, backend), secrets)
+	return redactErr(decodeJSON(resp, out, backend, secrets), secrets)
 }
 
 // decodeJSON decodes a successful answer into out.
-func decodeJSON(resp *http.Response, out any, backend string) error {
+func decodeJSON(resp *http.Response, out any, backend string, secrets []string) error {
 	ct := resp.Header.Get("Content-Type")
 	if mt, _, _ := mime.ParseMediaType(ct); ct != "" && mt != "application/json" && !strings.HasSuffix(mt, "+json") {
 		return fmt.Errorf("%s: answer is %s, not JSON (HTTP %d): check the endpoint", backend, mt, resp.StatusCode)
 	}
-	data, err := io.ReadAll(resp.Body)
+	data, err := ReadAnswer(resp.Body, backend, secrets...)
 	if err != nil {
-		return fmt.Errorf("%s: failed to read answer: %w", backend, err)
+		return err
 	}
 	if err := json.Unmarshal(data, out); err != nil {
 		return Retryable(fmt.Errorf("%s: unparseable answer (HTTP %d, %d bytes): %w", backend, resp.StatusCode, len(data), err))
@@ -188,8 +263,9 @@ func WithHints(err error, hints map[int]string) error {
 	return err
 }
 
-// ErrWrongCount is wrapped by the error of [CheckCount].
-var ErrWrongCount = errors.New("wrong number of translations")
+// ErrWrongCount is wrapped by the error of [CheckCount]; it is
+// [translate.ErrWrongCount].
+var ErrWrongCount = translate.ErrWrongCount
 
 // CheckCount returns a [Retryable] error wrapping [ErrWrongCount] when a
 // backend got a different number of translations than it sent segments,

@@ -48,8 +48,27 @@ type Options struct {
 	// MinBackoff and MaxBackoff bound the wait before a retry (default
 	// 500ms and 30s): exponential in the attempt number, with full jitter.
 	MinBackoff, MaxBackoff time.Duration
+	// MaxWait is the longest pause a server may ask for (Retry-After)
+	// before the run gives up with an error wrapping
+	// [translate.ErrStopRun] (default 5 minutes).
+	MaxWait time.Duration
+	// OnWait, when set, is told of every pause a server asked for, as it
+	// starts, so that the user sees why nothing moves. It may be called
+	// from several goroutines.
+	OnWait func(Wait)
 	// Sleep waits for d or until ctx is done, for tests; nil = real timer.
 	Sleep func(ctx context.Context, d time.Duration) error
+}
+
+// Wait describes a pause a server asked for.
+type Wait struct {
+	// Backend is the backend's name.
+	Backend string
+	// For is how long the pause lasts, Until when it ends.
+	For   time.Duration
+	Until time.Time
+	// Status is the HTTP status of the answer that asked for it.
+	Status int
 }
 
 // The defaults of Options.
@@ -59,6 +78,7 @@ const (
 	DefaultTimeout     = 60 * time.Second
 	DefaultMinBackoff  = 500 * time.Millisecond
 	DefaultMaxBackoff  = 30 * time.Second
+	DefaultMaxWait     = 5 * time.Minute
 )
 
 // withDefaults returns o with its zero fields set to the defaults.
@@ -82,6 +102,9 @@ func (o Options) withDefaults() Options {
 	}
 	if o.MaxBackoff < o.MinBackoff {
 		o.MaxBackoff = o.MinBackoff
+	}
+	if o.MaxWait <= 0 {
+		o.MaxWait = DefaultMaxWait
 	}
 	if o.Sleep == nil {
 		o.Sleep = sleep

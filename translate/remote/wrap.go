@@ -33,14 +33,21 @@ type Counter interface {
 
 // Wrap returns a backend that splits each request into batches within
 // b.Capabilities() (MaxSegments, MaxChars), sends them concurrently through
-// one shared rate limiter, retries temporary failures (see [IsTemporary] —
+// one shared rate limiter, checks every answer ([translate.CheckAnswers]),
+// retries temporary failures and refused answers (see [IsTemporary] —
 // per-request timeouts included, the caller's own cancellation never),
-// honouring RetryAfter, and reassembles the results in order. A batch that
-// still fails fails the whole request with an error naming the batch.
-// ctx.Err() is checked before every retry.
+// honouring RetryAfter up to Options.MaxWait, and reassembles the results
+// in order. A batch that still fails fails the whole request with an error
+// naming the batch. ctx.Err() is checked before every retry.
 //
-// The returned backend reports no batch limits in its Capabilities,
-// implements [Counter], and implements [translate.GlossaryUser] when b does.
+// After an error that stops the run ([translate.StopsRun]: bad
+// credentials, a used-up quota, a pause longer than MaxWait), the wrapper
+// sends nothing more: every later request fails at once with that error.
+// Requests already sent are not cancelled.
+//
+// The returned backend reports b's batch limits in its Capabilities, so
+// that a caller storing each answer as it arrives can send one request per
+// call; it implements [Counter], and [translate.GlossaryUser] when b does.
 func Wrap(b translate.Backend, opts Options) translate.Backend {
 	w := newWrapper(b, opts)
 	if g, ok := b.(translate.GlossaryUser); ok {
@@ -60,10 +67,12 @@ type wrapper struct {
 	// notBefore holds the Unix nanoseconds before which no request may be
 	// sent, set from a server's Retry-After.
 	notBefore atomic.Int64
-	segments  atomic.Int64
-	batches   atomic.Int64
-	requests  atomic.Int64
-	retries   atomic.Int64
+	// stopped holds the error that stopped the run, once there is one.
+	stopped  atomic.Pointer[error]
+	segments atomic.Int64
+	batches  atomic.Int64
+	requests atomic.Int64
+	retries  atomic.Int64
 }
 
 var (
@@ -89,13 +98,8 @@ func newWrapper(b translate.Backend, opts Options) *wrapper {
 // Name returns the wrapped backend's name.
 func (w *wrapper) Name() string { return w.inner.Name() }
 
-// Capabilities returns the wrapped backend's, without batch limits: the
-// wrapper splits requests itself.
-func (w *wrapper) Capabilities() translate.Capabilities {
-	c := w.caps
-	c.MaxSegments, c.MaxChars = 0, 0
-	return c
-}
+// Capabilities returns the wrapped backend's.
+func (w *wrapper) Capabilities() translate.Capabilities { return w.caps }
 
 // Stats returns the counts so far.
 func (w *wrapper) Stats() Stats {
@@ -122,15 +126,22 @@ func (w *wrapper) Translate(ctx context.Context, req translate.Request) ([]strin
 	w.segments.Add(int64(len(req.Segments)))
 	w.batches.Add(int64(len(batches)))
 	out := make([]string, len(req.Segments))
-	g, gctx := errgroup.WithContext(ctx)
+	// A failed batch stops the sending of the others, but batches already
+	// sent are not cancelled: their answers are the caller's to keep.
+	var g errgroup.Group
 	g.SetLimit(w.opts.Concurrency)
+	var failed atomic.Bool
 	for i, b := range batches {
-		if gctx.Err() != nil {
+		if failed.Load() || ctx.Err() != nil {
 			break
 		}
 		g.Go(func() error {
-			res, err := w.translateBatch(gctx, req, b)
+			if failed.Load() {
+				return nil
+			}
+			res, err := w.translateBatch(ctx, req, b)
 			if err != nil {
+				failed.Store(true)
 				return fmt.Errorf("batch %d of %d (segments %d–%d): %w",
 					i+1, len(batches), b.start+1, b.end, err)
 			}
@@ -160,13 +171,20 @@ func (w *wrapper) translateBatch(ctx context.Context, req translate.Request, b b
 		if ctx.Err() != nil {
 			return nil, ctx.Err()
 		}
+		if translate.StopsRun(err) {
+			return nil, w.stop(err)
+		}
 		if !IsTemporary(err) {
 			return nil, err
 		}
 		if attempt >= w.opts.MaxRetries {
 			return nil, fmt.Errorf("giving up after %d attempts: %w", attempt+1, err)
 		}
-		if err := w.opts.Sleep(ctx, w.backoff(attempt, err)); err != nil {
+		d, err := w.backoff(attempt, err)
+		if err != nil {
+			return nil, w.stop(err)
+		}
+		if err := w.opts.Sleep(ctx, d); err != nil {
 			return nil, err
 		}
 		if err := ctx.Err(); err != nil {
@@ -188,17 +206,35 @@ func (w *wrapper) send(ctx context.Context, req translate.Request, chars int) ([
 	if err := w.wait(ctx, chars); err != nil {
 		return nil, err
 	}
+	if err := w.stoppedErr(); err != nil {
+		return nil, err
+	}
 	actx, cancel := context.WithTimeout(ctx, w.opts.Timeout)
 	defer cancel()
 	w.requests.Add(1)
 	res, err := w.inner.Translate(actx, req)
 	if err == nil {
-		err = CheckCount(w.inner.Name(), len(res), len(req.Segments))
+		err = Retryable(translate.CheckAnswers(w.inner.Name(), req, res))
 	}
 	if err != nil && ctx.Err() == nil && actx.Err() != nil {
 		err = Retryable(fmt.Errorf("request timed out after %v: %w", w.opts.Timeout, err))
 	}
 	return res, err
+}
+
+// stop records err as the error that stops the run, unless one is
+// recorded already, and returns it.
+func (w *wrapper) stop(err error) error {
+	w.stopped.CompareAndSwap(nil, &err)
+	return err
+}
+
+// stoppedErr returns the error that stopped the run, or nil.
+func (w *wrapper) stoppedErr() error {
+	if p := w.stopped.Load(); p != nil {
+		return fmt.Errorf("not sent: %w", *p)
+	}
+	return nil
 }
 
 // wait blocks until a server-requested pause is over and the rate limiters

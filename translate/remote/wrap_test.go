@@ -107,8 +107,10 @@ func TestWrapSplitsAndKeepsOrder(t *testing.T) {
 	if st.Segments != 100 || st.Requests != int64(len(b.seen)) || st.Batches != st.Requests || st.Retries != 0 {
 		t.Errorf("stats = %+v, %d calls", st, len(b.seen))
 	}
-	if c := w.Capabilities(); c.MaxSegments != 0 || c.MaxChars != 0 {
-		t.Errorf("wrapper reports limits %+v", c)
+	// The wrapper reports the backend's limits, so that callers that keep
+	// each answer as it comes can send one request per call.
+	if c := w.Capabilities(); c.MaxSegments != 7 || c.MaxChars != 200 {
+		t.Errorf("wrapper reports limits %+v, want the backend's", c)
 	}
 }
 

@@ -1,4 +1,4 @@
-package main
+package engine
 
 import (
 	"bytes"
@@ -15,7 +15,7 @@ import (
 	"gopkg.in/yaml.v3"
 )
 
-// fileConfig is bitext's configuration file, YAML, read from --config,
+// FileConfig is bitext's configuration file, YAML, read from --config,
 // $BITEXT_CONFIG or $XDG_CONFIG_HOME/bitext/config.yaml (~/.config/...).
 // Flags and environment variables win over it. API keys are never read
 // from it: they stay in the environment, so that the file can be shared.
@@ -30,17 +30,17 @@ import (
 //	    model: llama3.1
 //	  google-v3:
 //	    options: {project: newsdesk-prod, location: us-central1}
-type fileConfig struct {
+type FileConfig struct {
 	// Path is where the file was read from ("" when there is none).
 	Path string `yaml:"-"`
 	// Backend is the default backend.
 	Backend string `yaml:"backend"`
 	// Backends holds each backend's settings by name.
-	Backends map[string]backendFileConfig `yaml:"backends"`
+	Backends map[string]BackendFileConfig `yaml:"backends"`
 }
 
-// backendFileConfig is one backend's settings in the configuration file.
-type backendFileConfig struct {
+// BackendFileConfig is one backend's settings in the configuration file.
+type BackendFileConfig struct {
 	Endpoint    string            `yaml:"endpoint"`
 	Model       string            `yaml:"model"`
 	Options     map[string]string `yaml:"options"`
@@ -50,20 +50,21 @@ type backendFileConfig struct {
 	Timeout     time.Duration     `yaml:"timeout"`
 	Retries     int               `yaml:"retries"`
 	Price       *float64          `yaml:"price"`
+	MaxWait     time.Duration     `yaml:"max-wait"`
 }
 
 // configPath returns the configuration file to read and whether it was
 // named explicitly (then it must exist).
-func configPath(env *Env, flag string) (string, bool) {
+func configPath(getenv func(string) string, flag string) (string, bool) {
 	if flag != "" {
 		return flag, true
 	}
-	if p := env.Getenv("BITEXT_CONFIG"); p != "" {
+	if p := getenv("BITEXT_CONFIG"); p != "" {
 		return p, true
 	}
-	dir := env.Getenv("XDG_CONFIG_HOME")
+	dir := getenv("XDG_CONFIG_HOME")
 	if dir == "" {
-		home := env.Getenv("HOME")
+		home := getenv("HOME")
 		if home == "" {
 			return "", false
 		}
@@ -72,21 +73,23 @@ func configPath(env *Env, flag string) (string, bool) {
 	return filepath.Join(dir, "bitext", "config.yaml"), false
 }
 
-// loadConfig reads the configuration file; a missing default file is an
-// empty configuration.
-func loadConfig(env *Env, flag string) (*fileConfig, error) {
-	path, explicit := configPath(env, flag)
+// LoadConfig reads the configuration file: flag (--config), else
+// $BITEXT_CONFIG, else $XDG_CONFIG_HOME/bitext/config.yaml
+// (~/.config/bitext/config.yaml). A missing default file is an empty
+// configuration; a missing named one is an error.
+func LoadConfig(getenv func(string) string, flag string) (*FileConfig, error) {
+	path, explicit := configPath(getenv, flag)
 	if path == "" {
-		return &fileConfig{}, nil
+		return &FileConfig{}, nil
 	}
 	data, err := os.ReadFile(path)
 	if errors.Is(err, fs.ErrNotExist) && !explicit {
-		return &fileConfig{}, nil
+		return &FileConfig{}, nil
 	}
 	if err != nil {
-		return nil, fmt.Errorf("configuration %s: %w", path, unwrapPathError(err))
+		return nil, fmt.Errorf("configuration %s: %w", path, unwrapPath(err))
 	}
-	cfg := &fileConfig{Path: path}
+	cfg := &FileConfig{Path: path}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	dec.KnownFields(true)
 	if err := dec.Decode(cfg); err != nil && !errors.Is(err, io.EOF) {
@@ -113,12 +116,20 @@ func configError(path string, err error) error {
 		if g := lineMsg.FindStringSubmatch(m); g != nil {
 			where, m = path+":"+g[1], g[2]
 		}
-		m = strings.Replace(m, " in type main.backendFileConfig", "", 1)
-		m = strings.Replace(m, " in type main.fileConfig", "", 1)
+		m = strings.Replace(m, " in type engine.BackendFileConfig", "", 1)
+		m = strings.Replace(m, " in type engine.FileConfig", "", 1)
 		if strings.Contains(m, "key") && strings.Contains(m, "not found") {
 			m += " (API keys are read from the environment only, never from the file)"
 		}
 		msgs[i] = where + ": " + m
 	}
 	return fmt.Errorf("configuration %s", strings.Join(msgs, "; "))
+}
+
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
 }

@@ -1,4 +1,4 @@
-package main
+package batch
 
 import (
 	"errors"
@@ -10,8 +10,8 @@ import (
 	"strings"
 )
 
-// input is one article to translate.
-type input struct {
+// Input is one article to translate.
+type Input struct {
 	// Path is the file, or "-" for standard input.
 	Path string
 	// Rel is the path below the folder it was found in ("" for a file
@@ -21,7 +21,8 @@ type input struct {
 	Err error
 }
 
-func (in input) display() string {
+// Display names the input in messages.
+func (in Input) Display() string {
 	if in.Path == "-" {
 		return "<stdin>"
 	}
@@ -31,24 +32,36 @@ func (in input) display() string {
 // articleExts are the extensions read when walking a folder.
 var articleExts = map[string]bool{".txt": true, ".md": true, ".markdown": true}
 
-// findInputs expands the command line's paths: files as they are, folders
+// FindOptions say which files Find takes from folders.
+type FindOptions struct {
+	// Out is the output folder, never searched.
+	Out string
+	// Include and Exclude are globs matched against the path relative to
+	// the folder or the base name.
+	Include, Exclude []string
+}
+
+// ErrNoInput is wrapped by the error for a folder without articles.
+var ErrNoInput = errors.New("no articles found")
+
+// Find expands the command line's paths: files as they are, folders
 // walked recursively for articles (skipping hidden folders, the output
-// folder and anything --include/--exclude rule out; symbolic links to
-// folders are not followed, so there are no loops).
-func findInputs(opts *translateOptions) ([]input, error) {
-	var out []input
+// folder and anything Include/Exclude rule out; symbolic links to
+// folders are not followed, so there are no loops), "-" for standard input.
+func Find(paths []string, opts FindOptions) ([]Input, error) {
+	var out []Input
 	outAbs, _ := filepath.Abs(opts.Out)
-	for _, p := range opts.Paths {
+	for _, p := range paths {
 		if p == "-" {
-			out = append(out, input{Path: "-"})
+			out = append(out, Input{Path: "-"})
 			continue
 		}
 		fi, err := os.Stat(p)
 		if err != nil {
-			return nil, fmt.Errorf("%s: %w", p, unwrapPathError(err))
+			return nil, fmt.Errorf("%s: %w", p, unwrapPath(err))
 		}
 		if !fi.IsDir() {
-			out = append(out, input{Path: p})
+			out = append(out, Input{Path: p})
 			continue
 		}
 		found, err := walkArticles(p, outAbs, opts)
@@ -56,22 +69,22 @@ func findInputs(opts *translateOptions) ([]input, error) {
 			return nil, err
 		}
 		if len(found) == 0 {
-			return nil, fmt.Errorf("%s: %w (looked for .txt and .md files)", p, errNoInput)
+			return nil, fmt.Errorf("%s: %w (looked for .txt and .md files)", p, ErrNoInput)
 		}
 		out = append(out, found...)
 	}
 	return out, nil
 }
 
-func walkArticles(root, outAbs string, opts *translateOptions) ([]input, error) {
-	var found []input
+func walkArticles(root, outAbs string, opts FindOptions) ([]Input, error) {
+	var found []Input
 	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
 			if path == root {
 				return err
 			}
 			// An unreadable folder or file is reported as a failed input.
-			found = append(found, input{Path: path, Rel: relTo(root, path), Err: unwrapPathError(err)})
+			found = append(found, Input{Path: path, Rel: relTo(root, path), Err: unwrapPath(err)})
 			if d != nil && d.IsDir() {
 				return fs.SkipDir
 			}
@@ -90,11 +103,11 @@ func walkArticles(root, outAbs string, opts *translateOptions) ([]input, error) 
 		if !selected(rel, opts.Include, opts.Exclude) {
 			return nil
 		}
-		found = append(found, input{Path: path, Rel: rel, Err: checkRegular(path, d)})
+		found = append(found, Input{Path: path, Rel: rel, Err: checkRegular(path, d)})
 		return nil
 	})
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", root, unwrapPathError(err))
+		return nil, fmt.Errorf("%s: %w", root, unwrapPath(err))
 	}
 	sort.Slice(found, func(i, j int) bool { return found[i].Rel < found[j].Rel })
 	return found, nil
@@ -112,7 +125,7 @@ func checkRegular(path string, d fs.DirEntry) error {
 	}
 	fi, err := os.Stat(path)
 	if err != nil {
-		return unwrapPathError(err)
+		return unwrapPath(err)
 	}
 	if !fi.Mode().IsRegular() {
 		return errNotRegular
@@ -153,26 +166,10 @@ func selected(rel string, include, exclude []string) bool {
 	return !match(exclude)
 }
 
-func unwrapPathError(err error) error {
-	if pe, ok := err.(*fs.PathError); ok {
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
 		return pe.Err
 	}
 	return err
-}
-
-// outputBase returns the output path without extension for an input:
-// OUT/REL_DIR/NAME, where NAME drops the extension and a ".fr" (source
-// language) suffix.
-func outputBase(out string, in input, from string) string {
-	name := in.Path
-	if in.Rel != "" {
-		name = in.Rel
-	}
-	dir, file := filepath.Split(name)
-	if in.Rel == "" {
-		dir = ""
-	}
-	file = strings.TrimSuffix(file, filepath.Ext(file))
-	file = strings.TrimSuffix(file, "."+from)
-	return filepath.Join(out, dir, file)
 }

@@ -1,4 +1,4 @@
-package memory
+package outdir
 
 import (
 	"context"
@@ -10,6 +10,8 @@ import (
 	"testing"
 	"time"
 )
+
+var ctx = context.Background()
 
 func TestLock(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "out", ".bitext")
