@@ -23,6 +23,7 @@ func backendFlags() []cli.Flag {
 		&cli.StringFlag{Name: "endpoint", Usage: "the backend's server `URL` (a proxy, a self-hosted server)", EnvVars: []string{"BITEXT_ENDPOINT"}},
 		&cli.StringFlag{Name: "model", Usage: "model `NAME` or folder, for backends that have several"},
 		&cli.IntFlag{Name: "beam", Usage: "marian: beam size `N` (default: the model's)"},
+		&cli.StringFlag{Name: "precision", Usage: "marian: `fp32` (exact, the default) or int8 (faster and smaller, slightly less accurate)"},
 		&cli.StringSliceFlag{Name: "option", Usage: "backend-specific `KEY=VALUE` setting (repeatable), e.g. project=my-project"},
 		&cli.Float64Flag{Name: "price", Value: -1, Usage: "price per million characters for --dry-run (default: the backend's published price)"},
 		&cli.Float64Flag{Name: "rps", Usage: "remote backends: at most `N` requests per second over the whole run (0: no limit)"},
@@ -74,6 +75,9 @@ func parseBackendOptions(c *cli.Context, env *Env) (engine.BackendOptions, error
 	}
 	if n := c.Int("beam"); n > 0 {
 		o.Options["beam"] = strconv.Itoa(n)
+	}
+	if p := c.String("precision"); p != "" {
+		o.Options["precision"] = p
 	}
 	for _, name := range []string{"backend", "endpoint", "model", "price", "rps", "cps", "concurrency", "timeout", "retries", "max-wait"} {
 		o.Set[name] = c.IsSet(name)

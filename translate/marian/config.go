@@ -10,10 +10,31 @@ import (
 
 	"github.com/bitext/bitext/translate"
 	"github.com/bitext/bitext/translate/marian/hub"
+	"github.com/bitext/bitext/translate/marian/internal/gemm"
+	"github.com/bitext/bitext/translate/marian/internal/model"
 )
 
 // DefaultModel is the installed model used when none is named.
 const DefaultModel = "fr-en"
+
+// Option declares one backend-specific setting: its name in
+// translate.Config.Options, its help and its default.
+type Option struct {
+	Name, Help, Default string
+}
+
+// ConfigOptions lists the settings NewConfig reads from
+// translate.Config.Options.
+func ConfigOptions() []Option {
+	return []Option{
+		{"beam", "beam size (1: greedy; default: the model's num_beams)", ""},
+		{"max-length", "longest translation in tokens (default: the model's max_length)", ""},
+		{"batch", "sentences decoded together", strconv.Itoa(defaultBatch)},
+		{"precision", "fp32 (exact, the default) or int8 (faster and smaller, slightly less accurate: opt-in)", "fp32"},
+		{"kernels", "matrix kernels: auto (the fastest this CPU runs), portable, avx2 or avx512", "auto"},
+		{"shortlist", "lexical shortlist FILE (Marian lex.s2t) limiting the output layer; off by default", ""},
+	}
+}
 
 // Config is the marian backend's configuration.
 type Config struct {
@@ -25,9 +46,12 @@ type Config struct {
 
 // NewConfig reads the backend settings: the model from c.Model (a folder,
 // or the name of an installed model; default DefaultModel in the cache
-// folder), the options "beam", "max-length" and "batch".
+// folder) and the options of ConfigOptions.
 func NewConfig(c translate.Config) (Config, error) {
 	var cfg Config
+	if err := cfg.readStrings(c); err != nil {
+		return Config{}, err
+	}
 	var err error
 	if cfg.Dir, err = modelDir(c); err != nil {
 		return Config{}, err
@@ -47,6 +71,27 @@ func NewConfig(c translate.Config) (Config, error) {
 		*o.dst = n
 	}
 	return cfg, nil
+}
+
+// readStrings reads and checks the options "precision", "kernels" and
+// "shortlist".
+func (cfg *Config) readStrings(c translate.Config) error {
+	o := &cfg.Options
+	o.Precision = strings.TrimSpace(c.Option("precision"))
+	if p, err := model.ParsePrecision(o.Precision); err != nil || p == model.Int8Weights {
+		return fmt.Errorf("marian: option precision must be fp32 or int8, not %q", o.Precision)
+	}
+	o.Kernels = strings.TrimSpace(c.Option("kernels"))
+	if _, err := gemm.ParseISA(o.Kernels); err != nil {
+		return fmt.Errorf("marian: option kernels: %w", err)
+	}
+	o.Shortlist = strings.TrimSpace(c.Option("shortlist"))
+	if o.Shortlist != "" {
+		if _, err := os.Stat(o.Shortlist); err != nil {
+			return fmt.Errorf("marian: option shortlist: %w", err)
+		}
+	}
+	return nil
 }
 
 // modelDir finds the model folder c names.
