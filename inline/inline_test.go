@@ -110,7 +110,7 @@ func TestRestore(t *testing.T) {
 	// sent.Neutral(): Le <em id="1">président</em> a écrit à <span translate="no" id="4">moscou@example.ru</span><x id="2"/>, voir <a id="3">ici</a>.
 	tests := []struct {
 		name, out, want string
-		problems    []Problem
+		problems        []Problem
 	}{
 		{"kept", `The <em id="1">president</em> wrote to <span translate="no" id="4">Moscow@example.ru</span><x id="2"/>, see <a id="3">here</a>.`,
 			`The <em>president</em> wrote to moscou@example.ru<br>, see <a href="https://x.org">here</a>.`, nil},

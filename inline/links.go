@@ -77,7 +77,7 @@ func trimURL(text string, s, e int) (int, int, bool) {
 // trimEmail checks the boundaries of an e-mail address.
 func trimEmail(text string, s, e int) (int, int, bool) {
 	e = s + len(strings.TrimRight(text[s:e], ".-"))
-	local := text[s:strings.IndexByte(text[s:], '@')+s]
+	local := text[s : strings.IndexByte(text[s:], '@')+s]
 	if local == "" || strings.HasPrefix(local, ".") || !afterBoundary(text, s) {
 		return s, e, false
 	}

@@ -149,4 +149,3 @@ func (r *restorer) skipElement(name string) {
 func (r *restorer) unexpected(raw string) {
 	r.issues = append(r.issues, Issue{Problem: Unexpected, Raw: raw})
 }
-
