@@ -52,7 +52,7 @@ type linkFinder struct {
 // earlier kind wins (validSpans keeps the first of overlapping spans at a
 // position; a URL holding an @ is one URL).
 var linkFinders = []linkFinder{
-	{URL, regexp.MustCompile("(?i)(?:\\b(?:https?|ftp)://|\\bwww\\.)[^\\s<>\"«»“”`]+"), trimURL},
+	{URL, regexp.MustCompile("(?i)(?:\\b(?:https?|ftp)://|\\bwww\\.)[^\\s\\x{00A0}\\x{202F}\\x{2009}\\x{3000}<>\"«»“”`]+"), trimURL},
 	{Email, regexp.MustCompile(`[\pL\pN._%+-]+@[\pL\pN-]+(?:\.[\pL\pN-]+)+`), trimEmail},
 	{Handle, regexp.MustCompile(`@[\pL\pN_]+(?:@[\pL\pN-]+(?:\.[\pL\pN-]+)+)?`), trimTag},
 	{Hashtag, regexp.MustCompile(`#[\pL\pN_]*\pL[\pL\pN_]*`), trimTag},
@@ -100,4 +100,41 @@ func afterBoundary(text string, s int) bool {
 	}
 	r, _ := utf8.DecodeLastRuneInString(text[:s])
 	return !(unicode.IsLetter(r) || unicode.IsDigit(r) || strings.ContainsRune("_.@#&/+-", r))
+}
+
+// LinkRanges returns the byte ranges, in s, of the addresses [Links] finds
+// in s: plain text, or an HTML fragment when markup is set (addresses are
+// then looked for in its decoded text, and never run across a tag).
+func LinkRanges(s string, markup bool) [][2]int {
+	if !markup {
+		var out [][2]int
+		for _, sp := range Links(s) {
+			out = append(out, [2]int{sp.Start, sp.End})
+		}
+		return out
+	}
+	var text strings.Builder
+	var start, end []int // fragment range of each decoded byte
+	for _, t := range Tokens(s) {
+		dec, to := t.Raw, t.Start+len(t.Raw)
+		switch t.Kind {
+		case TagToken, CommentToken:
+			dec = " "
+		case EntityToken:
+			dec = Decode(t.Raw)
+		}
+		for k := 0; k < len(dec); k++ {
+			if t.Kind == TextToken {
+				start, end = append(start, t.Start+k), append(end, t.Start+k+1)
+			} else {
+				start, end = append(start, t.Start), append(end, to)
+			}
+		}
+		text.WriteString(dec)
+	}
+	var out [][2]int
+	for _, sp := range Links(text.String()) {
+		out = append(out, [2]int{start[sp.Start], end[sp.End-1]})
+	}
+	return out
 }

@@ -130,8 +130,16 @@ var verbatimElements = map[string]Kind{
 	"script": Element, "style": Element, "math": Element, "svg": Element,
 }
 
-// whole reports whether the element a start tag opens is kept whole, as
-// one standalone code: its content is not text to translate.
+// Opaque reports whether the element a start tag opens is kept whole:
+// its content is not text to translate (inline code, a do-not-translate
+// element, a script). [Parse] makes such an element one standalone code.
+func (t Tag) Opaque() bool {
+	_, ok := t.whole()
+	return ok
+}
+
+// whole reports whether the element a start tag opens is kept whole, and
+// the kind of code it becomes.
 func (t Tag) whole() (Kind, bool) {
 	if t.Closing || t.SelfClosing || t.Void() {
 		return 0, false

@@ -88,6 +88,10 @@ type Segment struct {
 	// Backend names the engine that produced Target ("approved" for a
 	// reviewed translation, "" before translation).
 	Backend string
+	// Fidelity is what the pipeline checked on Target (what it protected
+	// and how it came back, and any warning); nil when there was nothing
+	// to check.
+	Fidelity *Fidelity
 }
 
 // SourceText returns the block's source sentences joined by spaces.

@@ -3,21 +3,13 @@ package translate
 import (
 	"context"
 	"fmt"
-	"html"
-	"regexp"
+	"strings"
 	"sync"
 
 	"golang.org/x/sync/errgroup"
-)
 
-// Protector shields glossary terms from a backend. Protect returns the text
-// to send for one segment, whether that text is an HTML fragment, and a
-// function that turns the backend's translation back into the segment's own
-// form with the glossary's targets in place. markup says that segment is an
-// HTML fragment already.
-type Protector interface {
-	Protect(segment string, markup bool) (send string, isHTML bool, restore func(translated string) string)
-}
+	"github.com/bitext/bitext/inline"
+)
 
 // Memory supplies translations known before the backend is asked (a
 // translation memory) and records the backend's new ones.
@@ -30,7 +22,15 @@ type Memory interface {
 }
 
 // Pipeline runs documents through a backend: protect, translate in batches,
-// restore, fix typography. A Pipeline is safe for concurrent use by several
+// restore, fix typography, check.
+//
+// Every segment is read into [inline.Content] and protected: addresses,
+// inline code, do-not-translate elements, the Protector's terms and the
+// figures (in their English form, see package figures) become codes. A
+// backend that takes HTML gets the neutral form ([inline.Content.Neutral]);
+// one that does not gets plain text. The answer is restored code by code
+// (repaired where the engine lost or repeated one), and every segment gets
+// a [Fidelity] record. A Pipeline is safe for concurrent use by several
 // documents once set up, and all of them share its backend.
 type Pipeline struct {
 	// Backend translates the segments. Required.
@@ -42,7 +42,8 @@ type Pipeline struct {
 	// Memory, when set, is consulted before the backend and told after.
 	Memory Memory
 	// Finish, when set, is applied to every translated segment (English
-	// typography, say). It must keep HTML tags intact.
+	// typography, say), after its codes are restored and before it is
+	// checked. It must keep HTML tags intact.
 	Finish func(string) string
 	// BatchSize is the most segments one Translate call carries (default
 	// 64 for remote backends and 512 for local ones, whose pipelines stall
@@ -66,9 +67,13 @@ type Stats struct {
 
 // job is one segment waiting for translation.
 type job struct {
-	seg     *Segment
-	send    string
-	html    bool
+	seg *Segment
+	// prot is the segment's protected content; send is what goes to the
+	// backend, the neutral HTML form when html is set.
+	prot inline.Content
+	send string
+	html bool
+	// restore turns the backend's answer into the segment's Target.
 	restore func(string) string
 	// scratch marks front-matter values, which the memory does not keep.
 	scratch bool
@@ -109,7 +114,7 @@ func (p *Pipeline) Translate(ctx context.Context, doc *Document) (Stats, error) 
 // which is the common case, so that it is never translated twice.
 func (p *Pipeline) metaTarget(doc *Document, f MetaField) string {
 	if b := titleBlock(doc, f); b != nil {
-		return html.UnescapeString(stripTags(b.TargetText()))
+		return blockPlain(*b, true)
 	}
 	return f.Target
 }
@@ -117,16 +122,25 @@ func (p *Pipeline) metaTarget(doc *Document, f MetaField) string {
 // titleBlock returns the headline or heading whose text is f's value.
 func titleBlock(doc *Document, f MetaField) *Block {
 	for i, b := range doc.Blocks {
-		if (b.Kind == Headline || b.Kind == Heading) && html.UnescapeString(stripTags(b.SourceText())) == f.Value {
+		if (b.Kind == Headline || b.Kind == Heading) && blockPlain(b, false) == f.Value {
 			return &doc.Blocks[i]
 		}
 	}
 	return nil
 }
 
-var tagRE = regexp.MustCompile(`<[^>]*>`)
-
-func stripTags(s string) string { return tagRE.ReplaceAllString(s, "") }
+// blockPlain returns one side of a block as plain text.
+func blockPlain(b Block, target bool) string {
+	parts := make([]string, len(b.Segments))
+	for i, s := range b.Segments {
+		t := s.Source
+		if target {
+			t = s.Target
+		}
+		parts[i] = inline.ParseSegment(t, s.Markup).Plain()
+	}
+	return strings.Join(parts, " ")
+}
 
 // collect prepares a job for every segment that needs the backend, filling
 // the rest from the memory.
@@ -147,11 +161,14 @@ func (p *Pipeline) collect(ctx context.Context, doc *Document, st *Stats) ([]job
 				}
 				if ok {
 					seg.Target, seg.Backend = t, by
+					p.recheck(seg)
 					st.FromMemory++
 					continue
 				}
 			}
-			jobs = append(jobs, p.prepare(seg))
+			j := p.prepare(seg)
+			j.restore = func(out string) string { return p.finish(j, out) }
+			jobs = append(jobs, j)
 		}
 	}
 	for i := range doc.Meta {
@@ -163,29 +180,18 @@ func (p *Pipeline) collect(ctx context.Context, doc *Document, st *Stats) ([]job
 	return jobs, nil
 }
 
-func (p *Pipeline) prepare(seg *Segment) job {
-	j := job{seg: seg, send: seg.Source, html: seg.Markup, restore: identity}
-	if p.Protector != nil {
-		j.send, j.html, j.restore = p.Protector.Protect(seg.Source, seg.Markup)
-	}
-	return j
-}
-
 // prepareMeta translates a front-matter value through a scratch segment.
 func (p *Pipeline) prepareMeta(f *MetaField) job {
 	seg := &Segment{Source: f.Value}
 	j := p.prepare(seg)
 	j.scratch = true
-	inner := j.restore
 	j.restore = func(s string) string {
-		out := inner(s)
+		out := p.finish(j, s)
 		f.Target = out
 		return out
 	}
 	return j
 }
-
-func identity(s string) string { return s }
 
 // run translates jobs of one kind in batches, Jobs batches at a time.
 func (p *Pipeline) run(ctx context.Context, jobs []job, isHTML bool, st *Stats) error {
@@ -239,18 +245,13 @@ func (p *Pipeline) batchSize() int {
 	return size
 }
 
-// translateBatch sends one batch. A backend that cannot keep HTML gets the
-// text of HTML segments (protected terms are already in the target
-// language inside their spans, so they go as text too) and its answer is
-// escaped back into a fragment; inline markup is lost on such backends.
+// translateBatch sends one batch. Jobs were prepared for the backend's
+// capabilities: a backend that cannot keep HTML gets plain text (see
+// prepare), and its answer is restored from plain text.
 func (p *Pipeline) translateBatch(ctx context.Context, batch []job, isHTML bool) error {
-	flatten := isHTML && !p.Backend.Capabilities().HTML
-	req := Request{From: p.From, To: p.To, HTML: isHTML && !flatten, Segments: make([]string, len(batch))}
+	req := Request{From: p.From, To: p.To, HTML: isHTML, Segments: make([]string, len(batch))}
 	for i, j := range batch {
 		req.Segments[i] = j.send
-		if flatten {
-			req.Segments[i] = html.UnescapeString(stripTags(j.send))
-		}
 	}
 	out, err := p.Backend.Translate(ctx, req)
 	if err != nil {
@@ -260,13 +261,7 @@ func (p *Pipeline) translateBatch(ctx context.Context, batch []job, isHTML bool)
 		return fmt.Errorf("%s returned %d translations for %d segments", p.Backend.Name(), len(out), len(batch))
 	}
 	for i, j := range batch {
-		if flatten {
-			out[i] = html.EscapeString(out[i])
-		}
 		t := j.restore(out[i])
-		if p.Finish != nil {
-			t = p.Finish(t)
-		}
 		j.seg.Target, j.seg.Backend = t, p.Backend.Name()
 		if p.Memory != nil && !j.scratch {
 			if err := p.Memory.Store(ctx, *j.seg); err != nil {
