@@ -45,6 +45,9 @@ type jsonSegment struct {
 	Source    string `json:"source"`
 	Target    string `json:"target"`
 	Backend   string `json:"backend"`
+	// Fidelity is the segment's fidelity record, under its own key: it
+	// holds no translation of its own.
+	Fidelity *translate.Fidelity `json:"fidelity,omitempty"`
 }
 
 // JSON writes doc's segments, with their block and position, as one JSON
@@ -66,7 +69,7 @@ func JSON(w io.Writer, doc *translate.Document) error {
 			out.Segments = append(out.Segments, jsonSegment{
 				Block: i, Kind: string(b.Kind), Level: b.Level, Marker: b.Marker, BlockLine: b.Line,
 				Index: j, Line: s.Line, Markup: s.Markup,
-				Source: s.Source, Target: s.Target, Backend: s.Backend,
+				Source: s.Source, Target: s.Target, Backend: s.Backend, Fidelity: s.Fidelity,
 			})
 		}
 	}
@@ -125,7 +128,7 @@ func addSegment(doc *translate.Document, s jsonSegment) error {
 	}
 	b := &doc.Blocks[s.Block]
 	b.Segments = append(b.Segments, translate.Segment{
-		Source: s.Source, Target: s.Target, Markup: s.Markup, Line: s.Line, Backend: s.Backend,
+		Source: s.Source, Target: s.Target, Markup: s.Markup, Line: s.Line, Backend: s.Backend, Fidelity: s.Fidelity,
 	})
 	return nil
 }

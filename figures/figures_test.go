@@ -65,3 +65,29 @@ func TestMissing(t *testing.T) {
 		}
 	}
 }
+
+func TestConvention(t *testing.T) {
+	for _, tt := range []struct {
+		text  string
+		comma bool
+	}{
+		{"Le prix atteint 1,879 euro et 3 500 soldats.", false},
+		{"La ville de 80,000 âmes.", true},
+		{"Il a gagné 1,234,567 dollars.", true},
+		{"Un taux de 2,000 %, puis 2,0001.", true},
+		{"Les 3,000001 et 12,000 (déc.)", true},
+		{"Les codes 1,0005 et 3,00 restent.", false},
+	} {
+		if got := DetectConvention(tt.text).CommaThousands; got != tt.comma {
+			t.Errorf("DetectConvention(%q) = %v, want %v", tt.text, got, tt.comma)
+		}
+	}
+	got := Convention{CommaThousands: true}.French("de 1,967 en 2001 à 3,698 et 3,2 millions ou 1,234,567")
+	var parts []string
+	for _, f := range got {
+		parts = append(parts, f.English)
+	}
+	if fmt.Sprint(parts) != "[1,967 2001 3,698 3.2 1,234,567]" {
+		t.Errorf("comma thousands read %q", parts)
+	}
+}

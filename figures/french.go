@@ -7,12 +7,59 @@ import (
 	"unicode/utf8"
 )
 
+// Convention is how a text writes its numbers.
+type Convention struct {
+	// CommaThousands is set for text that groups thousands with commas, as
+	// English does (80,000; 1,234,567): numbers no French decimal comma
+	// can mean. Its 1,879 is then one thousand eight hundred and
+	// seventy-nine, not a decimal. Decimals with one, two or four digits
+	// and more (3,2; 3,1416) stay decimals.
+	CommaThousands bool
+}
+
+// DetectConvention looks at the numbers of a text (a whole article, so
+// that one number settles the others): a number written 80,000 (a comma
+// and three zeros) or 1,234,567 (several groups) can only be English
+// thousands; otherwise the decimal comma is a decimal, as in French.
+func DetectConvention(text string) Convention {
+	for i := 0; i < len(text); i++ {
+		if text[i] != ',' || i == 0 || !isDigit(text[i-1]) || !startsNumberAt(text, i) {
+			continue
+		}
+		groups := 0
+		for k := i; k+3 < len(text)+1 && k < len(text) && text[k] == ',' && digitsEnd(text, k+1)-k-1 == 3; k += 4 {
+			groups++
+			if groups == 1 && text[k+1:k+4] == "000" && !nextIsComma(text, k+4) || groups == 2 {
+				return Convention{CommaThousands: true}
+			}
+		}
+	}
+	return Convention{}
+}
+
+// startsNumberAt reports whether the digits before text[i] are one to
+// three, starting a number.
+func startsNumberAt(text string, i int) bool {
+	j := i
+	for j > 0 && isDigit(text[j-1]) {
+		j--
+	}
+	return i-j <= 3 && startsWord(text, j)
+}
+
+func nextIsComma(text string, i int) bool {
+	return i+1 < len(text) && text[i] == ',' && isDigit(text[i+1])
+}
+
 // French returns the figures of a French text, in order, each with its
-// English form.
-func French(text string) []Figure {
+// English form, reading numbers the French way ([Convention] zero value).
+func French(text string) []Figure { return Convention{}.French(text) }
+
+// French returns the figures of a text written with the convention.
+func (cv Convention) French(text string) []Figure {
 	var out []Figure
 	for i := 0; i < len(text); {
-		if f, ok := frenchAt(text, i); ok {
+		if f, ok := cv.frenchAt(text, i); ok {
 			f.Text = text[f.Start:f.End]
 			out = append(out, f)
 			i = f.End
@@ -25,10 +72,10 @@ func French(text string) []Figure {
 }
 
 // frenchAt reads the figure starting at text[i], if one does.
-func frenchAt(text string, i int) (Figure, bool) {
+func (cv Convention) frenchAt(text string, i int) (Figure, bool) {
 	c := text[i]
 	if sym, n := currencyBefore(text[i:]); n > 0 {
-		if num, ok := readNumber(text, i+n); ok && endsWord(text, num.end, num.grouped || num.decimal) && startsWord(text, i) {
+		if num, ok := cv.readNumber(text, i+n); ok && endsWord(text, num.end, num.grouped || num.decimal) && startsWord(text, i) {
 			return Figure{Start: i, End: num.end, Kind: Amount, English: sym + num.english()}, true
 		}
 		return Figure{}, false
@@ -36,7 +83,7 @@ func frenchAt(text string, i int) (Figure, bool) {
 	if c < '0' || c > '9' || !startsWord(text, i) {
 		return Figure{}, false
 	}
-	for _, read := range []func(string, int) (Figure, bool){readDate, readTime, readQuantity} {
+	for _, read := range []func(string, int) (Figure, bool){readDate, readTime, cv.readQuantity} {
 		if f, ok := read(text, i); ok {
 			return f, true
 		}
@@ -51,8 +98,9 @@ type number struct {
 	grouped, decimal bool
 }
 
-// readNumber reads 3 500, 1,879, 3 500,25 or 42 at text[i].
-func readNumber(text string, i int) (number, bool) {
+// readNumber reads 3 500, 1,879, 3 500,25 or 42 at text[i] (and 80,000
+// as thousands with CommaThousands).
+func (cv Convention) readNumber(text string, i int) (number, bool) {
 	j := digitsEnd(text, i)
 	if j == i {
 		return number{}, false
@@ -61,6 +109,9 @@ func readNumber(text string, i int) (number, bool) {
 	if j-i <= 3 {
 		for {
 			sp := groupSpace(text[n.end:])
+			if sp == 0 && cv.CommaThousands && strings.HasPrefix(text[n.end:], ",") {
+				sp = 1
+			}
 			k := n.end + sp
 			if sp == 0 || digitsEnd(text, k)-k != 3 {
 				break
@@ -96,8 +147,8 @@ func (n number) value() float64 {
 
 // readQuantity reads a number with what follows it: % (a percentage), a
 // currency (an amount), an ordinal ending, or nothing.
-func readQuantity(text string, i int) (Figure, bool) {
-	n, ok := readNumber(text, i)
+func (cv Convention) readQuantity(text string, i int) (Figure, bool) {
+	n, ok := cv.readNumber(text, i)
 	if !ok {
 		return Figure{}, false
 	}

@@ -26,12 +26,12 @@ func readTime(text string, i int) (Figure, bool) {
 		return Figure{}, false
 	}
 	end := k + len(unit)
-	m, end, _ := minutesAfter(text, end)
+	m, end, hasMin := minutesAfter(text, end)
 	if !endsWord(text, end, false) || m > 59 {
 		return Figure{}, false
 	}
 	f := Figure{Start: i, End: end}
-	if isDuration(text[:i], text[end:], h) {
+	if isDuration(text[:i], text[end:], h) || unit != "h" && !hasMin && !isClock(text[:i], text[end:]) {
 		f.Kind, f.English = Duration, englishDuration(h, m)
 		return f, true
 	}
@@ -44,6 +44,26 @@ func readTime(text string, i int) (Figure, bool) {
 	}
 	f.Kind, f.English = Time, englishTime(h, m)
 	return f, true
+}
+
+// clockCues are the words after which "N heures" is a time of day (à 21
+// heures, vers 8 heures, de 9 heures à 18 heures); without one, and
+// without minutes, "N heures" is a duration (chacune prend 3 heures).
+var clockCues = []string{"à", "a", "vers", "dès", "jusqu'à", "jusqu’à", "depuis", "avant", "après", "de", "entre",
+	"et", "il est", "était", "sera", "aux alentours de", "autour de", "midi", "minuit", "d'ici", "d’ici"}
+
+// isClock reports whether "N heures" between before and after is a time.
+func isClock(before, after string) bool {
+	if _, n := dayPart(after); n > 0 {
+		return true
+	}
+	b := strings.ToLower(strings.TrimRight(before, " \u00a0\u202f"))
+	for _, c := range clockCues {
+		if strings.HasSuffix(b, " "+c) || b == c || strings.HasSuffix(b, "'"+c) {
+			return true
+		}
+	}
+	return false
 }
 
 // minutesAfter reads the two-digit minutes after "h" (20h30, 20 h 30).
@@ -60,7 +80,8 @@ func minutesAfter(text string, i int) (int, int, bool) {
 // (a duré 2h45, pendant 3 heures, en 2h, il y a 2h, plus de 36 heures).
 var durationCues = []string{"duré", "dure", "durent", "durera", "dureront", "durée", "durée de", "pendant", "durant",
 	"en", "il y a", "plus de", "moins de", "près de", "quelque", "environ", "dans", "sous", "toutes les", "chaque",
-	"de plus de", "d'environ", "d’environ", "au bout de", "après plus de", "pour"}
+	"de plus de", "d'environ", "d’environ", "au bout de", "après plus de", "pour", "au moins", "au plus", "les",
+	"des", "nos", "ces", "quelques", "dernières", "premières", "prochaines"}
 
 // isDuration decides whether hours at the end of before are a duration:
 // after a duration cue, before "de" and a noun (3h de négociations), or
@@ -75,7 +96,12 @@ func isDuration(before, after string, h int) bool {
 			return true
 		}
 	}
-	a := strings.TrimLeft(after, " \u00a0")
+	a := strings.ToLower(strings.TrimLeft(after, " \u00a0"))
+	for _, c := range []string{"par ", "sur ", "consécutives", "supplémentaires", "plus tard", "de plus", "de moins", "d'affilée", "d’affilée"} {
+		if strings.HasPrefix(a, c) {
+			return true
+		}
+	}
 	return strings.HasPrefix(a, "de ") && !strings.HasPrefix(a, "de l") && !strings.HasPrefix(a, "de la nuit") ||
 		strings.HasPrefix(a, "d'") || strings.HasPrefix(a, "d’")
 }
@@ -86,7 +112,11 @@ var dayParts = []struct {
 	to24  func(h int) int
 }{
 	{" du matin", func(h int) int { return h }},
+	{" le matin", func(h int) int { return h }},
+	{" ce matin", func(h int) int { return h }},
 	{" du soir", func(h int) int { return pm(h) }},
+	{" le soir", func(h int) int { return pm(h) }},
+	{" ce soir", func(h int) int { return pm(h) }},
 	{" de l'après-midi", func(h int) int { return pm(h) }},
 	{" de l’après-midi", func(h int) int { return pm(h) }},
 	{" de la nuit", func(h int) int {

@@ -45,7 +45,9 @@ type Unit struct {
 	// OldSource and OldText are, when the French changed since a similar
 	// sentence was approved, that sentence and its approved English.
 	OldSource, OldText string
-	// Problems are glossary problems of the current text.
+	// Problems are the problems Options.Check found in the current text
+	// (glossary terms missing, figures changed), each saying its kind
+	// ("glossary: …", "fidelity: …").
 	Problems []string
 }
 
@@ -89,7 +91,7 @@ func (u *Unit) Reasons() []string {
 		out = append(out, "French changed")
 	}
 	if len(u.Problems) > 0 {
-		out = append(out, "glossary")
+		out = append(out, "check")
 	}
 	return out
 }
@@ -159,7 +161,7 @@ func (a *Article) fillRecord(ctx context.Context, u *Unit) error {
 	return nil
 }
 
-// check records the glossary problems of a pending unit's text.
+// check records the problems of a pending unit's text.
 func (a *Article) check(u *Unit) {
 	u.Problems = nil
 	if a.opts.Check == nil || u.Orphan() || !u.Pending() || u.Text == "" {

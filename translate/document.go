@@ -54,6 +54,8 @@ type MetaField struct {
 	Translate bool
 	// Target is the translated value when Translate is set.
 	Target string
+	// Fidelity is what the pipeline checked on Target (see Segment).
+	Fidelity *Fidelity
 }
 
 // Block is one structural unit of an article.

@@ -144,3 +144,15 @@ func withoutLinks(c inline.Content) string {
 	}
 	return b.String()
 }
+
+// CheckFidelity checks a translation against its source without a
+// pipeline (a hand-edited one, say): the addresses, inline code and
+// do-not-translate elements of the source must be in it as they are, and
+// its figures must have the values of the source's. source and target are
+// HTML fragments when markup is set. It returns nil when the source has
+// nothing to check.
+func CheckFidelity(source, target string, markup bool) *Fidelity {
+	p := Pipeline{}
+	cv := figures.DetectConvention(inline.ParseSegment(source, markup).Plain())
+	return checkFidelity(p.protect(source, markup, cv), target, markup, nil)
+}

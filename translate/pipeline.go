@@ -8,6 +8,7 @@ import (
 
 	"golang.org/x/sync/errgroup"
 
+	"github.com/bitext/bitext/figures"
 	"github.com/bitext/bitext/inline"
 )
 
@@ -146,6 +147,7 @@ func blockPlain(b Block, target bool) string {
 // the rest from the memory.
 func (p *Pipeline) collect(ctx context.Context, doc *Document, st *Stats) ([]job, error) {
 	var jobs []job
+	cv := convention(doc)
 	for bi := range doc.Blocks {
 		b := &doc.Blocks[bi]
 		if !b.Translatable() {
@@ -161,12 +163,12 @@ func (p *Pipeline) collect(ctx context.Context, doc *Document, st *Stats) ([]job
 				}
 				if ok {
 					seg.Target, seg.Backend = t, by
-					p.recheck(seg)
+					p.recheck(seg, cv)
 					st.FromMemory++
 					continue
 				}
 			}
-			j := p.prepare(seg)
+			j := p.prepare(seg, cv)
 			j.restore = func(out string) string { return p.finish(j, out) }
 			jobs = append(jobs, j)
 		}
@@ -174,20 +176,20 @@ func (p *Pipeline) collect(ctx context.Context, doc *Document, st *Stats) ([]job
 	for i := range doc.Meta {
 		f := &doc.Meta[i]
 		if f.Translate && titleBlock(doc, *f) == nil {
-			jobs = append(jobs, p.prepareMeta(f))
+			jobs = append(jobs, p.prepareMeta(f, cv))
 		}
 	}
 	return jobs, nil
 }
 
 // prepareMeta translates a front-matter value through a scratch segment.
-func (p *Pipeline) prepareMeta(f *MetaField) job {
+func (p *Pipeline) prepareMeta(f *MetaField, cv figures.Convention) job {
 	seg := &Segment{Source: f.Value}
-	j := p.prepare(seg)
+	j := p.prepare(seg, cv)
 	j.scratch = true
 	j.restore = func(s string) string {
 		out := p.finish(j, s)
-		f.Target = out
+		f.Target, f.Fidelity = out, seg.Fidelity
 		return out
 	}
 	return j

@@ -1,6 +1,8 @@
 package translate
 
 import (
+	"strings"
+
 	"github.com/bitext/bitext/figures"
 	"github.com/bitext/bitext/inline"
 )
@@ -21,19 +23,20 @@ type Protector interface {
 	Fix(target string, terms []*inline.Code, markup bool) string
 }
 
-// finders returns, in priority order, what the pipeline protects.
-func (p *Pipeline) finders() []inline.Finder {
+// finders returns, in priority order, what the pipeline protects; cv is
+// how the document writes its numbers.
+func (p *Pipeline) finders(cv figures.Convention) []inline.Finder {
 	fs := []inline.Finder{inline.LinkFinder}
 	if p.Protector != nil {
 		fs = append(fs, inline.FinderFunc(p.Protector.Find))
 	}
-	return append(fs, inline.FinderFunc(figureSpans))
+	return append(fs, inline.FinderFunc(func(text string) []inline.Span { return figureSpans(cv, text) }))
 }
 
 // figureSpans protects the figures of French text, each given to the
 // engine, and kept, in its English form.
-func figureSpans(text string) []inline.Span {
-	fs := figures.French(text)
+func figureSpans(cv figures.Convention, text string) []inline.Span {
+	fs := cv.French(text)
 	out := make([]inline.Span, len(fs))
 	for i, f := range fs {
 		out[i] = inline.Span{Start: f.Start, End: f.End, Kind: inline.Number, Target: f.English}
@@ -42,15 +45,36 @@ func figureSpans(text string) []inline.Span {
 }
 
 // protect reads a segment into its protected content.
-func (p *Pipeline) protect(source string, markup bool) inline.Content {
-	return inline.Protect(inline.ParseSegment(source, markup), p.finders()...)
+func (p *Pipeline) protect(source string, markup bool, cv figures.Convention) inline.Content {
+	return inline.Protect(inline.ParseSegment(source, markup), p.finders(cv)...)
+}
+
+// convention returns how a document writes its numbers, from all its
+// text, and notes on the document when it reads commas as thousands.
+func convention(doc *Document) figures.Convention {
+	var b strings.Builder
+	for _, bl := range doc.Blocks {
+		if bl.Translatable() {
+			b.WriteString(blockPlain(bl, false) + "\n")
+		}
+	}
+	for _, m := range doc.Meta {
+		if m.Translate {
+			b.WriteString(m.Value + "\n")
+		}
+	}
+	cv := figures.DetectConvention(b.String())
+	if cv.CommaThousands {
+		doc.Warnings = append(doc.Warnings, "the article writes thousands with commas (such as 80,000), so numbers such as 1,879 were read as thousands, not as French decimals")
+	}
+	return cv
 }
 
 // prepare makes the job of one segment: its protected content, sent as
 // the neutral HTML form to backends that take HTML (when it holds any
 // code) and as plain text to the others.
-func (p *Pipeline) prepare(seg *Segment) job {
-	prot := p.protect(seg.Source, seg.Markup)
+func (p *Pipeline) prepare(seg *Segment, cv figures.Convention) job {
+	prot := p.protect(seg.Source, seg.Markup, cv)
 	j := job{seg: seg, prot: prot}
 	if p.Backend.Capabilities().HTML && prot.HasCodes() {
 		j.send, j.html = prot.Neutral(), true
@@ -72,7 +96,7 @@ func (p *Pipeline) finish(j job, out string) string {
 		got, issues = inline.RestorePlain(j.prot, out)
 	}
 	markup := j.seg.Markup
-	t := render(got, markup)
+	t := render(noDoubleStop(got), markup)
 	if p.Protector != nil {
 		if terms := termCodes(j.prot); len(terms) > 0 {
 			t = p.Protector.Fix(t, terms, markup)
@@ -87,8 +111,8 @@ func (p *Pipeline) finish(j job, out string) string {
 
 // recheck makes the fidelity record of a translation that came from the
 // memory.
-func (p *Pipeline) recheck(seg *Segment) {
-	seg.Fidelity = checkFidelity(p.protect(seg.Source, seg.Markup), seg.Target, seg.Markup, nil)
+func (p *Pipeline) recheck(seg *Segment, cv figures.Convention) {
+	seg.Fidelity = checkFidelity(p.protect(seg.Source, seg.Markup, cv), seg.Target, seg.Markup, nil)
 }
 
 func render(c inline.Content, markup bool) string {
@@ -107,4 +131,17 @@ func termCodes(c inline.Content) []*inline.Code {
 		}
 	}
 	return out
+}
+
+// noDoubleStop drops the full stop after a code whose text ends with one
+// (8 p.m. at the end of a sentence).
+func noDoubleStop(c inline.Content) inline.Content {
+	for i := 0; i+1 < len(c); i++ {
+		code, next := c[i].Code, c[i+1]
+		if code != nil && code.Protected() && strings.HasSuffix(code.Target, ".") && next.Code == nil &&
+			strings.HasPrefix(next.Text, ".") && !strings.HasPrefix(next.Text, "..") {
+			c[i+1].Text = next.Text[1:]
+		}
+	}
+	return c
 }

@@ -82,6 +82,9 @@ type evalResult struct {
 	ChrF     score.ChrF    `json:"chrf"`
 	Terms    *termAccuracy `json:"terms,omitempty"`
 	Glossary string        `json:"glossary_version,omitempty"`
+	// FidelityWarnings counts the lines whose translation carries a
+	// fidelity warning (a figure, an address or markup not kept).
+	FidelityWarnings int `json:"fidelity_warnings"`
 }
 
 // termAccuracy counts glossary-term occurrences and how many came out right.
@@ -110,7 +113,7 @@ func runEval(ctx context.Context, env *Env, opts evalOptions) error {
 	if err != nil {
 		return err
 	}
-	hyps, name, err := translateLines(ctx, env, opts, g, srcs)
+	hyps, name, warned, err := translateLines(ctx, env, opts, g, srcs)
 	if err != nil {
 		return err
 	}
@@ -119,7 +122,7 @@ func runEval(ctx context.Context, env *Env, opts evalOptions) error {
 			return err
 		}
 	}
-	res := evalResult{Backend: name, Lines: len(srcs), BLEU: score.CorpusBLEU(hyps, refs), ChrF: score.CorpusChrF(hyps, refs)}
+	res := evalResult{Backend: name, Lines: len(srcs), BLEU: score.CorpusBLEU(hyps, refs), ChrF: score.CorpusChrF(hyps, refs), FidelityWarnings: warned}
 	if g != nil {
 		res.Terms = measureTerms(g, srcs, hyps, refs)
 		res.Glossary = g.Version()
@@ -128,15 +131,16 @@ func runEval(ctx context.Context, env *Env, opts evalOptions) error {
 }
 
 // translateLines runs each line as one segment through the pipeline.
-func translateLines(ctx context.Context, env *Env, opts evalOptions, g *glossary.Glossary, lines []string) ([]string, string, error) {
+// It also returns how many lines carry a fidelity warning.
+func translateLines(ctx context.Context, env *Env, opts evalOptions, g *glossary.Glossary, lines []string) ([]string, string, int, error) {
 	b, info, closer, err := newBackend(ctx, env, opts.Backend)
 	if err != nil {
-		return nil, "", err
+		return nil, "", 0, err
 	}
 	defer closer.Close()
 	p, err := newPipeline(ctx, b, opts.From, opts.To, g, !opts.Raw)
 	if err != nil {
-		return nil, "", err
+		return nil, "", 0, err
 	}
 	doc := &translate.Document{Path: opts.Src, Format: translate.FormatText}
 	for i, l := range lines {
@@ -144,13 +148,17 @@ func translateLines(ctx context.Context, env *Env, opts evalOptions, g *glossary
 			Segments: []translate.Segment{{Source: l, Line: i + 1}}})
 	}
 	if _, err := p.Translate(ctx, doc); err != nil {
-		return nil, "", fmt.Errorf("%s: %w", opts.Src, err)
+		return nil, "", 0, fmt.Errorf("%s: %w", opts.Src, err)
 	}
 	hyps := make([]string, len(lines))
+	warned := 0
 	for i, b := range doc.Blocks {
 		hyps[i] = strings.ReplaceAll(b.Segments[0].Target, "\n", " ")
+		if b.Segments[0].Fidelity.HasWarnings() {
+			warned++
+		}
 	}
-	return hyps, info.Name, nil
+	return hyps, info.Name, warned, nil
 }
 
 // measureTerms counts, for every glossary-term occurrence in the sources,
@@ -196,6 +204,7 @@ func printEval(w io.Writer, res evalResult, asJSON bool) error {
 		return enc.Encode(res)
 	}
 	fmt.Fprintf(w, "backend %s, %d lines\n%s\n%s\n", res.Backend, res.Lines, res.BLEU, res.ChrF)
+	fmt.Fprintf(w, "fidelity: %d of %d lines carry a warning\n", res.FidelityWarnings, res.Lines)
 	if t := res.Terms; t != nil {
 		fmt.Fprintf(w, "terms: %d of %d occurrences right (%s); %d of %d where the reference has the term (%s)\n",
 			t.Correct, t.Occurrences, percent(t.Correct, t.Occurrences),

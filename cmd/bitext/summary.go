@@ -24,6 +24,7 @@ type summary struct {
 	Sent        int           `json:"segments_sent"`
 	Chars       int           `json:"characters_sent"`
 	Violations  int           `json:"glossary_violations"`
+	Fidelity    int           `json:"fidelity_warnings"`
 }
 
 func (s *summary) add(r fileResult) {
@@ -43,6 +44,7 @@ func (s *summary) add(r fileResult) {
 	s.Sent += r.Stats.Sent
 	s.Chars += r.Stats.Chars
 	s.Violations += len(r.Violations)
+	s.Fidelity += len(r.Fidelity)
 }
 
 // progress shows a run's progress: a bar on a terminal, a line per file
@@ -107,6 +109,9 @@ func (p *progress) fileDone(r fileResult) {
 		}
 		for _, v := range r.Violations {
 			fmt.Fprintf(p.err, "bitext: glossary: %s\n", v)
+		}
+		for _, w := range r.Fidelity {
+			fmt.Fprintf(p.err, "bitext: fidelity: %s\n", w)
 		}
 	}
 	switch {

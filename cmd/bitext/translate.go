@@ -46,7 +46,7 @@ func newTranslateCommand(env *Env) *cli.Command {
 		&cli.StringFlag{Name: "from", Value: "fr", Usage: "source language `CODE`"},
 		&cli.StringFlag{Name: "to", Value: "en", Usage: "target language `CODE`"},
 		&cli.StringSliceFlag{Name: "glossary", Aliases: []string{"g"}, Usage: "glossary `FILE` (CSV, TSV, YAML or TBX; repeatable; default: ./glossary.*)"},
-		&cli.BoolFlag{Name: "strict", Usage: "exit with status 1 when a glossary term is missing from a translation"},
+		&cli.BoolFlag{Name: "strict", Usage: "exit with status 1 when a glossary term is missing from a translation or a segment has a fidelity warning"},
 		&cli.StringFlag{Name: "out", Aliases: []string{"o"}, Value: "bitext-out", Usage: "output `DIR`"},
 		&cli.StringFlag{Name: "input-format", Usage: "read inputs as `txt` or md whatever their extension (standard input is read as txt by default)"},
 		&cli.StringFlag{Name: "format", Value: "html,md", Usage: "bilingual outputs to write: `LIST` of html, md, txt, json"},
@@ -206,9 +206,12 @@ type fileResult struct {
 	Error      string          `json:"error,omitempty"`
 	Stats      translate.Stats `json:"stats"`
 	Violations []string        `json:"glossary_violations,omitempty"`
-	Warnings   []string        `json:"warnings,omitempty"`
-	Elapsed    time.Duration   `json:"elapsed_ns"`
-	err        error
+	// Fidelity lists the segments whose translation did not keep what it
+	// must (a figure, an address, a link), as "path:line: warning".
+	Fidelity []string      `json:"fidelity_warnings,omitempty"`
+	Warnings []string      `json:"warnings,omitempty"`
+	Elapsed  time.Duration `json:"elapsed_ns"`
+	err      error
 }
 
 func (tr *translator) translateFile(ctx context.Context, in input) fileResult {
@@ -225,6 +228,7 @@ func (tr *translator) translateFile(ctx context.Context, in input) fileResult {
 	changed := true
 	if err == nil {
 		res.Violations = tr.check(doc)
+		res.Fidelity = fidelityWarnings(doc)
 		res.Outputs, changed, err = tr.writeOutputs(in, doc)
 	}
 	res.Elapsed = tr.env.Now().Sub(start)
@@ -256,8 +260,8 @@ func (tr *translator) finish(ctx context.Context, sum *summary) error {
 	if sum.Failed > 0 {
 		return &exitError{code: 1, msg: fmt.Sprintf("%d of %d inputs failed", sum.Failed, sum.Files)}
 	}
-	if tr.opts.Strict && sum.Violations > 0 {
-		return &exitError{code: 1, msg: fmt.Sprintf("%d glossary violations (--strict)", sum.Violations)}
+	if tr.opts.Strict && (sum.Violations > 0 || sum.Fidelity > 0) {
+		return &exitError{code: 1, msg: fmt.Sprintf("%d glossary violations, %d fidelity warnings (--strict)", sum.Violations, sum.Fidelity)}
 	}
 	return nil
 }

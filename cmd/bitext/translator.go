@@ -155,16 +155,45 @@ func readFileLimited(path string) ([]byte, error) {
 	return readAllLimited(f, path, maxInput)
 }
 
-// check lists the glossary terms missing from the translation.
+// check lists the glossary terms missing from the translation. Blocks
+// that are not translated (code blocks) are not checked, as glossary check
+// does not check them.
 func (tr *translator) check(doc *translate.Document) []string {
 	if tr.gloss == nil {
 		return nil
 	}
 	var out []string
 	for _, b := range doc.Blocks {
+		if !b.Translatable() {
+			continue
+		}
 		for _, s := range b.Segments {
 			for _, v := range tr.gloss.Check(s.Source, s.Target, s.Markup) {
 				out = append(out, fmt.Sprintf("%s:%d: %s", doc.Path, s.Line, v))
+			}
+		}
+	}
+	return out
+}
+
+// fidelityWarnings lists the fidelity warnings of a translated document,
+// one per warning, as "path:line: warning".
+func fidelityWarnings(doc *translate.Document) []string {
+	var out []string
+	for _, b := range doc.Blocks {
+		for _, s := range b.Segments {
+			if s.Fidelity == nil {
+				continue
+			}
+			for _, w := range s.Fidelity.Warnings {
+				out = append(out, fmt.Sprintf("%s:%d: %s", doc.Path, s.Line, w))
+			}
+		}
+	}
+	for _, m := range doc.Meta {
+		if m.Fidelity != nil {
+			for _, w := range m.Fidelity.Warnings {
+				out = append(out, fmt.Sprintf("%s: front matter %s: %s", doc.Path, m.Key, w))
 			}
 		}
 	}

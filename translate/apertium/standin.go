@@ -43,6 +43,9 @@ const (
 	// number as it would around the figure ("3571 millions de wons" →
 	// "3571 million wons").
 	numeral
+	// ordinal stands for an ordinal number (1st, 43rd): a French ordinal
+	// word Apertium translates (neuvième → ninth).
+	ordinal
 )
 
 // standIn is a French word sent in place of a protected element, with the
@@ -86,6 +89,10 @@ func defaultStandIns() []standIn {
 	}
 	for _, n := range []string{"4817", "5923", "6271", "7349", "8462", "3581", "2693", "9174", "1738", "6052"} {
 		ss = append(ss, standIn{kind: numeral, sg: n, pl: n, en: []string{n}})
+	}
+	for _, o := range [][2]string{{"cinquième", "fifth"}, {"sixième", "sixth"}, {"septième", "seventh"},
+		{"huitième", "eighth"}, {"neuvième", "ninth"}, {"onzième", "eleventh"}, {"douzième", "twelfth"}} {
+		ss = append(ss, standIn{kind: ordinal, sg: o[0], pl: o[0], en: []string{o[1]}})
 	}
 	adjs := [][3]string{{"belge", "belges", "belgian"}, {"suisse", "suisses", "swiss"},
 		{"tchèque", "tchèques", "czech"}, {"serbe", "serbes", "serbian"}}
@@ -150,6 +157,9 @@ var demonymEndings = []string{"ean", "ian", "ese", "ish", "ican", "ench", "utch"
 // roleOf guesses what an element stands for from the French word before it
 // (lower-cased, an elided article with its apostrophe) and its text.
 func roleOf(prev, text string) role {
+	if ordinalLike(text) {
+		return role{kind: ordinal}
+	}
 	if figureLike(text) {
 		return role{kind: numeral}
 	}
@@ -171,6 +181,13 @@ func figureLike(text string) bool {
 		return true
 	}
 	return text == "noon" || text == "midnight"
+}
+
+// ordinalLike reports whether an element's text is an English ordinal
+// number (1st, 22nd, 43rd, 21st).
+func ordinalLike(text string) bool {
+	d := strings.TrimLeft(text, "0123456789")
+	return len(d) < len(text) && (d == "st" || d == "nd" || d == "rd" || d == "th")
 }
 
 // nounLike reports whether a lower-case word may be a noun an adjective
@@ -229,7 +246,7 @@ func (c *chooser) pick(r role) (string, *standIn) {
 	fits := []func(s *standIn) bool{
 		func(s *standIn) bool { return s.kind == r.kind && (s.kind != commonNoun || s.feminine == r.feminine) },
 		func(s *standIn) bool { return s.kind == r.kind },
-		func(s *standIn) bool { return s.kind == properNoun && r.kind != numeral },
+		func(s *standIn) bool { return s.kind == properNoun && r.kind != numeral && r.kind != ordinal },
 	}
 	for _, fit := range fits {
 		for i := range c.pool {
