@@ -168,3 +168,34 @@ var textEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"
 
 // EscapeAttr escapes s for a double-quoted attribute value.
 func EscapeAttr(s string) string { return html.EscapeString(s) }
+
+// SetAttr returns the start tag with the attribute name set to value (the
+// others kept in order; attribute values written in double quotes).
+func SetAttr(tag, name, value string) string {
+	t := ParseTag(tag)
+	if t.Name == "" || t.Closing {
+		return tag
+	}
+	var b strings.Builder
+	b.WriteString("<" + t.Name)
+	found := false
+	for _, a := range t.Attrs {
+		v := a.Value
+		if a.Name == name {
+			v, found = value, true
+		}
+		if v == "" && a.Name != name && !strings.Contains(tag, a.Name+"=") {
+			b.WriteString(" " + a.Name)
+			continue
+		}
+		b.WriteString(" " + a.Name + `="` + EscapeAttr(v) + `"`)
+	}
+	if !found {
+		b.WriteString(" " + name + `="` + EscapeAttr(value) + `"`)
+	}
+	if t.SelfClosing {
+		b.WriteString("/")
+	}
+	b.WriteString(">")
+	return b.String()
+}

@@ -76,8 +76,12 @@ type job struct {
 	html bool
 	// restore turns the backend's answer into the segment's Target.
 	restore func(string) string
-	// scratch marks front-matter values, which the memory does not keep.
+	// scratch marks front-matter values and attributes, which the memory
+	// does not keep.
 	scratch bool
+	// attrs are the translatable attributes of the segment's markup,
+	// translated by jobs of their own before this one is restored.
+	attrs []*attrSlot
 }
 
 // Translate fills in the Target of every translatable segment of doc and
@@ -85,22 +89,14 @@ type job struct {
 // keep their targets (and are in the memory) and the rest stay empty.
 func (p *Pipeline) Translate(ctx context.Context, doc *Document) (Stats, error) {
 	var st Stats
-	jobs, err := p.collect(ctx, doc, &st)
+	jobs, attrs, err := p.collect(ctx, doc, &st)
 	if err != nil {
 		return st, err
 	}
-	var plain, marked []job
-	for _, j := range jobs {
-		if j.html {
-			marked = append(marked, j)
-		} else {
-			plain = append(plain, j)
-		}
-	}
-	if err := p.run(ctx, plain, false, &st); err != nil {
+	if err := p.runJobs(ctx, attrs, &st); err != nil {
 		return st, err
 	}
-	if err := p.run(ctx, marked, true, &st); err != nil {
+	if err := p.runJobs(ctx, jobs, &st); err != nil {
 		return st, err
 	}
 	for i := range doc.Meta {
@@ -109,6 +105,22 @@ func (p *Pipeline) Translate(ctx context.Context, doc *Document) (Stats, error) 
 		}
 	}
 	return st, nil
+}
+
+// runJobs translates jobs: plain-text ones, then HTML ones.
+func (p *Pipeline) runJobs(ctx context.Context, jobs []job, st *Stats) error {
+	var plain, marked []job
+	for _, j := range jobs {
+		if j.html {
+			marked = append(marked, j)
+		} else {
+			plain = append(plain, j)
+		}
+	}
+	if err := p.run(ctx, plain, false, st); err != nil {
+		return err
+	}
+	return p.run(ctx, marked, true, st)
 }
 
 // metaTarget reuses the headline's translation for a title that repeats it,
@@ -144,9 +156,9 @@ func blockPlain(b Block, target bool) string {
 }
 
 // collect prepares a job for every segment that needs the backend, filling
-// the rest from the memory.
-func (p *Pipeline) collect(ctx context.Context, doc *Document, st *Stats) ([]job, error) {
-	var jobs []job
+// the rest from the memory, and a job for every translatable attribute of
+// their markup (to run first).
+func (p *Pipeline) collect(ctx context.Context, doc *Document, st *Stats) (jobs, attrs []job, err error) {
 	cv := convention(doc)
 	for bi := range doc.Blocks {
 		b := &doc.Blocks[bi]
@@ -155,11 +167,14 @@ func (p *Pipeline) collect(ctx context.Context, doc *Document, st *Stats) ([]job
 		}
 		for si := range b.Segments {
 			seg := &b.Segments[si]
+			if strings.TrimSpace(seg.Source) == "" {
+				continue // an empty table cell
+			}
 			st.Segments++
 			if p.Memory != nil {
 				t, by, ok, err := p.Memory.Lookup(ctx, seg.Source, seg.Markup)
 				if err != nil {
-					return nil, fmt.Errorf("translation memory: %w", err)
+					return nil, nil, fmt.Errorf("translation memory: %w", err)
 				}
 				if ok {
 					seg.Target, seg.Backend = t, by
@@ -169,6 +184,7 @@ func (p *Pipeline) collect(ctx context.Context, doc *Document, st *Stats) ([]job
 				}
 			}
 			j := p.prepare(seg, cv)
+			attrs = append(attrs, p.attributeJobs(&j, cv)...)
 			j.restore = func(out string) string { return p.finish(j, out) }
 			jobs = append(jobs, j)
 		}
@@ -179,7 +195,7 @@ func (p *Pipeline) collect(ctx context.Context, doc *Document, st *Stats) ([]job
 			jobs = append(jobs, p.prepareMeta(f, cv))
 		}
 	}
-	return jobs, nil
+	return jobs, attrs, nil
 }
 
 // prepareMeta translates a front-matter value through a scratch segment.

@@ -7,6 +7,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/bitext/bitext/inline"
 	"github.com/bitext/bitext/internal/atomicfile"
 )
 
@@ -84,7 +85,7 @@ func writeText(buf *bytes.Buffer, doc *Document, side Side) error {
 				buf.WriteByte(' ')
 			}
 			if b.Segments[j].Markup {
-				s = fragmentText(s)
+				s = inline.Parse(s).Plain()
 			}
 			buf.WriteString(oneLine(s))
 		}
