@@ -157,6 +157,24 @@ func (c Content) Clone() Content {
 	return out
 }
 
+// textBuffer collects the text between two codes, so that building
+// content from many small pieces of text stays linear.
+type textBuffer struct {
+	b strings.Builder
+}
+
+func (t *textBuffer) add(s string) { t.b.WriteString(s) }
+
+// flush appends the text collected to c.
+func (t *textBuffer) flush(c Content) Content {
+	if t.b.Len() == 0 {
+		return c
+	}
+	c = c.appendText(t.b.String())
+	t.b.Reset()
+	return c
+}
+
 // appendText adds text, merging it with a text piece before it.
 func (c Content) appendText(s string) Content {
 	if s == "" {

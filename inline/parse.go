@@ -25,6 +25,7 @@ func Parse(fragment string) Content {
 	for p.i = 0; p.i < len(p.toks); p.i++ {
 		p.token(p.toks[p.i])
 	}
+	p.out = p.text.flush(p.out)
 	for _, k := range p.stack {
 		p.out[k].Code.Type = Standalone
 	}
@@ -36,6 +37,7 @@ type parser struct {
 	toks  []Token
 	i     int
 	out   Content
+	text  textBuffer
 	stack []int // indexes in out of open codes, innermost last
 	id    int
 	// pairs maps, per element name, the index of each start tag to that
@@ -46,9 +48,9 @@ type parser struct {
 func (p *parser) token(t Token) {
 	switch t.Kind {
 	case TextToken:
-		p.out = p.out.appendText(t.Raw)
+		p.text.add(t.Raw)
 	case EntityToken:
-		p.out = p.out.appendText(Decode(t.Raw))
+		p.text.add(Decode(t.Raw))
 	case CommentToken:
 		p.standalone(&Code{Kind: Element, Name: "!", Data: t.Raw})
 	case TagToken:
@@ -57,10 +59,11 @@ func (p *parser) token(t Token) {
 }
 
 func (p *parser) tag(t Token) {
+	p.out = p.text.flush(p.out)
 	tag := ParseTag(t.Raw)
 	if kind, ok := tag.whole(); ok {
 		if end := p.closeOf(tag.Name); end > p.i {
-			p.standalone(&Code{Kind: kind, Name: tag.Name, Data: p.raw(p.i, end), Text: p.text(p.i+1, end)})
+			p.standalone(&Code{Kind: kind, Name: tag.Name, Data: p.raw(p.i, end), Text: p.textOf(p.i+1, end)})
 			p.i = end
 			return
 		}
@@ -78,6 +81,7 @@ func (p *parser) tag(t Token) {
 }
 
 func (p *parser) standalone(c *Code) {
+	p.out = p.text.flush(p.out)
 	p.id++
 	c.ID = p.id
 	p.out = p.out.appendCode(c)
@@ -142,8 +146,8 @@ func (p *parser) raw(from, to int) string {
 	return b.String()
 }
 
-// text joins the text of the tokens from..to-1, references decoded.
-func (p *parser) text(from, to int) string {
+// textOf joins the text of the tokens from..to-1, references decoded.
+func (p *parser) textOf(from, to int) string {
 	var b strings.Builder
 	for _, t := range p.toks[from:to] {
 		switch t.Kind {

@@ -54,6 +54,7 @@ func Restore(sent Content, out string) (Content, []Issue) {
 	for r.i = 0; r.i < len(r.toks); r.i++ {
 		r.token(r.toks[r.i])
 	}
+	r.res = r.text.flush(r.res)
 	return repair(sent, r.res, r.issues)
 }
 
@@ -64,6 +65,7 @@ type restorer struct {
 	toks   []Token
 	i      int
 	res    Content
+	text   textBuffer
 	open   []*Code // paired codes opened in the output, innermost last
 	issues []Issue
 }
@@ -71,12 +73,13 @@ type restorer struct {
 func (r *restorer) token(t Token) {
 	switch t.Kind {
 	case TextToken:
-		r.res = r.res.appendText(t.Raw)
+		r.text.add(t.Raw)
 	case EntityToken:
-		r.res = r.res.appendText(Decode(t.Raw))
+		r.text.add(Decode(t.Raw))
 	case CommentToken:
 		r.unexpected(t.Raw)
 	case TagToken:
+		r.res = r.text.flush(r.res)
 		r.tag(t)
 	}
 }

@@ -1,0 +1,36 @@
+package translatetest_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/bitext/bitext/glossary"
+	"github.com/bitext/bitext/translate"
+	"github.com/bitext/bitext/translate/translatetest"
+)
+
+// TestExamplesThroughFake runs the examples through the word-for-word fake.
+func TestExamplesThroughFake(t *testing.T) {
+	g, err := glossary.Parse("g.csv", strings.NewReader(translatetest.GlossaryCSV), glossary.CSV)
+	if err != nil {
+		t.Fatal(err)
+	}
+	translatetest.RunExamples(t, func(t *testing.T) translate.Backend { return translatetest.NewFake() }, glossary.Shield{Glossary: g})
+}
+
+func TestSameStructure(t *testing.T) {
+	fr := "# Titre\n\nUn *mot* et [lien](https://x.org).\n\n| a | b |\n|---|--:|\n| 1 | 2 |\n"
+	if err := translatetest.SameStructure(fr, "# Title\n\nA *word* and [link](https://x.org).\n\n| a | b |\n|---|--:|\n| 1 | 2 |\n"); err != nil {
+		t.Errorf("same structure reported different: %v", err)
+	}
+	for _, en := range []string{
+		"# Title\n\nA word and [link](https://x.org).\n\n| a | b |\n|---|--:|\n| 1 | 2 |\n",
+		"# Title\n\nA *word* and [link](https://y.org).\n\n| a | b |\n|---|--:|\n| 1 | 2 |\n",
+		"# Title\n\nA *word* and [link](https://x.org).\n\n| a | b | 1 | 2 |\n",
+		"## Title\n\nA *word* and [link](https://x.org).\n\n| a | b |\n|---|--:|\n| 1 | 2 |\n",
+	} {
+		if translatetest.SameStructure(fr, en) == nil {
+			t.Errorf("different structure not reported:\n%s", en)
+		}
+	}
+}
