@@ -3,6 +3,7 @@ package review
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -168,6 +169,34 @@ func (a *Article) check(u *Unit) {
 		return
 	}
 	u.Problems = a.opts.Check(u.Key.Source, u.Text, u.Markup)
+	if u.Text == u.Draft {
+		u.Problems = appendNew(u.Problems, a.recorded(u)...)
+	}
+}
+
+// recorded returns the fidelity warnings translate recorded on the unit's
+// sentences (an address the engine dropped and bitext put back, say):
+// they hold while the text is the machine draft.
+func (a *Article) recorded(u *Unit) []string {
+	var out []string
+	for _, s := range a.Doc.Blocks[u.Block].Segments[u.First : u.Last+1] {
+		if s.Fidelity != nil {
+			for _, w := range s.Fidelity.Warnings {
+				out = append(out, "fidelity: "+w)
+			}
+		}
+	}
+	return out
+}
+
+// appendNew appends the strings of add that list does not hold yet.
+func appendNew(list []string, add ...string) []string {
+	for _, s := range add {
+		if !slices.Contains(list, s) {
+			list = append(list, s)
+		}
+	}
+	return list
 }
 
 // PlainText returns the unit's English without markup, as an editor types
