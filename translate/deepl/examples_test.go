@@ -19,5 +19,5 @@ func TestExamples(t *testing.T) {
 	translatetest.RunExamples(t, func(t *testing.T) translate.Backend {
 		_, b := newTestBackend(t)
 		return b
-	}, gl.Shield{Glossary: g})
+	}, gl.Shield{Glossary: g}, false)
 }

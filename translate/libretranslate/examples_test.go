@@ -19,5 +19,5 @@ func TestExamples(t *testing.T) {
 	translatetest.RunExamples(t, func(t *testing.T) translate.Backend {
 		_, b := newTest(t, "k", "k")
 		return b
-	}, glossary.Shield{Glossary: g})
+	}, glossary.Shield{Glossary: g}, false)
 }

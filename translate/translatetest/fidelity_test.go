@@ -15,7 +15,7 @@ func TestExamplesThroughFake(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	translatetest.RunExamples(t, func(t *testing.T) translate.Backend { return translatetest.NewFake() }, glossary.Shield{Glossary: g})
+	translatetest.RunExamples(t, func(t *testing.T) translate.Backend { return translatetest.NewFake() }, glossary.Shield{Glossary: g}, false)
 }
 
 func TestSameStructure(t *testing.T) {
