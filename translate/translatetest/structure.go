@@ -77,7 +77,13 @@ func describeNode(n ast.Node, src []byte) string {
 	case *ast.AutoLink:
 		return fmt.Sprintf("AutoLink %q", n.URL(src))
 	case *ast.CodeSpan:
-		return fmt.Sprintf("CodeSpan %q", n.Text(src)) //nolint:staticcheck // the code is what must not change
+		var code strings.Builder
+		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+			if t, ok := c.(*ast.Text); ok {
+				code.Write(t.Value(src))
+			}
+		}
+		return fmt.Sprintf("CodeSpan %q", code.String())
 	case *ast.FencedCodeBlock, *ast.CodeBlock, *ast.HTMLBlock:
 		return fmt.Sprintf("%s %q", n.Kind(), lines(n, src))
 	case *ast.RawHTML:
