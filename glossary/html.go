@@ -55,28 +55,12 @@ func skipsContent(tag string) bool {
 // ends at s[from:], counting nested elements of the same name; the end of
 // s when it is never closed.
 func skipElement(s string, from int, name string) int {
-	depth := 1
-	sc := inline.NewScanner(s)
-	for i := from; i < len(s); i++ {
-		if s[i] != '<' {
-			continue
-		}
-		kind, end := sc.At(i)
-		if end == 0 || kind != inline.TagToken {
-			continue
-		}
-		t := inline.ParseTag(s[i:end])
-		if t.Name == name && t.Closing {
-			depth--
-		} else if t.Name == name && !t.SelfClosing {
-			depth++
-		}
-		if depth == 0 {
-			return end
-		}
-		i = end - 1
+	toks := append([]inline.Token{{Kind: inline.TagToken, Raw: "<" + name + ">"}}, inline.Tokens(s[from:])...)
+	end := inline.ElementEnd(toks, 0)
+	if end < 0 {
+		return len(s)
 	}
-	return len(s)
+	return from + toks[end].Start + len(toks[end].Raw)
 }
 
 // entityAt returns the length of the character reference at s[i] == '&'

@@ -142,23 +142,7 @@ func spanEnd(toks []inline.Token, i int) int {
 	if t := inline.ParseTag(toks[i].Raw); t.Name != "span" || t.Closing || !t.NoTranslate() {
 		return -1
 	}
-	depth := 1
-	for j := i + 1; j < len(toks); j++ {
-		if toks[j].Kind != inline.TagToken {
-			continue
-		}
-		switch t := inline.ParseTag(toks[j].Raw); {
-		case t.Name != "span" || t.SelfClosing:
-		case t.Closing:
-			depth--
-		default:
-			depth++
-		}
-		if depth == 0 {
-			return j
-		}
-	}
-	return -1
+	return inline.ElementEnd(toks, i)
 }
 
 // plainOf turns a fragment whose only tags are stray spans into plain

@@ -97,14 +97,14 @@ func (r *restorer) tag(t Token) {
 	case err != nil || code == nil:
 		r.unexpected(t.Raw)
 		if tag.NoTranslate() {
-			r.skipElement(tag.Name) // its text was never ours to translate
+			r.skipElement() // its text was never ours to translate
 		}
 	case code.Type == Open:
 		r.open = append(r.open, code)
 		r.res = r.res.appendCode(code)
 	default:
 		if !tag.SelfClosing && !tag.Void() && tag.Name != "x" {
-			r.skipElement(tag.Name)
+			r.skipElement()
 		}
 		r.res = r.res.appendCode(code)
 	}
@@ -126,26 +126,11 @@ func (r *restorer) close(name, raw string) {
 	}
 }
 
-// skipElement skips the tokens up to the end tag closing the element name
-// whose start tag is at r.i, counting nested elements of that name.
-func (r *restorer) skipElement(name string) {
-	depth := 1
-	for j := r.i + 1; j < len(r.toks); j++ {
-		if r.toks[j].Kind != TagToken {
-			continue
-		}
-		t := ParseTag(r.toks[j].Raw)
-		switch {
-		case t.Name != name || t.SelfClosing:
-		case t.Closing:
-			depth--
-		default:
-			depth++
-		}
-		if depth == 0 {
-			r.i = j
-			return
-		}
+// skipElement skips the tokens up to the end tag closing the element
+// whose start tag is at r.i (nothing when it is never closed).
+func (r *restorer) skipElement() {
+	if end := ElementEnd(r.toks, r.i); end > 0 {
+		r.i = end
 	}
 }
 

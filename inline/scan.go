@@ -188,3 +188,27 @@ func Decode(entity string) string { return html.UnescapeString(entity) }
 func isLetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
 
 func isHex(c byte) bool { return c >= '0' && c <= '9' || c|0x20 >= 'a' && c|0x20 <= 'f' }
+
+// ElementEnd returns the index of the token that closes the element whose
+// start tag is toks[i], counting nested elements of the same name, or -1
+// when it is never closed.
+func ElementEnd(toks []Token, i int) int {
+	name := ParseTag(toks[i].Raw).Name
+	depth := 1
+	for j := i + 1; j < len(toks); j++ {
+		if toks[j].Kind != TagToken {
+			continue
+		}
+		switch t := ParseTag(toks[j].Raw); {
+		case t.Name != name || t.SelfClosing:
+		case t.Closing:
+			depth--
+		default:
+			depth++
+		}
+		if depth == 0 {
+			return j
+		}
+	}
+	return -1
+}

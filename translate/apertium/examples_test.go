@@ -1,10 +1,8 @@
 package apertium
 
 import (
-	"strings"
 	"testing"
 
-	"github.com/bitext/bitext/glossary"
 	"github.com/bitext/bitext/translate"
 	"github.com/bitext/bitext/translate/translatetest"
 )
@@ -13,11 +11,7 @@ import (
 // through this backend with bitext's pipeline.
 func TestExamples(t *testing.T) {
 	requireApertium(t)
-	g, err := glossary.Parse("g.csv", strings.NewReader(translatetest.GlossaryCSV), glossary.CSV)
-	if err != nil {
-		t.Fatal(err)
-	}
 	translatetest.RunExamples(t, func(t *testing.T) translate.Backend {
 		return newRealBackend(t, Config{})
-	}, glossary.Shield{Glossary: g}, false)
+	}, translatetest.ExampleGlossary(t), false)
 }

@@ -65,7 +65,9 @@ func writeMarkup(b *bytes.Buffer, s string, toks []inline.Token, i int, h *hider
 	if t.Kind == inline.TagToken {
 		tag := inline.ParseTag(t.Raw)
 		if !tag.Closing && !tag.SelfClosing && !tag.Void() && (tag.NoTranslate() || notransElements[tag.Name]) {
-			end = elementEnd(toks, i, tag.Name)
+			if end = inline.ElementEnd(toks, i); end < 0 {
+				end = len(toks) - 1 // never closed: runs to the end
+			}
 			elem := s[t.Start : toks[end].Start+len(toks[end].Raw)]
 			if tag.NoTranslate() && h != nil && h.hide(b, s, t.Start, elem) {
 				return end
@@ -90,29 +92,6 @@ func writeEntity(b *bytes.Buffer, ref string) {
 		return
 	}
 	writeRune(b, r)
-}
-
-// elementEnd returns the index of the token closing the element name
-// opened at toks[i], counting nested elements of the same name; the last
-// token when it is never closed.
-func elementEnd(toks []inline.Token, i int, name string) int {
-	depth := 1
-	for j := i + 1; j < len(toks); j++ {
-		if toks[j].Kind != inline.TagToken {
-			continue
-		}
-		switch t := inline.ParseTag(toks[j].Raw); {
-		case t.Name != name || t.SelfClosing:
-		case t.Closing:
-			depth--
-		default:
-			depth++
-		}
-		if depth == 0 {
-			return j
-		}
-	}
-	return len(toks) - 1
 }
 
 // tagEnd returns the index just after the tag or comment starting at s[i],

@@ -34,7 +34,9 @@ func protect(s string) (string, []string) {
 		}
 		end := i
 		if !tag.SelfClosing && !tag.Void() {
-			end = closeOf(toks, i, tag.Name)
+			if end = inline.ElementEnd(toks, i); end < 0 {
+				end = len(toks) - 1 // never closed: runs to the end
+			}
 		}
 		var elem strings.Builder
 		for _, e := range toks[i : end+1] {
@@ -45,29 +47,6 @@ func protect(s string) (string, []string) {
 		i = end
 	}
 	return b.String(), kept
-}
-
-// closeOf returns the index of the token closing the element name opened
-// at toks[i], counting nested elements of the same name; the last token
-// when it is never closed.
-func closeOf(toks []inline.Token, i int, name string) int {
-	depth := 1
-	for j := i + 1; j < len(toks); j++ {
-		if toks[j].Kind != inline.TagToken {
-			continue
-		}
-		switch t := inline.ParseTag(toks[j].Raw); {
-		case t.Name != name || t.SelfClosing:
-		case t.Closing:
-			depth--
-		default:
-			depth++
-		}
-		if depth == 0 {
-			return j
-		}
-	}
-	return len(toks) - 1
 }
 
 // restore puts the elements protect took out back in place.

@@ -41,7 +41,7 @@ func NoTranslateSpans(s string) []Span {
 		if tag.Closing || tag.SelfClosing || tag.Void() || !tag.NoTranslate() {
 			continue
 		}
-		end := closeOf(toks, i, tag.Name)
+		end := inline.ElementEnd(toks, i)
 		if end < 0 {
 			continue
 		}
@@ -52,28 +52,6 @@ func NoTranslateSpans(s string) []Span {
 		i = end
 	}
 	return out
-}
-
-// closeOf returns the index of the token closing the element name opened
-// at toks[i], counting nested elements of that name, or -1.
-func closeOf(toks []inline.Token, i int, name string) int {
-	depth := 1
-	for j := i + 1; j < len(toks); j++ {
-		if toks[j].Kind != inline.TagToken {
-			continue
-		}
-		switch t := inline.ParseTag(toks[j].Raw); {
-		case t.Name != name || t.SelfClosing:
-		case t.Closing:
-			depth--
-		default:
-			depth++
-		}
-		if depth == 0 {
-			return j
-		}
-	}
-	return -1
 }
 
 // ReplaceSpans returns s with every translate="no" element replaced by

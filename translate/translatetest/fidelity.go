@@ -7,6 +7,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/bitext/bitext/glossary"
 	"github.com/bitext/bitext/translate"
 )
 
@@ -89,6 +90,17 @@ Après un saut de ligne, ~~barré~~ et <em>en HTML</em><br>puis la suite[^1].
 
 [^1]: Une note de bas de page.
 `
+
+// ExampleGlossary returns the glossary of the examples (GlossaryCSV) as a
+// pipeline protector.
+func ExampleGlossary(t *testing.T) translate.Protector {
+	t.Helper()
+	g, err := glossary.Parse("examples.csv", strings.NewReader(GlossaryCSV), glossary.CSV)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return glossary.Shield{Glossary: g}
+}
 
 // RunExamples translates every example through translate.Pipeline (with
 // protector, which may be nil, and English typography) on the backend

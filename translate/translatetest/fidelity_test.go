@@ -1,21 +1,15 @@
 package translatetest_test
 
 import (
-	"strings"
 	"testing"
 
-	"github.com/bitext/bitext/glossary"
 	"github.com/bitext/bitext/translate"
 	"github.com/bitext/bitext/translate/translatetest"
 )
 
 // TestExamplesThroughFake runs the examples through the word-for-word fake.
 func TestExamplesThroughFake(t *testing.T) {
-	g, err := glossary.Parse("g.csv", strings.NewReader(translatetest.GlossaryCSV), glossary.CSV)
-	if err != nil {
-		t.Fatal(err)
-	}
-	translatetest.RunExamples(t, func(t *testing.T) translate.Backend { return translatetest.NewFake() }, glossary.Shield{Glossary: g}, false)
+	translatetest.RunExamples(t, func(t *testing.T) translate.Backend { return translatetest.NewFake() }, translatetest.ExampleGlossary(t), false)
 }
 
 func TestSameStructure(t *testing.T) {
