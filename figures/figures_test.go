@@ -17,6 +17,8 @@ func TestFrench(t *testing.T) {
 		{"Il est 20h. À 8h du soir, de 9h à 18h, à 12h30, à 0h15", "20h→8 p.m. | 8h du soir→8 p.m. | 9h→9 a.m. | 18h→6 p.m. | 12h30→12:30 p.m. | 0h15→12:15 a.m."},
 		{"à 17 heures, vers 20 h 30, à minuit, 12h", "17 heures→5 p.m. | 20 h 30→8:30 p.m. | 12h→noon"},
 		{"La réunion a duré 2h45, pendant 3 heures, il y a 1h, 36h de grève", "2h45→2 hours 45 minutes | 3 heures→3 hours | 1h→1 hour | 36h→36 hours"},
+		{"un voyage de 10 heures et demie, arrivé à 15 heures 30, de 9 heures à 11 heures", "10 heures et demie→10 hours 30 minutes | 15 heures 30→3:30 p.m. | 9 heures→9 a.m. | 11 heures→11 a.m."},
+		{"entre 12 et 14 heures par jour, chacune prend 3 heures, à 8h et quart", "12→12 | 14 heures→14 hours | 3 heures→3 hours | 8h et quart→8:15 a.m."},
 		{"le 21/08/2024 et le 1.3.24", "21/08/2024→21 August 2024 | 1.3.24→1 March 2024"},
 		{"le 1er, la 2e, le 21e siècle, 3ème", "1er→1st | 2e→2nd | 21e→21st | 3ème→3rd"},
 		{"Le G20, l'A320, COVID-19, la 5G, v1.2.3 et 75008 Paris en 2024", "75008→75008 | 2024→2024"},

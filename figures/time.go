@@ -27,6 +27,11 @@ func readTime(text string, i int) (Figure, bool) {
 	}
 	end := k + len(unit)
 	m, end, hasMin := minutesAfter(text, end)
+	if !hasMin {
+		if extra, n := fraction(text[end:]); n > 0 {
+			m, end = extra, end+n
+		}
+	}
 	if !endsWord(text, end, false) || m > 59 {
 		return Figure{}, false
 	}
@@ -49,8 +54,8 @@ func readTime(text string, i int) (Figure, bool) {
 // clockCues are the words after which "N heures" is a time of day (à 21
 // heures, vers 8 heures, de 9 heures à 18 heures); without one, and
 // without minutes, "N heures" is a duration (chacune prend 3 heures).
-var clockCues = []string{"à", "a", "vers", "dès", "jusqu'à", "jusqu’à", "depuis", "avant", "après", "de", "entre",
-	"et", "il est", "était", "sera", "aux alentours de", "autour de", "midi", "minuit", "d'ici", "d’ici"}
+var clockCues = []string{"à", "a", "vers", "dès", "jusqu'à", "jusqu’à", "depuis", "avant", "après", "entre",
+	"il est", "était", "sera", "à partir de", "aux alentours de", "autour de", "midi", "minuit", "d'ici", "d’ici"}
 
 // isClock reports whether "N heures" between before and after is a time.
 func isClock(before, after string) bool {
@@ -63,7 +68,25 @@ func isClock(before, after string) bool {
 			return true
 		}
 	}
-	return false
+	// "de 9 heures à 18 heures", "entre 9 et 11 heures": a range of times.
+	a := strings.ToLower(strings.TrimLeft(after, " \u00a0"))
+	rangeStart := strings.HasSuffix(b, " de") || b == "de"
+	return rangeStart && (strings.HasPrefix(a, "à ") || strings.HasPrefix(a, "jusqu")) ||
+		strings.HasSuffix(b, " et") && strings.Contains(b[max(0, len(b)-24):], "entre ")
+}
+
+// fraction reads "et demie" or "et quart" after an hour: the minutes it
+// adds and its length.
+func fraction(after string) (int, int) {
+	for _, f := range []struct {
+		words string
+		min   int
+	}{{" et demie", 30}, {" et demi", 30}, {" et quart", 15}} {
+		if strings.HasPrefix(after, f.words) && endsWord(after, len(f.words), false) {
+			return f.min, len(f.words)
+		}
+	}
+	return 0, 0
 }
 
 // minutesAfter reads the two-digit minutes after "h" (20h30, 20 h 30).
