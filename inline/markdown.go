@@ -286,11 +286,14 @@ func (w *mdWriter) codeSpan(s string) string {
 }
 
 // LinkDestination writes a link destination and optional title for
-// Markdown's (…): in <…> when it holds spaces or brackets.
+// Markdown's (…): backslash-escaped, in <…> only when it is empty or holds
+// white space.
 func LinkDestination(dest, title string) string {
-	if dest == "" || strings.ContainsAny(dest, " \t<>()\\") {
+	if dest == "" || strings.ContainsAny(dest, " \t") {
 		r := strings.NewReplacer(`\`, `\\`, "<", `\<`, ">", `\>`)
 		dest = "<" + r.Replace(dest) + ">"
+	} else {
+		dest = strings.NewReplacer(`\`, `\\`, "(", `\(`, ")", `\)`, "<", `\<`, ">", `\>`).Replace(dest)
 	}
 	if title != "" {
 		r := strings.NewReplacer(`\`, `\\`, `"`, `\"`)

@@ -10,6 +10,7 @@ import (
 	"github.com/yuin/goldmark/ast"
 	extast "github.com/yuin/goldmark/extension/ast"
 	gmhtml "github.com/yuin/goldmark/renderer/html"
+	"github.com/yuin/goldmark/util"
 )
 
 // inlineWriter renders the inline content of one Markdown block as an HTML
@@ -203,9 +204,9 @@ func (w *inlineWriter) link(n *ast.Link) {
 		w.warnings = append(w.warnings, "link to "+string(n.Destination)+" dropped (unsafe URL), its text kept")
 		return
 	}
-	w.buf.WriteString(`<a href="` + escapeAttr(string(n.Destination)) + `"`)
+	w.buf.WriteString(`<a href="` + escapeAttr(mdValue(n.Destination)) + `"`)
 	if len(n.Title) > 0 {
-		w.buf.WriteString(` title="` + escapeAttr(string(n.Title)) + `"`)
+		w.buf.WriteString(` title="` + escapeAttr(mdValue(n.Title)) + `"`)
 	}
 	w.buf.WriteString(">")
 }
@@ -233,9 +234,9 @@ func (w *inlineWriter) image(n *ast.Image) {
 			alt.Write(seg.Value(w.src))
 		}
 	}
-	w.buf.WriteString(`<img src="` + escapeAttr(string(n.Destination)) + `" alt="` + escapeAttr(html.UnescapeString(alt.String())) + `"`)
+	w.buf.WriteString(`<img src="` + escapeAttr(mdValue(n.Destination)) + `" alt="` + escapeAttr(html.UnescapeString(alt.String())) + `"`)
 	if len(n.Title) > 0 {
-		w.buf.WriteString(` title="` + escapeAttr(string(n.Title)) + `"`)
+		w.buf.WriteString(` title="` + escapeAttr(mdValue(n.Title)) + `"`)
 	}
 	w.buf.WriteString(">")
 }
@@ -270,4 +271,11 @@ func labelStart(src []byte, n *ast.AutoLink) int {
 		return -1
 	}
 	return start
+}
+
+// mdValue returns a link destination or title as Markdown means it:
+// backslash escapes and character references resolved (goldmark keeps
+// them as written).
+func mdValue(b []byte) string {
+	return string(util.UnescapePunctuations(util.ResolveEntityNames(util.ResolveNumericReferences(b))))
 }

@@ -215,7 +215,7 @@ func escapeLineStart(s string) string {
 	if s == "" {
 		return s
 	}
-	if strings.IndexByte("#>+-=~", s[0]) >= 0 {
+	if strings.IndexByte("#>+-=~", s[0]) >= 0 || startsHTMLBlock(s) {
 		return `\` + s
 	}
 	i := 0
@@ -226,6 +226,38 @@ func escapeLineStart(s string) string {
 		return s[:i] + `\` + s[i:]
 	}
 	return s
+}
+
+// htmlBlockTags are the elements whose tag starts an HTML block at the
+// start of a line (CommonMark's HTML blocks 1 and 6).
+var htmlBlockTags = map[string]bool{
+	"script": true, "pre": true, "style": true, "textarea": true,
+	"address": true, "article": true, "aside": true, "base": true, "basefont": true, "blockquote": true,
+	"body": true, "caption": true, "center": true, "col": true, "colgroup": true, "dd": true, "details": true,
+	"dialog": true, "dir": true, "div": true, "dl": true, "dt": true, "fieldset": true, "figcaption": true,
+	"figure": true, "footer": true, "form": true, "frame": true, "frameset": true, "h1": true, "h2": true,
+	"h3": true, "h4": true, "h5": true, "h6": true, "head": true, "header": true, "hr": true, "html": true,
+	"iframe": true, "legend": true, "li": true, "link": true, "main": true, "menu": true, "menuitem": true,
+	"nav": true, "noframes": true, "ol": true, "optgroup": true, "option": true, "p": true, "param": true,
+	"search": true, "section": true, "summary": true, "table": true, "tbody": true, "td": true, "tfoot": true,
+	"th": true, "thead": true, "title": true, "tr": true, "track": true, "ul": true,
+}
+
+// startsHTMLBlock reports whether a line starting with s would be read as
+// an HTML block rather than a paragraph: a comment, a declaration, a
+// block-level tag, or a tag alone on the line.
+func startsHTMLBlock(s string) bool {
+	if s[0] != '<' {
+		return false
+	}
+	toks := inline.Tokens(s)
+	if len(toks) == 0 || toks[0].Kind == inline.TextToken {
+		return false
+	}
+	if toks[0].Kind == inline.CommentToken {
+		return true
+	}
+	return htmlBlockTags[inline.ParseTag(toks[0].Raw).Name] || strings.TrimSpace(s[len(toks[0].Raw):]) == ""
 }
 
 // markerStyle is the kind of list a marker belongs to: the bullet itself,
