@@ -19,8 +19,9 @@ type Options struct {
 	From, To string
 	// Store holds machine drafts and approvals. Required.
 	Store Store
-	// Check, when set, lists the glossary problems of a translation
-	// (glossary.Glossary.Check, say); they are shown on pending units.
+	// Check, when set, lists the problems of a translation, each saying
+	// its kind ("glossary: …" for glossary.Glossary.Check, "fidelity: …"
+	// for translate.CheckFidelity); they are shown on pending units.
 	Check func(source, target string, markup bool) []string
 	// By names the editor in approvals.
 	By string

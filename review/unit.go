@@ -3,6 +3,7 @@ package review
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -45,7 +46,9 @@ type Unit struct {
 	// OldSource and OldText are, when the French changed since a similar
 	// sentence was approved, that sentence and its approved English.
 	OldSource, OldText string
-	// Problems are glossary problems of the current text.
+	// Problems are the problems Options.Check found in the current text
+	// (glossary terms missing, figures changed), each saying its kind
+	// ("glossary: …", "fidelity: …").
 	Problems []string
 	// Field names the front-matter field the unit is ("title"), "" for a
 	// unit of the article's body.
@@ -93,7 +96,7 @@ func (u *Unit) Reasons() []string {
 		out = append(out, "French changed")
 	}
 	if len(u.Problems) > 0 {
-		out = append(out, "glossary")
+		out = append(out, "check")
 	}
 	return out
 }
@@ -165,13 +168,41 @@ func (a *Article) fillRecord(ctx context.Context, u *Unit) error {
 	return nil
 }
 
-// check records the glossary problems of a pending unit's text.
+// check records the problems of a pending unit's text.
 func (a *Article) check(u *Unit) {
 	u.Problems = nil
 	if a.opts.Check == nil || u.Orphan() || !u.Pending() || u.Text == "" {
 		return
 	}
 	u.Problems = a.opts.Check(u.Key.Source, u.Text, u.Markup)
+	if u.Text == u.Draft {
+		u.Problems = appendNew(u.Problems, a.recorded(u)...)
+	}
+}
+
+// recorded returns the fidelity warnings translate recorded on the unit's
+// sentences (an address the engine dropped and bitext put back, say):
+// they hold while the text is the machine draft.
+func (a *Article) recorded(u *Unit) []string {
+	var out []string
+	for _, s := range a.Doc.Blocks[u.Block].Segments[u.First : u.Last+1] {
+		if s.Fidelity != nil {
+			for _, w := range s.Fidelity.Warnings {
+				out = append(out, "fidelity: "+w)
+			}
+		}
+	}
+	return out
+}
+
+// appendNew appends the strings of add that list does not hold yet.
+func appendNew(list []string, add ...string) []string {
+	for _, s := range add {
+		if !slices.Contains(list, s) {
+			list = append(list, s)
+		}
+	}
+	return list
 }
 
 // PlainText returns the unit's English without markup, as an editor types

@@ -4,20 +4,13 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"html"
-	"regexp"
+	"strings"
 	"sync"
 	"sync/atomic"
-)
 
-// Protector shields glossary terms from a backend. Protect returns the text
-// to send for one segment, whether that text is an HTML fragment, and a
-// function that turns the backend's translation back into the segment's own
-// form with the glossary's targets in place. markup says that segment is an
-// HTML fragment already.
-type Protector interface {
-	Protect(segment string, markup bool) (send string, isHTML bool, restore func(translated string) string)
-}
+	"github.com/bitext/bitext/figures"
+	"github.com/bitext/bitext/inline"
+)
 
 // Memory supplies translations known before the backend is asked (a
 // translation memory) and records the backend's new ones.
@@ -44,7 +37,15 @@ type Occurrence struct {
 }
 
 // Pipeline runs documents through a backend: protect, translate in batches,
-// restore, fix typography. A Pipeline is safe for concurrent use by several
+// restore, fix typography, check.
+//
+// Every segment is read into [inline.Content] and protected: addresses,
+// inline code, do-not-translate elements, the Protector's terms and the
+// figures (in their English form, see package figures) become codes. A
+// backend that takes HTML gets the neutral form ([inline.Content.Neutral]);
+// one that does not gets plain text. The answer is restored code by code
+// (repaired where the engine lost or repeated one), and every segment gets
+// a [Fidelity] record. A Pipeline is safe for concurrent use by several
 // documents once set up, and all of them share its backend.
 type Pipeline struct {
 	// Backend translates the segments. Required.
@@ -56,7 +57,8 @@ type Pipeline struct {
 	// Memory, when set, is consulted before the backend and told after.
 	Memory Memory
 	// Finish, when set, is applied to every translated segment (English
-	// typography, say). It must keep HTML tags intact.
+	// typography, say), after its codes are restored and before it is
+	// checked. It must keep HTML tags intact.
 	Finish func(string) string
 	// BatchSize is the most segments one Translate call carries (default
 	// 64 for remote backends and 512 for local ones, whose pipelines stall
@@ -83,10 +85,17 @@ type Stats struct {
 
 // job is one segment waiting for translation.
 type job struct {
-	seg     *Segment
-	send    string
-	html    bool
+	seg *Segment
+	// prot is the segment's protected content; send is what goes to the
+	// backend, the neutral HTML form when html is set.
+	prot inline.Content
+	send string
+	html bool
+	// restore turns the backend's answer into the segment's Target.
 	restore func(string) string
+	// attrs are the translatable attributes of the segment's markup,
+	// translated by jobs of their own before this one is restored.
+	attrs []*attrSlot
 }
 
 // Translate fills in the Target of every translatable segment of doc and
@@ -94,22 +103,14 @@ type job struct {
 // keep their targets (and are in the memory) and the rest stay empty.
 func (p *Pipeline) Translate(ctx context.Context, doc *Document) (Stats, error) {
 	var st Stats
-	jobs, err := p.collect(ctx, doc, &st)
+	jobs, attrs, err := p.collect(ctx, doc, &st)
 	if err != nil {
 		return st, err
 	}
-	var plain, marked []job
-	for _, j := range jobs {
-		if j.html {
-			marked = append(marked, j)
-		} else {
-			plain = append(plain, j)
-		}
-	}
-	if err := p.run(ctx, plain, false, &st); err != nil {
+	if err := p.runJobs(ctx, attrs, &st); err != nil {
 		return st, err
 	}
-	if err := p.run(ctx, marked, true, &st); err != nil {
+	if err := p.runJobs(ctx, jobs, &st); err != nil {
 		return st, err
 	}
 	for i := range doc.Meta {
@@ -120,11 +121,27 @@ func (p *Pipeline) Translate(ctx context.Context, doc *Document) (Stats, error) 
 	return st, nil
 }
 
+// runJobs translates jobs: plain-text ones, then HTML ones.
+func (p *Pipeline) runJobs(ctx context.Context, jobs []job, st *Stats) error {
+	var plain, marked []job
+	for _, j := range jobs {
+		if j.html {
+			marked = append(marked, j)
+		} else {
+			plain = append(plain, j)
+		}
+	}
+	if err := p.run(ctx, plain, false, st); err != nil {
+		return err
+	}
+	return p.run(ctx, marked, true, st)
+}
+
 // metaTarget reuses the headline's translation for a title that repeats it,
 // which is the common case, so that it is never translated twice.
 func (p *Pipeline) metaTarget(doc *Document, f MetaField) string {
 	if b := titleBlock(doc, f); b != nil {
-		return html.UnescapeString(stripTags(b.TargetText()))
+		return blockPlain(*b, true)
 	}
 	return f.Target
 }
@@ -132,21 +149,31 @@ func (p *Pipeline) metaTarget(doc *Document, f MetaField) string {
 // titleBlock returns the headline or heading whose text is f's value.
 func titleBlock(doc *Document, f MetaField) *Block {
 	for i, b := range doc.Blocks {
-		if (b.Kind == Headline || b.Kind == Heading) && html.UnescapeString(stripTags(b.SourceText())) == f.Value {
+		if (b.Kind == Headline || b.Kind == Heading) && blockPlain(b, false) == f.Value {
 			return &doc.Blocks[i]
 		}
 	}
 	return nil
 }
 
-var tagRE = regexp.MustCompile(`<[^>]*>`)
-
-func stripTags(s string) string { return tagRE.ReplaceAllString(s, "") }
+// blockPlain returns one side of a block as plain text.
+func blockPlain(b Block, target bool) string {
+	parts := make([]string, len(b.Segments))
+	for i, s := range b.Segments {
+		t := s.Source
+		if target {
+			t = s.Target
+		}
+		parts[i] = inline.ParseSegment(t, s.Markup).Plain()
+	}
+	return strings.Join(parts, " ")
+}
 
 // collect prepares a job for every segment that needs the backend, filling
-// the rest from the memory.
-func (p *Pipeline) collect(ctx context.Context, doc *Document, st *Stats) ([]job, error) {
-	var jobs []job
+// the rest from the memory, and a job for every translatable attribute of
+// their markup (to run first).
+func (p *Pipeline) collect(ctx context.Context, doc *Document, st *Stats) (jobs, attrs []job, err error) {
+	cv := convention(doc)
 	rank := map[string]int{}
 	for bi := range doc.Blocks {
 		b := &doc.Blocks[bi]
@@ -155,30 +182,48 @@ func (p *Pipeline) collect(ctx context.Context, doc *Document, st *Stats) ([]job
 		}
 		for si := range b.Segments {
 			seg := &b.Segments[si]
+			if strings.TrimSpace(seg.Source) == "" {
+				continue // an empty table cell
+			}
 			st.Segments++
 			rank[seg.Source]++
 			if p.Memory != nil {
 				at := Occurrence{Doc: doc.Name, Pos: rank[seg.Source]}
 				t, by, ok, err := p.Memory.Lookup(ctx, at, seg.Source, seg.Markup)
 				if err != nil {
-					return nil, fmt.Errorf("translation memory: %w", err)
+					return nil, nil, fmt.Errorf("translation memory: %w", err)
 				}
 				if ok {
 					seg.Target, seg.Backend = t, by
+					if by != Deleted {
+						p.recheck(seg, cv)
+					}
 					st.FromMemory++
 					continue
 				}
 			}
-			jobs = append(jobs, p.prepare(seg))
+			j := p.prepare(seg, cv)
+			attrs = append(attrs, p.attributeJobs(&j, cv)...)
+			j.restore = func(out string) string { return p.finish(j, out) }
+			jobs = append(jobs, j)
 		}
 	}
+	metaJobs, err := p.collectMeta(ctx, doc, st, cv)
+	return append(jobs, metaJobs...), attrs, err
+}
+
+// collectMeta fills the translated front-matter fields from the memory
+// and prepares a job for each of the others (a title that repeats the
+// headline takes its translation, see metaTarget).
+func (p *Pipeline) collectMeta(ctx context.Context, doc *Document, st *Stats, cv figures.Convention) ([]job, error) {
+	var jobs []job
 	metaRanks := MetaRanks(doc)
 	for i := range doc.Meta {
 		f := &doc.Meta[i]
 		if !f.Translate || f.Value == "" {
 			continue
 		}
-		f.Target = ""
+		f.Target, f.Fidelity = "", nil
 		st.Segments++
 		if p.Memory != nil {
 			at := Occurrence{Doc: doc.Name, Pos: metaRanks[i]}
@@ -187,41 +232,32 @@ func (p *Pipeline) collect(ctx context.Context, doc *Document, st *Stats) ([]job
 				return nil, fmt.Errorf("translation memory: %w", err)
 			}
 			if ok && by != Deleted {
-				f.Target = t
+				seg := Segment{Source: f.Value, Target: t}
+				p.recheck(&seg, cv)
+				f.Target, f.Fidelity = t, seg.Fidelity
 				st.FromMemory++
 				continue
 			}
 		}
 		if titleBlock(doc, *f) == nil {
-			jobs = append(jobs, p.prepareMeta(f))
+			jobs = append(jobs, p.prepareMeta(f, cv))
 		}
 	}
 	return jobs, nil
 }
 
-func (p *Pipeline) prepare(seg *Segment) job {
-	j := job{seg: seg, send: seg.Source, html: seg.Markup, restore: identity}
-	if p.Protector != nil {
-		j.send, j.html, j.restore = p.Protector.Protect(seg.Source, seg.Markup)
-	}
-	return j
-}
-
 // prepareMeta translates a front-matter value as a segment of its own,
 // stored in the memory like any other.
-func (p *Pipeline) prepareMeta(f *MetaField) job {
+func (p *Pipeline) prepareMeta(f *MetaField, cv figures.Convention) job {
 	seg := &Segment{Source: f.Value}
-	j := p.prepare(seg)
-	inner := j.restore
+	j := p.prepare(seg, cv)
 	j.restore = func(s string) string {
-		out := inner(s)
-		f.Target = out
+		out := p.finish(j, s)
+		f.Target, f.Fidelity = out, seg.Fidelity
 		return out
 	}
 	return j
 }
-
-func identity(s string) string { return s }
 
 // withLine adds the line of the segment an *AnswerError names to err.
 func withLine(err error, batch []job) error {
@@ -354,18 +390,13 @@ func (p *Pipeline) batchSize() int {
 	return size
 }
 
-// translateBatch sends one batch. A backend that cannot keep HTML gets the
-// text of HTML segments (protected terms are already in the target
-// language inside their spans, so they go as text too) and its answer is
-// escaped back into a fragment; inline markup is lost on such backends.
+// translateBatch sends one batch. Jobs were prepared for the backend's
+// capabilities: a backend that cannot keep HTML gets plain text (see
+// prepare), and its answer is restored from plain text.
 func (p *Pipeline) translateBatch(ctx context.Context, batch []job, isHTML bool) error {
-	flatten := isHTML && !p.Backend.Capabilities().HTML
-	req := Request{From: p.From, To: p.To, HTML: isHTML && !flatten, Segments: make([]string, len(batch))}
+	req := Request{From: p.From, To: p.To, HTML: isHTML, Segments: make([]string, len(batch))}
 	for i, j := range batch {
 		req.Segments[i] = j.send
-		if flatten {
-			req.Segments[i] = html.UnescapeString(stripTags(j.send))
-		}
 	}
 	out, err := p.Backend.Translate(ctx, req)
 	if err == nil {
@@ -375,13 +406,7 @@ func (p *Pipeline) translateBatch(ctx context.Context, batch []job, isHTML bool)
 		return withLine(err, batch)
 	}
 	for i, j := range batch {
-		if flatten {
-			out[i] = html.EscapeString(out[i])
-		}
 		t := j.restore(out[i])
-		if p.Finish != nil {
-			t = p.Finish(t)
-		}
 		j.seg.Target, j.seg.Backend = t, p.Backend.Name()
 		if p.Memory != nil {
 			if err := p.Memory.Store(ctx, *j.seg); err != nil {

@@ -86,8 +86,8 @@ func translateAll(ctx context.Context, env *Env, opts *translateOptions, r *batc
 		return err
 	case sum.Failed > 0:
 		return &exitError{code: 1, msg: fmt.Sprintf("%d of %d inputs failed", sum.Failed, sum.Files)}
-	case opts.Strict && sum.Violations > 0:
-		return &exitError{code: 1, msg: fmt.Sprintf("%d glossary violations (--strict)", sum.Violations)}
+	case opts.Strict && (sum.Violations > 0 || sum.Fidelity > 0):
+		return &exitError{code: 1, msg: fmt.Sprintf("%d glossary violations, %d fidelity warnings (--strict)", sum.Violations, sum.Fidelity)}
 	}
 	return nil
 }
