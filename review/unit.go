@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"github.com/bitext/bitext/translate"
 )
 
 // State is where a unit stands in review.
@@ -181,13 +183,21 @@ func (a *Article) check(u *Unit) {
 }
 
 // recorded returns the fidelity warnings translate recorded on the unit's
-// sentences (an address the engine dropped and bitext put back, say):
-// they hold while the text is the machine draft.
+// sentences or front-matter field (an address the engine dropped and
+// bitext put back, say): they hold while the text is the machine draft.
 func (a *Article) recorded(u *Unit) []string {
+	var fs []*translate.Fidelity
+	if u.Field != "" {
+		fs = append(fs, a.Doc.Meta[u.field].Fidelity)
+	} else {
+		for _, s := range a.Doc.Blocks[u.Block].Segments[u.First : u.Last+1] {
+			fs = append(fs, s.Fidelity)
+		}
+	}
 	var out []string
-	for _, s := range a.Doc.Blocks[u.Block].Segments[u.First : u.Last+1] {
-		if s.Fidelity != nil {
-			for _, w := range s.Fidelity.Warnings {
+	for _, f := range fs {
+		if f != nil {
+			for _, w := range f.Warnings {
 				out = append(out, "fidelity: "+w)
 			}
 		}
