@@ -187,7 +187,11 @@ var (
 // finds them (a noun and its adjective joined in English order); Ref is
 // the [Match], which Fix reads back.
 func (s Shield) Find(text string) []inline.Span {
-	ms := s.Glossary.Spans(text, false)
+	return termSpans(s.Glossary.Spans(text, false))
+}
+
+// termSpans makes term spans of matches, each carrying its Match.
+func termSpans(ms []Match) []inline.Span {
 	out := make([]inline.Span, len(ms))
 	for i, m := range ms {
 		out[i] = inline.Span{Start: m.Start, End: m.End, Kind: inline.Term, Target: m.Target, Ref: m}
@@ -200,12 +204,7 @@ func (s Shield) Find(text string) []inline.Span {
 // counts: the article before a term in emphasis ("la <em>Corée du
 // Nord</em>" → "North Korea"), the noun before an adjective in bold.
 func (s Shield) FindMarkup(fragment string) []inline.Span {
-	ms := s.Glossary.Spans(fragment, true)
-	out := make([]inline.Span, len(ms))
-	for i, m := range ms {
-		out[i] = inline.Span{Start: m.Start, End: m.End, Kind: inline.Term, Target: m.Target, Ref: m}
-	}
-	return out
+	return termSpans(s.Glossary.Spans(fragment, true))
 }
 
 // Fix fixes the grammar around the restored terms of a translation (see

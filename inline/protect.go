@@ -58,15 +58,21 @@ func Protect(c Content, finders ...Finder) Content {
 			out = protectMarkup(out, mf, &id)
 			continue
 		}
-		var next Content
-		for _, p := range out {
-			if p.Code != nil {
-				next = append(next, p)
-				continue
-			}
-			next = append(next, split(p.Text, f.Find(p.Text), &id)...)
+		out = splitText(out, func(_ int, text string) []Span { return f.Find(text) }, &id)
+	}
+	return out
+}
+
+// splitText makes a code of each span find finds in each run of text of c
+// (find is given the piece's index and its text).
+func splitText(c Content, find func(i int, text string) []Span, id *int) Content {
+	var out Content
+	for i, p := range c {
+		if p.Code != nil {
+			out = append(out, p)
+			continue
 		}
-		out = next
+		out = append(out, split(p.Text, find(i, p.Text), id)...)
 	}
 	return out
 }
@@ -103,21 +109,7 @@ func protectMarkup(c Content, f MarkupFinder, id *int) Content {
 			break
 		}
 	}
-	var out Content
-	for i, p := range c {
-		if p.Code != nil {
-			out = append(out, p)
-			continue
-		}
-		for _, q := range split(p.Text, perPiece[i], id) {
-			if q.Code != nil {
-				out = out.appendCode(q.Code)
-			} else {
-				out = out.appendText(q.Text)
-			}
-		}
-	}
-	return out
+	return splitText(c, func(i int, _ string) []Span { return perPiece[i] }, id)
 }
 
 // textOffset maps an offset into the neutral form of text (escapeNeutral)
