@@ -84,12 +84,17 @@ func (a *Article) load(ctx context.Context) error {
 		return err
 	}
 	a.Units = a.Units[:0]
+	attrs := translate.AttrFields(a.Doc)
 	for _, sp := range Map(a.Doc, refs, work) {
 		u, err := a.newUnit(ctx, sp)
 		if err != nil {
 			return err
 		}
-		a.Units = append(a.Units, u)
+		au, err := a.attrUnits(ctx, u, attrs)
+		if err != nil {
+			return err
+		}
+		a.Units = append(append(a.Units, u), au...)
 	}
 	fields, err := a.fieldUnits(ctx, work.Meta)
 	if err != nil {

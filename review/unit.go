@@ -56,6 +56,9 @@ type Unit struct {
 	// unit of the article's body.
 	Field string
 	field int
+	// attr is set for the unit of a translatable attribute (alt text, a
+	// title) of a sentence's markup.
+	attr *attrPlace
 }
 
 // Source is the French of the unit ("" for an orphan paragraph).
@@ -108,6 +111,8 @@ func (u *Unit) Where() string {
 	switch {
 	case u.Field != "":
 		return u.fieldWhere()
+	case u.attr != nil:
+		return u.attrWhere()
 	case u.Orphan():
 		return fmt.Sprintf("added paragraph after paragraph %d", u.Block+1)
 	case u.Last > u.First:
@@ -185,11 +190,14 @@ func (a *Article) check(u *Unit) {
 // recorded returns the fidelity warnings translate recorded on the unit's
 // sentences or front-matter field (an address the engine dropped and
 // bitext put back, say): they hold while the text is the machine draft.
+// An attribute's own are not recorded: its check is Options.Check's.
 func (a *Article) recorded(u *Unit) []string {
 	var fs []*translate.Fidelity
-	if u.Field != "" {
+	switch {
+	case u.attr != nil:
+	case u.Field != "":
 		fs = append(fs, a.Doc.Meta[u.field].Fidelity)
-	} else {
+	default:
 		for _, s := range a.Doc.Blocks[u.Block].Segments[u.First : u.Last+1] {
 			fs = append(fs, s.Fidelity)
 		}

@@ -167,14 +167,7 @@ func (b Block) Translatable() bool { return b.Kind != Verbatim }
 // translated field is a segment like any other: in the memory, reviewed,
 // approved.
 func MetaRanks(doc *Document) []int {
-	seen := map[string]int{}
-	for _, blk := range doc.Blocks {
-		if blk.Translatable() {
-			for _, seg := range blk.Segments {
-				seen[seg.Source]++
-			}
-		}
-	}
+	seen := sourceCounts(doc)
 	out := make([]int, len(doc.Meta))
 	for i, f := range doc.Meta {
 		if f.Translate && f.Value != "" {
@@ -183,6 +176,19 @@ func MetaRanks(doc *Document) []int {
 		}
 	}
 	return out
+}
+
+// sourceCounts counts the sources of doc's translated segments.
+func sourceCounts(doc *Document) map[string]int {
+	seen := map[string]int{}
+	for _, blk := range doc.Blocks {
+		if blk.Translatable() {
+			for _, seg := range blk.Segments {
+				seen[seg.Source]++
+			}
+		}
+	}
+	return seen
 }
 
 // Ranks returns, for every segment of doc (indexed like

@@ -45,8 +45,11 @@ type Occurrence struct {
 // backend that takes HTML gets the neutral form ([inline.Content.Neutral]);
 // one that does not gets plain text. The answer is restored code by code
 // (repaired where the engine lost or repeated one), and every segment gets
-// a [Fidelity] record. A Pipeline is safe for concurrent use by several
-// documents once set up, and all of them share its backend.
+// a [Fidelity] record. The alt texts and titles of the markup are
+// segments of their own ([Attr]): looked up in the memory at their own
+// occurrence, translated first when it does not know them, and put into
+// the sentence that holds them. A Pipeline is safe for concurrent use by
+// several documents once set up, and all of them share its backend.
 type Pipeline struct {
 	// Backend translates the segments. Required.
 	Backend Backend
@@ -103,14 +106,17 @@ type job struct {
 // keep their targets (and are in the memory) and the rest stay empty.
 func (p *Pipeline) Translate(ctx context.Context, doc *Document) (Stats, error) {
 	var st Stats
-	jobs, attrs, err := p.collect(ctx, doc, &st)
+	pl, err := p.collect(ctx, doc, &st)
 	if err != nil {
 		return st, err
 	}
-	if err := p.runJobs(ctx, attrs, &st); err != nil {
+	if err := p.runJobs(ctx, pl.attrs, &st); err != nil {
 		return st, err
 	}
-	if err := p.runJobs(ctx, jobs, &st); err != nil {
+	for _, f := range pl.fills {
+		f.fill()
+	}
+	if err := p.runJobs(ctx, pl.jobs, &st); err != nil {
 		return st, err
 	}
 	for i := range doc.Meta {
@@ -169,11 +175,23 @@ func blockPlain(b Block, target bool) string {
 	return strings.Join(parts, " ")
 }
 
+// plan is what a document needs from the backend.
+type plan struct {
+	// jobs are the sentences and front-matter fields to translate; attrs
+	// the attributes of their markup (alt text, titles), to run first.
+	jobs, attrs []job
+	// fills are the sentences the memory gave, whose attributes are put
+	// in place once attrs have run.
+	fills []attrFill
+}
+
 // collect prepares a job for every segment that needs the backend, filling
 // the rest from the memory, and a job for every translatable attribute of
-// their markup (to run first).
-func (p *Pipeline) collect(ctx context.Context, doc *Document, st *Stats) (jobs, attrs []job, err error) {
+// their markup the memory does not know (see [Attr]).
+func (p *Pipeline) collect(ctx context.Context, doc *Document, st *Stats) (plan, error) {
+	var pl plan
 	cv := convention(doc)
+	fields := fieldsBySegment(doc)
 	rank := map[string]int{}
 	for bi := range doc.Blocks {
 		b := &doc.Blocks[bi]
@@ -187,29 +205,49 @@ func (p *Pipeline) collect(ctx context.Context, doc *Document, st *Stats) (jobs,
 			}
 			st.Segments++
 			rank[seg.Source]++
-			if p.Memory != nil {
-				at := Occurrence{Doc: doc.Name, Pos: rank[seg.Source]}
-				t, by, ok, err := p.Memory.Lookup(ctx, at, seg.Source, seg.Markup)
-				if err != nil {
-					return nil, nil, fmt.Errorf("translation memory: %w", err)
-				}
-				if ok {
-					seg.Target, seg.Backend = t, by
-					if by != Deleted {
-						p.recheck(seg, cv)
-					}
-					st.FromMemory++
-					continue
-				}
+			if err := p.collectSegment(ctx, doc, seg, rank[seg.Source], fields[[2]int{bi, si}], cv, st, &pl); err != nil {
+				return pl, err
 			}
-			j := p.prepare(seg, cv)
-			attrs = append(attrs, p.attributeJobs(&j, cv)...)
-			j.restore = func(out string) string { return p.finish(j, out) }
-			jobs = append(jobs, j)
 		}
 	}
 	metaJobs, err := p.collectMeta(ctx, doc, st, cv)
-	return append(jobs, metaJobs...), attrs, err
+	pl.jobs = append(pl.jobs, metaJobs...)
+	return pl, err
+}
+
+// collectSegment fills seg from the memory or adds its job to pl, with
+// its attributes' (fields).
+func (p *Pipeline) collectSegment(ctx context.Context, doc *Document, seg *Segment, pos int, fields []AttrField, cv figures.Convention, st *Stats, pl *plan) error {
+	if p.Memory != nil {
+		t, by, ok, err := p.Memory.Lookup(ctx, Occurrence{Doc: doc.Name, Pos: pos}, seg.Source, seg.Markup)
+		if err != nil {
+			return fmt.Errorf("translation memory: %w", err)
+		}
+		if ok {
+			seg.Target, seg.Backend = t, by
+			st.FromMemory++
+			if by == Deleted {
+				return nil
+			}
+			p.recheck(seg, cv)
+			slots, jobs, err := p.attrSlots(ctx, doc, seg, inline.ParseSegment(seg.Source, seg.Markup), fields, cv, st)
+			if len(slots) > 0 {
+				pl.fills = append(pl.fills, attrFill{seg: seg, slots: slots})
+			}
+			pl.attrs = append(pl.attrs, jobs...)
+			return err
+		}
+	}
+	j := p.prepare(seg, cv)
+	slots, jobs, err := p.attrSlots(ctx, doc, seg, j.prot, fields, cv, st)
+	if err != nil {
+		return err
+	}
+	j.attrs = slots
+	j.restore = func(out string) string { return p.finish(j, out) }
+	pl.attrs = append(pl.attrs, jobs...)
+	pl.jobs = append(pl.jobs, j)
+	return nil
 }
 
 // collectMeta fills the translated front-matter fields from the memory

@@ -2,7 +2,6 @@ package translate
 
 import (
 	"strings"
-	"unicode"
 
 	"github.com/bitext/bitext/figures"
 	"github.com/bitext/bitext/inline"
@@ -113,7 +112,7 @@ func (p *Pipeline) finish(j job, out string) string {
 	if p.Finish != nil {
 		t = p.Finish(t)
 	}
-	j.seg.Fidelity = checkFidelity(j.prot, t, markup, issues)
+	j.seg.Fidelity = withAttrWarnings(checkFidelity(j.prot, t, markup, issues), j.attrs)
 	return t
 }
 
@@ -149,70 +148,6 @@ func noDoubleStop(c inline.Content) inline.Content {
 		if code != nil && code.Protected() && strings.HasSuffix(code.Target, ".") && next.Code == nil &&
 			strings.HasPrefix(next.Text, ".") && !strings.HasPrefix(next.Text, "..") {
 			c[i+1].Text = next.Text[1:]
-		}
-	}
-	return c
-}
-
-// attrSlot is a translatable attribute (an image's alt text, a link's or
-// image's title) of a segment's markup, translated as a segment of its own
-// before the segment that holds it is restored.
-type attrSlot struct {
-	code        *inline.Code
-	name, value string
-	target      string
-}
-
-// translatableAttrs are the attributes whose text is article text.
-var translatableAttrs = []string{"alt", "title"}
-
-// attributeJobs returns a job for each translatable attribute of the
-// markup of j, and records their slots in j.
-func (p *Pipeline) attributeJobs(j *job, cv figures.Convention) []job {
-	var jobs []job
-	for _, c := range j.prot.Codes() {
-		if c.Kind != inline.Element || c.Type == inline.Close {
-			continue
-		}
-		t := c.Tag()
-		for _, name := range translatableAttrs {
-			v, ok := t.Attr(name)
-			if !ok || !strings.ContainsFunc(v, unicode.IsLetter) {
-				continue
-			}
-			slot := &attrSlot{code: c, name: name, value: v, target: v}
-			j.attrs = append(j.attrs, slot)
-			aj := p.prepare(&Segment{Source: v}, cv)
-			aj.restore = func(out string) string {
-				slot.target = p.finish(aj, out)
-				return slot.target
-			}
-			jobs = append(jobs, aj)
-		}
-	}
-	return jobs
-}
-
-// withAttributes gives the codes of restored content their translated
-// attributes (copies: the source's codes stay as they are).
-func withAttributes(c inline.Content, slots []*attrSlot) inline.Content {
-	if len(slots) == 0 {
-		return c
-	}
-	for i, piece := range c {
-		if piece.Code == nil {
-			continue
-		}
-		code := *piece.Code
-		changed := false
-		for _, s := range slots {
-			if s.code.ID == code.ID && s.code.Type == code.Type {
-				code.Data = inline.SetAttr(code.Data, s.name, s.target)
-				changed = true
-			}
-		}
-		if changed {
-			c[i].Code = &code
 		}
 	}
 	return c
