@@ -58,8 +58,11 @@ type Result struct {
 	Error      string          `json:"error,omitempty"`
 	Stats      translate.Stats `json:"stats"`
 	Violations []string        `json:"glossary_violations,omitempty"`
-	Warnings   []string        `json:"warnings,omitempty"`
-	Elapsed    time.Duration   `json:"elapsed_ns"`
+	// Fidelity lists the segments whose translation did not keep what it
+	// must (a figure, an address, a link), as "path:line: warning".
+	Fidelity []string      `json:"fidelity_warnings,omitempty"`
+	Warnings []string      `json:"warnings,omitempty"`
+	Elapsed  time.Duration `json:"elapsed_ns"`
 	// Err is the error behind Status "failed".
 	Err error `json:"-"`
 }
@@ -79,6 +82,7 @@ type Summary struct {
 	Sent        int           `json:"segments_sent"`
 	Chars       int           `json:"characters_sent"`
 	Violations  int           `json:"glossary_violations"`
+	Fidelity    int           `json:"fidelity_warnings"`
 }
 
 func (s *Summary) add(r Result) {
@@ -100,6 +104,7 @@ func (s *Summary) add(r Result) {
 	s.Sent += r.Stats.Sent
 	s.Chars += r.Stats.Chars
 	s.Violations += len(r.Violations)
+	s.Fidelity += len(r.Fidelity)
 }
 
 // Run translates the inputs, Jobs at a time. A failing input is reported
@@ -166,6 +171,7 @@ func (r *Runner) translateFile(ctx context.Context, in Input) Result {
 	}
 	if err == nil {
 		res.Violations = check(r.Engine.Settings.Glossary, doc)
+		res.Fidelity = fidelityWarnings(doc)
 		var w written
 		w, err = r.write(ctx, in, doc)
 		res.Outputs, changed = w.paths, w.changed
@@ -228,19 +234,48 @@ func ReadAllLimited(r io.Reader, name string, limit int64) ([]byte, error) {
 	return data, nil
 }
 
-// check lists the glossary terms missing from the translation.
+// check lists the glossary terms missing from the translation. Blocks
+// that are not translated (code blocks) are not checked, as glossary check
+// does not check them.
 func check(g *glossary.Glossary, doc *translate.Document) []string {
 	if g == nil {
 		return nil
 	}
 	var out []string
 	for _, b := range doc.Blocks {
+		if !b.Translatable() {
+			continue
+		}
 		for _, s := range b.Segments {
 			if s.Backend == translate.Deleted {
 				continue
 			}
 			for _, v := range g.Check(s.Source, s.Target, s.Markup) {
 				out = append(out, fmt.Sprintf("%s:%d: %s", doc.Path, s.Line, v))
+			}
+		}
+	}
+	return out
+}
+
+// fidelityWarnings lists the fidelity warnings of a translated document,
+// one per warning, as "path:line: warning".
+func fidelityWarnings(doc *translate.Document) []string {
+	var out []string
+	for _, b := range doc.Blocks {
+		for _, s := range b.Segments {
+			if s.Fidelity == nil || s.Backend == translate.Deleted {
+				continue
+			}
+			for _, w := range s.Fidelity.Warnings {
+				out = append(out, fmt.Sprintf("%s:%d: %s", doc.Path, s.Line, w))
+			}
+		}
+	}
+	for _, m := range doc.Meta {
+		if m.Fidelity != nil {
+			for _, w := range m.Fidelity.Warnings {
+				out = append(out, fmt.Sprintf("%s: front matter %s: %s", doc.Path, m.Key, w))
 			}
 		}
 	}

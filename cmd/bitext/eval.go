@@ -82,6 +82,9 @@ type evalResult struct {
 	ChrF     score.ChrF    `json:"chrf"`
 	Terms    *termAccuracy `json:"terms,omitempty"`
 	Glossary string        `json:"glossary_version,omitempty"`
+	// FidelityWarnings counts the lines whose translation carries a
+	// fidelity warning (a figure, an address or markup not kept).
+	FidelityWarnings int `json:"fidelity_warnings"`
 }
 
 // termAccuracy counts glossary-term occurrences and how many came out right.
@@ -110,7 +113,7 @@ func runEval(ctx context.Context, env *Env, opts evalOptions) error {
 	if err != nil {
 		return err
 	}
-	hyps, name, err := translateLines(ctx, env, opts, g, srcs)
+	hyps, name, warned, err := translateLines(ctx, env, opts, g, srcs)
 	if err != nil {
 		return err
 	}
@@ -119,7 +122,7 @@ func runEval(ctx context.Context, env *Env, opts evalOptions) error {
 			return err
 		}
 	}
-	res := evalResult{Backend: name, Lines: len(srcs), BLEU: score.CorpusBLEU(hyps, refs), ChrF: score.CorpusChrF(hyps, refs)}
+	res := evalResult{Backend: name, Lines: len(srcs), BLEU: score.CorpusBLEU(hyps, refs), ChrF: score.CorpusChrF(hyps, refs), FidelityWarnings: warned}
 	if g != nil {
 		res.Terms = measureTerms(g, srcs, hyps, refs)
 		res.Glossary = g.Version()
@@ -128,14 +131,15 @@ func runEval(ctx context.Context, env *Env, opts evalOptions) error {
 }
 
 // translateLines runs each line as one segment through the pipeline.
-func translateLines(ctx context.Context, env *Env, opts evalOptions, g *glossary.Glossary, lines []string) ([]string, string, error) {
+// It also returns how many lines carry a fidelity warning.
+func translateLines(ctx context.Context, env *Env, opts evalOptions, g *glossary.Glossary, lines []string) ([]string, string, int, error) {
 	eng, err := newEngine(ctx, env, opts.Backend, engine.Settings{From: opts.From, To: opts.To, Glossary: g, Raw: opts.Raw})
 	if err != nil {
-		return nil, "", err
+		return nil, "", 0, err
 	}
 	defer eng.Close()
-	hyps, err := eng.TranslateLines(ctx, opts.Src, lines)
-	return hyps, eng.Info.Name, err
+	hyps, warned, err := eng.TranslateLines(ctx, opts.Src, lines)
+	return hyps, eng.Info.Name, warned, err
 }
 
 // measureTerms counts, for every glossary-term occurrence in the sources,
@@ -181,6 +185,7 @@ func printEval(w io.Writer, res evalResult, asJSON bool) error {
 		return enc.Encode(res)
 	}
 	fmt.Fprintf(w, "backend %s, %d lines\n%s\n%s\n", res.Backend, res.Lines, res.BLEU, res.ChrF)
+	fmt.Fprintf(w, "fidelity: %d of %d lines carry a warning\n", res.FidelityWarnings, res.Lines)
 	if t := res.Terms; t != nil {
 		fmt.Fprintf(w, "terms: %d of %d occurrences right (%s); %d of %d where the reference has the term (%s)\n",
 			t.Correct, t.Occurrences, percent(t.Correct, t.Occurrences),

@@ -87,17 +87,28 @@ func openArticle(ctx context.Context, stores *reviewStores, o *reviewOptions, ar
 	if err != nil {
 		return nil, err
 	}
-	opts := review.Options{From: o.From, To: o.To, Store: store, By: o.By, Doc: art.Name}
-	if gloss != nil {
-		opts.Check = func(source, target string, markup bool) []string {
-			var out []string
-			for _, v := range gloss.Check(source, target, markup) {
-				out = append(out, v.String())
-			}
-			return out
-		}
-	}
+	opts := review.Options{From: o.From, To: o.To, Store: store, By: o.By, Doc: art.Name, Check: checkFunc(gloss)}
 	return review.Open(ctx, art.Work(), st.Doc, opts)
+}
+
+// checkFunc lists what review and diff show on a segment: the glossary's
+// violations and the fidelity warnings of its current English (a figure
+// changed, an address lost), whoever wrote it.
+func checkFunc(gloss *glossary.Glossary) func(source, target string, markup bool) []string {
+	return func(source, target string, markup bool) []string {
+		var out []string
+		if gloss != nil {
+			for _, v := range gloss.Check(source, target, markup) {
+				out = append(out, "glossary: "+v.String())
+			}
+		}
+		if f := translate.CheckFidelity(source, target, markup); f != nil {
+			for _, w := range f.Warnings {
+				out = append(out, "fidelity: "+w)
+			}
+		}
+		return out
+	}
 }
 
 func newReviewCommand(env *Env) *cli.Command {

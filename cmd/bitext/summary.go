@@ -73,6 +73,9 @@ func (p *progress) fileDone(r batch.Result) {
 		for _, v := range r.Violations {
 			fmt.Fprintf(p.err, "bitext: glossary: %s\n", v)
 		}
+		for _, w := range r.Fidelity {
+			fmt.Fprintf(p.err, "bitext: fidelity: %s\n", w)
+		}
 	}
 	switch {
 	case p.bar != nil:

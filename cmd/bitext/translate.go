@@ -42,7 +42,7 @@ func newTranslateCommand(env *Env) *cli.Command {
 		&cli.StringFlag{Name: "from", Value: "fr", Usage: "source language `CODE`"},
 		&cli.StringFlag{Name: "to", Value: "en", Usage: "target language `CODE`"},
 		&cli.StringSliceFlag{Name: "glossary", Aliases: []string{"g"}, Usage: "glossary `FILE` (CSV, TSV, YAML or TBX; repeatable; default: ./glossary.*)"},
-		&cli.BoolFlag{Name: "strict", Usage: "exit with status 1 when a glossary term is missing from a translation"},
+		&cli.BoolFlag{Name: "strict", Usage: "exit with status 1 when a glossary term is missing from a translation or a segment has a fidelity warning"},
 		&cli.StringFlag{Name: "out", Aliases: []string{"o"}, Value: "bitext-out", Usage: "output `DIR`"},
 		&cli.StringFlag{Name: "input-format", Usage: "read inputs as `txt` or md whatever their extension (standard input is read as txt by default)"},
 		&cli.StringFlag{Name: "format", Value: "html,md", Usage: "bilingual outputs to write: `LIST` of html, md, txt, json"},

@@ -4,11 +4,13 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
+	"unicode/utf8"
 
 	"github.com/bitext/bitext/batch"
 	"github.com/bitext/bitext/engine"
 	"github.com/bitext/bitext/glossary"
 	"github.com/bitext/bitext/outdir"
+	"github.com/bitext/bitext/translate"
 )
 
 // engineEnv is what the engine reads from env.
@@ -86,8 +88,8 @@ func translateAll(ctx context.Context, env *Env, opts *translateOptions, r *batc
 		return err
 	case sum.Failed > 0:
 		return &exitError{code: 1, msg: fmt.Sprintf("%d of %d inputs failed", sum.Failed, sum.Files)}
-	case opts.Strict && sum.Violations > 0:
-		return &exitError{code: 1, msg: fmt.Sprintf("%d glossary violations (--strict)", sum.Violations)}
+	case opts.Strict && (sum.Violations > 0 || sum.Fidelity > 0):
+		return &exitError{code: 1, msg: fmt.Sprintf("%d glossary violations, %d fidelity warnings (--strict)", sum.Violations, sum.Fidelity)}
 	}
 	return nil
 }
@@ -111,14 +113,7 @@ func dryRun(ctx context.Context, env *Env, opts *translateOptions, inputs []batc
 			failed++
 			continue
 		}
-		n := 0
-		for _, b := range doc.Blocks {
-			if b.Translatable() {
-				for _, s := range b.Segments {
-					n += len([]rune(s.Source))
-				}
-			}
-		}
+		n := sourceChars(doc)
 		total += n
 		fmt.Fprintf(env.Out, "%s\t%d characters\t%s\n", in.Display(), n, formatCost(info, n, o.Price))
 	}
@@ -127,6 +122,24 @@ func dryRun(ctx context.Context, env *Env, opts *translateOptions, inputs []batc
 		return &exitError{code: 1, msg: fmt.Sprintf("%d of %d inputs failed", failed, len(inputs))}
 	}
 	return nil
+}
+
+// sourceChars counts the characters of the French sentences of doc and of
+// the alt texts and titles of their markup, which go to the backend as
+// segments of their own.
+func sourceChars(doc *translate.Document) int {
+	n := 0
+	for _, b := range doc.Blocks {
+		if b.Translatable() {
+			for _, s := range b.Segments {
+				n += utf8.RuneCountInString(s.Source)
+			}
+		}
+	}
+	for _, f := range translate.AttrFields(doc) {
+		n += utf8.RuneCountInString(f.Value)
+	}
+	return n
 }
 
 // loadGlossary loads the --glossary files, or ./glossary.* when none is

@@ -11,6 +11,21 @@ package layering
 func Rules() []Rule {
 	return []Rule{
 		{
+			Packages: "inline",
+			Forbid:   []string{"..."},
+			Reason: "the one model of a segment's content sits at the bottom: translate, every " +
+				"backend, the glossary, the bilingual outputs and the memory's TMX code read " +
+				"inline markup through it, so it imports nothing of bitext (not even translate, " +
+				"which builds on it: the pipeline hands it text and spans, never documents)",
+		},
+		{
+			Packages: "figures",
+			Forbid:   []string{"..."},
+			Reason: "French figures and their English house style are plain text in, plain text " +
+				"out: the pipeline, the fidelity check and the Apertium stand-ins use them, and " +
+				"they know nothing of segments, markup (inline) or documents (translate)",
+		},
+		{
 			Packages: "translate/...",
 			Forbid:   []string{"review/...", "memory/...", "bilingual/...", "cmd/..."},
 			Reason: "the document model and the engines sit at the bottom: a backend is built, " +

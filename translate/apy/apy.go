@@ -121,6 +121,9 @@ func (b *Backend) translateSegment(ctx context.Context, hops []hop, s string, ht
 		}
 		core = t
 	}
+	if !hops[len(hops)-1].markUnknown {
+		core = apertium.StripUnknownMarks(core, html)
+	}
 	if html {
 		core = restore(core, kept)
 	}
