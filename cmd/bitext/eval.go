@@ -18,7 +18,7 @@ import (
 type evalOptions struct {
 	Src, Ref   string
 	From, To   string
-	Backend    engine.BackendOptions
+	Backend    *engine.Selection
 	Glossaries []string
 	Output     string
 	JSON       bool
@@ -44,25 +44,31 @@ Examples:
    bitext eval --glossary names.csv --output hyp.en src.fr ref.en
    bitext eval --backend marian --model ~/.cache/bitext/models/opus-mt-fr-en src.fr ref.en`,
 		Flags: append([]cli.Flag{
-			&cli.StringFlag{Name: "from", Value: "fr", Usage: "source language `CODE`"},
-			&cli.StringFlag{Name: "to", Value: "en", Usage: "target language `CODE`"},
+			languageFlag("from", "fr", "source"),
+			languageFlag("to", "en", "target"),
 			&cli.StringSliceFlag{Name: "glossary", Aliases: []string{"g"}, Usage: "glossary `FILE` (repeatable)"},
 			&cli.StringFlag{Name: "output", Usage: "also write the translations to `FILE`, one per line"},
-			&cli.BoolFlag{Name: "json", Usage: "print the results as JSON"},
-			&cli.BoolFlag{Name: "raw", Usage: "skip bitext's English typography (to compare with the bare engine)"},
-		}, backendFlags()...),
-		OnUsageError: onUsageError,
+			&cli.BoolFlag{Name: "json", DisableDefaultText: true, Usage: "print the results as JSON"},
+			&cli.BoolFlag{Name: "raw", DisableDefaultText: true, Usage: "skip bitext's English typography (to compare with the bare engine)"},
+		}, backendFlags(env)...),
 		Action: func(c *cli.Context) error {
-			if c.NArg() != 2 {
-				return usagef(c, "eval takes two files, SRC and REF (got %d arguments)", c.NArg())
+			if err := twoFiles(c, "SRC", "REF"); err != nil {
+				return err
 			}
-			backend, err := parseBackendOptions(c, env)
+			from, to, err := languages(c)
 			if err != nil {
+				return err
+			}
+			backend, err := selectBackend(c, env)
+			if err != nil {
+				return err
+			}
+			if err := backend.CheckPair(from, to); err != nil {
 				return err
 			}
 			opts := evalOptions{
 				Src: c.Args().Get(0), Ref: c.Args().Get(1),
-				From: c.String("from"), To: c.String("to"),
+				From: from, To: to,
 				Backend:    backend,
 				Glossaries: c.StringSlice("glossary"),
 				Output:     c.String("output"),
@@ -129,7 +135,7 @@ func runEval(ctx context.Context, env *Env, opts evalOptions) error {
 
 // translateLines runs each line as one segment through the pipeline.
 func translateLines(ctx context.Context, env *Env, opts evalOptions, g *glossary.Glossary, lines []string) ([]string, string, error) {
-	eng, err := newEngine(ctx, env, opts.Backend, engine.Settings{From: opts.From, To: opts.To, Glossary: g, Raw: opts.Raw})
+	eng, err := engine.New(ctx, opts.Backend, engine.Settings{From: opts.From, To: opts.To, Glossary: g, Raw: opts.Raw})
 	if err != nil {
 		return nil, "", err
 	}

@@ -39,7 +39,6 @@ problem; warnings alone exit 0.
 
 Example:
    bitext glossary lint samples/glossary.csv extra-terms.tsv`,
-		OnUsageError: onUsageError,
 		Action: func(c *cli.Context) error {
 			if c.NArg() == 0 {
 				return usagef(c, "name the glossary files to lint")
@@ -84,7 +83,6 @@ Example:
 			&cli.StringFlag{Name: "source", Usage: "the French article `FILE` (default: found from the translation)"},
 			&cli.StringFlag{Name: "to", Value: "en", Usage: "target language `CODE`"},
 		},
-		OnUsageError: onUsageError,
 		Action: func(c *cli.Context) error {
 			if c.NArg() == 0 {
 				return usagef(c, "name the translated articles to check")

@@ -35,7 +35,6 @@ Examples:
 			&cli.BoolFlag{Name: "approved-only", Usage: "refuse to publish while segments are pending"},
 			&cli.StringFlag{Name: "format", Usage: "bilingual outputs to write: `LIST` of html, md, txt, json (default: those that exist)"},
 		),
-		OnUsageError: onUsageError,
 		Action: func(c *cli.Context) error {
 			o, err := parseReviewOptions(c, env)
 			if err != nil {

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"github.com/bitext/bitext/engine"
 	"github.com/bitext/bitext/glossary"
 	"github.com/bitext/bitext/outdir"
 	"github.com/bitext/bitext/review"
@@ -25,8 +26,8 @@ type reviewOptions struct {
 // reviewFlags are the flags diff, review and publish share.
 func reviewFlags() []cli.Flag {
 	return []cli.Flag{
-		&cli.StringFlag{Name: "from", Value: "fr", Usage: "source language `CODE`"},
-		&cli.StringFlag{Name: "to", Value: "en", Usage: "target language `CODE`"},
+		languageFlag("from", "fr", "source"),
+		languageFlag("to", "en", "target"),
 		&cli.StringSliceFlag{Name: "glossary", Aliases: []string{"g"}, Usage: "glossary `FILE` to check pending segments against (default: ./glossary.*)"},
 	}
 }
@@ -35,7 +36,11 @@ func parseReviewOptions(c *cli.Context, env *Env) (*reviewOptions, error) {
 	if c.NArg() == 0 {
 		return nil, usagef(c, "name a working copy (OUT/NAME.en.txt) or an output folder")
 	}
-	o := &reviewOptions{From: c.String("from"), To: c.String("to"), Glossaries: c.StringSlice("glossary"), Paths: c.Args().Slice()}
+	from, to, err := languages(c)
+	if err != nil {
+		return nil, err
+	}
+	o := &reviewOptions{From: from, To: to, Glossaries: c.StringSlice("glossary"), Paths: c.Args().Slice()}
 	o.By = env.Getenv("BITEXT_EDITOR_NAME")
 	if o.By == "" {
 		o.By = env.Getenv("USER")
@@ -124,14 +129,21 @@ Examples:
    printf 'a\ne The corrected sentence.\nq\n' | bitext review --plain out/x.en.txt
    bitext review --stats out/`,
 		Flags: append(append(reviewFlags(),
-			&cli.BoolFlag{Name: "plain", Usage: "line-oriented review reading commands from standard input"},
-			&cli.BoolFlag{Name: "stats", Usage: "print the share of segments edited and the word edit rate per document and backend"},
-		), withoutFlag(backendFlags(), "price")...),
-		OnUsageError: onUsageError,
+			&cli.BoolFlag{Name: "plain", DisableDefaultText: true, Usage: "line-oriented review reading commands from standard input"},
+			&cli.BoolFlag{Name: "stats", DisableDefaultText: true, Usage: "print the share of segments edited and the word edit rate per document and backend"},
+		), withoutFlag(backendFlags(env), "price")...),
 		Action: func(c *cli.Context) error {
 			o, err := parseReviewOptions(c, env)
 			if err != nil {
 				return err
+			}
+			bo, err := backendOptions(c, env)
+			if err != nil {
+				return err
+			}
+			sel, err := engine.Select(engineEnv(env), bo)
+			if err != nil {
+				return commandHint(c, err)
 			}
 			switch {
 			case c.Bool("stats"):
@@ -139,11 +151,7 @@ Examples:
 			case c.Bool("plain") || !env.InTTY:
 				return runReviewPlain(c.Context, env, o)
 			}
-			bo, err := parseBackendOptions(c, env)
-			if err != nil {
-				return err
-			}
-			return runReviewTUI(c.Context, env, o, bo)
+			return runReviewTUI(c.Context, env, o, bo, sel)
 		},
 	}
 }

@@ -38,7 +38,6 @@ Examples:
 			&cli.IntFlag{Name: "min", Value: 2, Usage: "least number of segments a correction must appear in"},
 			&cli.BoolFlag{Name: "apply", Usage: "add the suggestions that have a French term to the glossary"},
 		},
-		OnUsageError: onUsageError,
 		Action: func(c *cli.Context) error {
 			if c.NArg() == 0 {
 				return usagef(c, "name a working copy or an output folder")

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"time"
@@ -14,7 +16,7 @@ import (
 // translateOptions are the settings of one "bitext translate" run.
 type translateOptions struct {
 	From, To   string
-	Backend    engine.BackendOptions
+	Backend    *engine.Selection
 	Glossaries []string
 	Strict     bool
 	Out        string
@@ -39,22 +41,23 @@ var outputFormats = []string{"html", "md", "txt", "json"}
 
 func newTranslateCommand(env *Env) *cli.Command {
 	flags := append([]cli.Flag{
-		&cli.StringFlag{Name: "from", Value: "fr", Usage: "source language `CODE`"},
-		&cli.StringFlag{Name: "to", Value: "en", Usage: "target language `CODE`"},
+		languageFlag("from", "fr", "source"),
+		languageFlag("to", "en", "target"),
 		&cli.StringSliceFlag{Name: "glossary", Aliases: []string{"g"}, Usage: "glossary `FILE` (CSV, TSV, YAML or TBX; repeatable; default: ./glossary.*)"},
-		&cli.BoolFlag{Name: "strict", Usage: "exit with status 1 when a glossary term is missing from a translation"},
+		&cli.BoolFlag{Name: "strict", DisableDefaultText: true, Usage: "exit with status 1 when a glossary term is missing from a translation"},
 		&cli.StringFlag{Name: "out", Aliases: []string{"o"}, Value: "bitext-out", Usage: "output `DIR`"},
-		&cli.StringFlag{Name: "input-format", Usage: "read inputs as `txt` or md whatever their extension (standard input is read as txt by default)"},
+		&cli.StringFlag{Name: "input-format", Usage: "read inputs as `txt` or md whatever their extension (default: from the extension; standard input: txt)"},
 		&cli.StringFlag{Name: "format", Value: "html,md", Usage: "bilingual outputs to write: `LIST` of html, md, txt, json"},
-		&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Usage: "files translated at once (default: the number of CPUs for local engines)"},
-		&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print nothing but errors"},
+		&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Usage: "`N` files translated at once, from 1 to 256", DefaultText: "twice the CPUs for local backends (at least 4), 4 for remote ones",
+			Action: inRange(1, 256, "--jobs must be from 1 to 256")},
+		&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, DisableDefaultText: true, Usage: "print nothing but errors"},
 		&cli.StringSliceFlag{Name: "include", Usage: "only translate files matching `GLOB` in folders (repeatable)"},
 		&cli.StringSliceFlag{Name: "exclude", Usage: "skip files matching `GLOB` in folders (repeatable)"},
 		&cli.StringFlag{Name: "report", Usage: "write a machine-readable summary to `FILE.json`"},
-		&cli.BoolFlag{Name: "no-memory", Usage: "translate every sentence afresh: machine translations are neither reused nor stored (approvals and editors' drafts still apply)"},
-		&cli.DurationFlag{Name: "wait", Value: 10 * time.Second, Usage: "how long to wait for another bitext working on the same --out"},
-		&cli.BoolFlag{Name: "dry-run", Usage: "count the characters each file would send and estimate the cost, without translating"},
-	}, backendFlags()...)
+		&cli.BoolFlag{Name: "no-memory", DisableDefaultText: true, Usage: "translate every sentence afresh: machine translations are neither reused nor stored (approvals and editors' drafts still apply)"},
+		waitFlag(),
+		&cli.BoolFlag{Name: "dry-run", DisableDefaultText: true, Usage: "count what a real run would send (after the memory and the glossary) and estimate its cost; sends nothing, needs no API key"},
+	}, backendFlags(env)...)
 	return &cli.Command{
 		Name:      "translate",
 		Usage:     "translate articles and write the English and bilingual outputs",
@@ -73,8 +76,7 @@ Examples:
    bitext translate --format html,md,txt,json --glossary samples/glossary.csv samples/
    cat article.fr.txt | bitext translate -
    bitext translate --backend deepl --dry-run articles/`,
-		Flags:        flags,
-		OnUsageError: onUsageError,
+		Flags: flags,
 		Action: func(c *cli.Context) error {
 			opts, err := parseTranslateOptions(c, env)
 			if err != nil {
@@ -89,13 +91,23 @@ func parseTranslateOptions(c *cli.Context, env *Env) (*translateOptions, error) 
 	if c.NArg() == 0 {
 		return nil, usagef(c, "no input: give an article, a folder or - for standard input")
 	}
-	backend, err := parseBackendOptions(c, env)
+	if err := checkInputs(c); err != nil {
+		return nil, err
+	}
+	from, to, err := languages(c)
 	if err != nil {
 		return nil, err
 	}
+	backend, err := selectBackend(c, env)
+	if err != nil {
+		return nil, err
+	}
+	if err := backend.CheckPair(from, to); err != nil {
+		return nil, err
+	}
 	opts := &translateOptions{
-		From:       c.String("from"),
-		To:         c.String("to"),
+		From:       from,
+		To:         to,
 		Backend:    backend,
 		Glossaries: c.StringSlice("glossary"),
 		Strict:     c.Bool("strict"),
@@ -132,14 +144,56 @@ func parseTranslateOptions(c *cli.Context, env *Env) (*translateOptions, error) 
 		opts.InputFormat = translate.FormatText
 	case "md", "markdown":
 		opts.InputFormat = translate.FormatMarkdown
+	case "html", "htm":
+		return nil, usagef(c, "--input-format html: bitext does not read HTML yet; save the article as text or Markdown")
 	default:
 		return nil, usagef(c, "unknown --input-format %q (choose txt or md)", f)
 	}
-	if opts.Jobs < 0 {
-		return nil, usagef(c, "--jobs must be 1 or more")
-	}
-	if opts.From == opts.To {
-		return nil, usagef(c, "--from and --to are both %q", opts.From)
-	}
 	return opts, nil
+}
+
+// unreadable are extensions of articles bitext cannot read yet, and what
+// to do instead.
+var unreadable = map[string]string{
+	".html": "HTML", ".htm": "HTML", ".docx": "Word", ".doc": "Word", ".odt": "OpenDocument", ".pdf": "PDF", ".rtf": "RTF",
+}
+
+// checkInputs refuses, before any work, a file named on the command line
+// in a format bitext cannot read yet (folders skip such files).
+func checkInputs(c *cli.Context) error {
+	for _, p := range c.Args().Slice() {
+		if kind, ok := unreadable[strings.ToLower(filepath.Ext(p))]; ok {
+			return usagef(c, "%s: bitext does not read %s articles yet; save it as text (.txt) or Markdown (.md) and translate that", p, kind)
+		}
+	}
+	return nil
+}
+
+// languageFlag is --from or --to.
+func languageFlag(name, value, which string) cli.Flag {
+	return &cli.StringFlag{Name: name, Value: value, Usage: which + " language `CODE` (ISO 639-1, such as fr, en, de)"}
+}
+
+// languageCode matches ISO 639 codes with an optional region or variant.
+var languageCode = regexp.MustCompile(`^[a-zA-Z]{2,3}([-_][a-zA-Z0-9]{2,8})?$`)
+
+// languages reads --from and --to, which must be language codes and
+// differ.
+func languages(c *cli.Context) (string, string, error) {
+	from, to := strings.TrimSpace(c.String("from")), strings.TrimSpace(c.String("to"))
+	for _, l := range []struct{ flag, code string }{{"from", from}, {"to", to}} {
+		if !languageCode.MatchString(l.code) {
+			return "", "", usagef(c, "--%s %q is not a language code: give one such as fr, en or de", l.flag, l.code)
+		}
+	}
+	if strings.EqualFold(from, to) {
+		return "", "", usagef(c, "--from and --to are both %q", from)
+	}
+	return strings.ToLower(from), strings.ToLower(to), nil
+}
+
+// waitFlag is --wait: how long to wait for the output folder's lock.
+func waitFlag() cli.Flag {
+	return &cli.DurationFlag{Name: "wait", Value: 10 * time.Second, Usage: "how long to wait for another bitext working on the same --out, `DURATION` from 0s to 24h",
+		Action: inRange(0, 24*time.Hour, "--wait must be from 0s to 24h")}
 }

@@ -87,7 +87,7 @@ func TestTranslateMatchesTransformers(t *testing.T) {
 
 func TestContract(t *testing.T) {
 	b, cases := newFixtureBackend(t, Options{Beams: 1, BatchSize: 2})
-	if b.Name() != "marian" || b.Capabilities().HTML || b.Capabilities().Remote {
+	if b.Name() != "marian" || b.Capabilities().HTML {
 		t.Errorf("Name %q, Capabilities %+v", b.Name(), b.Capabilities())
 	}
 	for _, segs := range [][]string{nil, {}} {
