@@ -33,9 +33,9 @@ var (
 	SettingPrice = translate.Option{Name: "price", Arg: "PRICE", Help: "PRICE per million characters for --dry-run, such as 18 or 18 EUR",
 		Default: "the backend's published price"}
 	// The settings of remote backends, for the wrapper that drives them.
-	SettingRPS = translate.Option{Name: "rps", Type: translate.Float, Min: 0, Max: 10000,
+	SettingRPS = translate.Option{Name: "rps", Type: translate.Float, Min: 0,
 		Help: "remote backends: at most N requests per second over the whole run", Default: "no limit"}
-	SettingCPS = translate.Option{Name: "cps", Type: translate.Float, Min: 0, Max: 1e9,
+	SettingCPS = translate.Option{Name: "cps", Type: translate.Float, Min: 0,
 		Help: "remote backends: at most N characters per second over the whole run", Default: "no limit"}
 	SettingConcurrency = translate.Option{Name: "concurrency", Type: translate.Int, Min: 1, Max: 64,
 		Help: "remote backends: N requests in flight at once", Default: "4"}

@@ -111,13 +111,10 @@ func (o Option) Range() string {
 	default:
 		return ""
 	}
-	switch {
-	case o.Max > o.Min:
+	if o.Max > o.Min {
 		return "from " + format(o.Min) + " to " + format(o.Max)
-	case o.Min != 0:
-		return "of at least " + format(o.Min)
 	}
-	return "of at least 0"
+	return format(o.Min) + " or more"
 }
 
 // shortDuration writes 1h rather than 1h0m0s.

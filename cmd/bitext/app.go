@@ -52,15 +52,21 @@ More examples:
 			newCompletionCommand(env),
 		},
 	}
-	onUsageErrors(app.Commands)
+	finish(app.Commands)
 	return app
 }
 
-// onUsageErrors gives every command bitext's words for parse errors.
-func onUsageErrors(cmds []*cli.Command) {
+// finish gives every command bitext's words for parse errors, and keeps
+// "(default: false)" out of the help of yes/no flags.
+func finish(cmds []*cli.Command) {
 	for _, c := range cmds {
 		c.OnUsageError = onUsageError
-		onUsageErrors(c.Subcommands)
+		for _, f := range c.Flags {
+			if b, ok := f.(*cli.BoolFlag); ok {
+				b.DisableDefaultText = true
+			}
+		}
+		finish(c.Subcommands)
 	}
 }
 

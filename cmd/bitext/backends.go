@@ -29,8 +29,8 @@ Examples:
    bitext backends deepl
    bitext backends --check          # also send a test sentence to each configured backend`,
 		Flags: append([]cli.Flag{
-			&cli.BoolFlag{Name: "check", Usage: "translate a test sentence with each configured backend", DisableDefaultText: true},
-		}, withoutFlag(backendFlags(env), "backend")...),
+			&cli.BoolFlag{Name: "check", Usage: "translate a test sentence with each configured backend"},
+		}, withoutFlag(withoutFlag(backendFlags(env), "backend"), "price")...),
 		Action: func(c *cli.Context) error {
 			infos, err := backendsNamed(env, c.Args().Slice())
 			if err != nil {

@@ -48,9 +48,9 @@ Examples:
 			languageFlag("to", "en", "target"),
 			&cli.StringSliceFlag{Name: "glossary", Aliases: []string{"g"}, Usage: "glossary `FILE` (repeatable)"},
 			&cli.StringFlag{Name: "output", Usage: "also write the translations to `FILE`, one per line"},
-			&cli.BoolFlag{Name: "json", DisableDefaultText: true, Usage: "print the results as JSON"},
-			&cli.BoolFlag{Name: "raw", DisableDefaultText: true, Usage: "skip bitext's English typography (to compare with the bare engine)"},
-		}, backendFlags(env)...),
+			&cli.BoolFlag{Name: "json", Usage: "print the results as JSON"},
+			&cli.BoolFlag{Name: "raw", Usage: "skip bitext's English typography (to compare with the bare engine)"},
+		}, withoutFlag(backendFlags(env), "price")...),
 		Action: func(c *cli.Context) error {
 			if err := twoFiles(c, "SRC", "REF"); err != nil {
 				return err

@@ -81,7 +81,7 @@ Example:
 		Flags: []cli.Flag{
 			&cli.StringSliceFlag{Name: "glossary", Aliases: []string{"g"}, Usage: "glossary `FILE` (repeatable; default: ./glossary.*)"},
 			&cli.StringFlag{Name: "source", Usage: "the French article `FILE` (default: found from the translation)"},
-			&cli.StringFlag{Name: "to", Value: "en", Usage: "target language `CODE`"},
+			languageFlag("to", "en", "target"),
 		},
 		Action: func(c *cli.Context) error {
 			if c.NArg() == 0 {

@@ -88,7 +88,7 @@ Example:
    bitext memory import --out out/ omegat/project_save.tmx`,
 		Flags: []cli.Flag{
 			memoryOutFlag(),
-			&cli.DurationFlag{Name: "wait", Value: 10 * time.Second, Usage: "how long to wait for another bitext working on the same --out"},
+			waitFlag(),
 		},
 		Action: func(c *cli.Context) error {
 			if c.NArg() != 1 {

@@ -129,8 +129,8 @@ Examples:
    printf 'a\ne The corrected sentence.\nq\n' | bitext review --plain out/x.en.txt
    bitext review --stats out/`,
 		Flags: append(append(reviewFlags(),
-			&cli.BoolFlag{Name: "plain", DisableDefaultText: true, Usage: "line-oriented review reading commands from standard input"},
-			&cli.BoolFlag{Name: "stats", DisableDefaultText: true, Usage: "print the share of segments edited and the word edit rate per document and backend"},
+			&cli.BoolFlag{Name: "plain", Usage: "line-oriented review reading commands from standard input"},
+			&cli.BoolFlag{Name: "stats", Usage: "print the share of segments edited and the word edit rate per document and backend"},
 		), withoutFlag(backendFlags(env), "price")...),
 		Action: func(c *cli.Context) error {
 			o, err := parseReviewOptions(c, env)

@@ -32,10 +32,11 @@ Examples:
    bitext glossary suggest out/
    bitext glossary suggest --apply --glossary glossary.csv out/`,
 		Flags: []cli.Flag{
-			&cli.StringFlag{Name: "from", Value: "fr", Usage: "source language `CODE`"},
-			&cli.StringFlag{Name: "to", Value: "en", Usage: "target language `CODE`"},
+			languageFlag("from", "fr", "source"),
+			languageFlag("to", "en", "target"),
 			&cli.StringFlag{Name: "glossary", Aliases: []string{"g"}, Usage: "glossary `FILE` --apply adds to"},
-			&cli.IntFlag{Name: "min", Value: 2, Usage: "least number of segments a correction must appear in"},
+			&cli.IntFlag{Name: "min", Value: 2, Usage: "least `N` of segments a correction must appear in, from 1 to 1000",
+				Action: inRange(1, 1000, "--min must be from 1 to 1000")},
 			&cli.BoolFlag{Name: "apply", Usage: "add the suggestions that have a French term to the glossary"},
 		},
 		Action: func(c *cli.Context) error {

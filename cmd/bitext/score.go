@@ -42,8 +42,8 @@ Examples:
    bitext score - reference.en < system.en
    bitext score --json system.en reference.en > scores.json`,
 		Flags: []cli.Flag{
-			&cli.BoolFlag{Name: "json", DisableDefaultText: true, Usage: "print the scores as JSON"},
-			&cli.BoolFlag{Name: "sentences", Aliases: []string{"s"}, DisableDefaultText: true, Usage: "also score each line on its own"},
+			&cli.BoolFlag{Name: "json", Usage: "print the scores as JSON"},
+			&cli.BoolFlag{Name: "sentences", Aliases: []string{"s"}, Usage: "also score each line on its own"},
 		},
 		Action: func(c *cli.Context) error {
 			opts, err := parseScoreOptions(c)
