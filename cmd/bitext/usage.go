@@ -109,18 +109,39 @@ func inRange[T int | float64 | time.Duration](min, max T, words string) func(*cl
 // they are left out of what the user reads.
 var sentinels = regexp.MustCompile(`(: backend not configured|: unsupported language pair| \(backend not configured\))+$`)
 
-// repeatedPath matches a path said twice, as "x.txt: x.txt:3: …" or
-// "x.txt: failed to read: open x.txt: …".
-var repeatedPath = regexp.MustCompile(`^([^\s:]+): (?:(.*?)(?:open|read|stat|lstat) )?([^\s:]+)(:\d+)?: `)
+// repeatedPath matches a path said twice at the start, as in "x.txt:
+// x.txt:3: …".
+var repeatedPath = regexp.MustCompile(`^([^\s:]+): ([^\s:]+)(:\d+)?: `)
 
-// words is what the user reads of an error: each path once, no sentinel
-// texts appended for programs.
+// syscallPath matches the path Go's file errors repeat ("open x.txt: ").
+var syscallPath = regexp.MustCompile(`\b(?:open|read|stat|lstat|mkdir|remove|rename) ([^\s:]+): `)
+
+// prefix matches a "name: " that starts a message or a wrapped part of it.
+var prefix = regexp.MustCompile(`(?:^|: )([a-z][a-z0-9-]*): `)
+
+// words is what the user reads of an error: each path and each prefix
+// once, no sentinel texts appended for programs.
 func words(err error) string {
 	msg := sentinels.ReplaceAllString(err.Error(), "")
-	if g := repeatedPath.FindStringSubmatch(msg); g != nil && g[1] == g[3] {
-		msg = g[1] + g[4] + ": " + g[2] + msg[len(g[0]):]
+	if g := repeatedPath.FindStringSubmatch(msg); g != nil && g[1] == g[2] {
+		msg = g[2] + g[3] + ": " + msg[len(g[0]):]
 	}
-	return strings.Replace(msg, ": : ", ": ", 1)
+	msg = syscallPath.ReplaceAllStringFunc(msg, func(m string) string {
+		path := syscallPath.FindStringSubmatch(m)[1]
+		if i := strings.Index(msg, path); i >= 0 && i < strings.Index(msg, m) {
+			return ""
+		}
+		return m
+	})
+	seen := map[string]bool{}
+	return prefix.ReplaceAllStringFunc(msg, func(m string) string {
+		name := prefix.FindStringSubmatch(m)[1]
+		if seen[name] {
+			return strings.TrimSuffix(m, name+": ")
+		}
+		seen[name] = true
+		return m
+	})
 }
 
 // plural writes "1 problem", "2 problems".
