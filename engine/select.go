@@ -82,7 +82,7 @@ func Select(env Env, o BackendOptions) (*Selection, error) {
 	if o.File == nil {
 		o.File = &FileConfig{}
 	}
-	if err := checkFile(env, o.File); err != nil {
+	if err := CheckFile(env, o.File); err != nil {
 		return nil, err
 	}
 	info, err := pickBackend(env, o)
@@ -335,9 +335,9 @@ func (s *Selection) CheckPair(from, to string) error {
 	return err
 }
 
-// checkFile checks the whole configuration file, whichever backend is
+// CheckFile checks the whole configuration file, whichever backend is
 // selected: the default backend's name and every section's settings.
-func checkFile(env Env, f *FileConfig) error {
+func CheckFile(env Env, f *FileConfig) error {
 	if b := f.Backend; b.Value != "" {
 		if _, err := env.Registry.Find(b.Value); err != nil {
 			return f.errorf(b.Line, "%w", err)

@@ -2,14 +2,13 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/bitext/bitext/engine"
+	"github.com/bitext/bitext/internal/table"
 	"github.com/bitext/bitext/translate"
 	"github.com/urfave/cli/v2"
 )
@@ -40,6 +39,9 @@ Examples:
 			if err != nil {
 				return err
 			}
+			if err := engine.CheckFile(engineEnv(env), o.File); err != nil {
+				return err
+			}
 			return runBackends(c.Context, env, o, infos, c.Bool("check"))
 		},
 	}
@@ -63,18 +65,18 @@ func backendsNamed(env *Env, names []string) ([]translate.BackendInfo, error) {
 
 func runBackends(ctx context.Context, env *Env, o engine.BackendOptions, infos []translate.BackendInfo, check bool) error {
 	width := outputWidth(env)
-	t := &table{width: width, cols: []string{"NAME", "KIND", "PRICE", "STATUS"}}
+	t := &table.Table{Width: width, Cols: []string{"NAME", "KIND", "PRICE", "STATUS"}}
 	for _, info := range infos {
 		status, detail := backendStatus(ctx, env, o, info, check)
 		row := []string{info.Name, info.Kind.String(), priceWords(info), status}
-		var notes []note
+		var notes []table.Note
 		if detail != "" {
-			notes = append(notes, note{text: detail})
+			notes = append(notes, table.Note{Text: detail})
 		}
 		if !check {
 			notes = append(notes, describe(info)...)
 		}
-		t.add(row, notes)
+		t.Add(row, notes)
 	}
 	_, err := fmt.Fprint(env.Out, t.String())
 	return err
@@ -93,10 +95,10 @@ func priceWords(info translate.BackendInfo) string {
 
 // describe is what a backend is and the options it takes (--option
 // KEY=VALUE), one note each.
-func describe(info translate.BackendInfo) []note {
-	out := []note{{text: info.Description}}
+func describe(info translate.BackendInfo) []table.Note {
+	out := []table.Note{{Text: info.Description}}
 	if len(info.Env) > 0 {
-		out = append(out, note{text: "environment: " + strings.Join(info.Env, " ")})
+		out = append(out, table.Note{Text: "environment: " + strings.Join(info.Env, " ")})
 	}
 	keys, w := make([]string, len(info.Options)), 0
 	for i, o := range info.Options {
@@ -114,7 +116,7 @@ func describe(info translate.BackendInfo) []note {
 		if o.Env != "" {
 			text += " [$" + o.Env + "]"
 		}
-		out = append(out, note{prefix: fmt.Sprintf("  %-*s  ", w, keys[i]), text: text})
+		out = append(out, table.Note{Prefix: fmt.Sprintf("  %-*s  ", w, keys[i]), Text: text})
 	}
 	return out
 }
@@ -122,45 +124,32 @@ func describe(info translate.BackendInfo) []note {
 // backendStatus says whether a backend's settings are present (and, with
 // check, whether it answers), with the details below the row.
 func backendStatus(ctx context.Context, env *Env, o engine.BackendOptions, info translate.BackendInfo, check bool) (string, string) {
-	o.Name, o.Lenient = info.Name, true
-	sel, err := engine.Select(engineEnv(env), o)
-	if err != nil {
-		return "settings error", words(err)
+	p := engine.ProbeBackend(ctx, engineEnv(env), o, info, check)
+	switch {
+	case !p.Configured && p.Err != nil:
+		return "not configured", notConfigured.ReplaceAllString(words(p.Err), "")
+	case p.Err != nil && check:
+		return "not answering", words(p.Err)
+	case p.Err != nil:
+		return "error", words(p.Err)
+	case check:
+		return "ok", fmt.Sprintf("Bonjour. → %q", p.Answer)
 	}
-	if info.NeedsEndpoint && sel.Config.Endpoint == "" {
-		return "not configured", fmt.Sprintf("no server given: set --endpoint or endpoint: in the configuration file (tried %s when used)", defaultOf(info, "endpoint"))
-	}
-	b, err := info.New(ctx, sel.Config)
-	if errors.Is(err, translate.ErrNotConfigured) {
-		return "not configured", notConfigured.ReplaceAllString(words(err), "")
-	} else if err != nil {
-		return "error", words(err)
-	}
-	if c, ok := b.(interface{ Close() error }); ok {
-		defer c.Close()
-	}
-	if !check {
-		return "configured", ""
-	}
-	ctx, cancel := context.WithTimeout(ctx, 20*time.Second)
-	defer cancel()
-	req := translate.Request{From: "fr", To: "en", Segments: []string{"Bonjour."}}
-	out, err := b.Translate(ctx, req)
-	if err == nil {
-		err = translate.CheckAnswers(info.Name, req, out)
-	}
-	if err != nil {
-		return "not answering", words(err)
-	}
-	return "ok", fmt.Sprintf("Bonjour. → %q", out[0])
+	return "configured", ""
 }
 
 // notConfigured is the start of a not-configured error, which the status
 // says already.
 var notConfigured = regexp.MustCompile(`^[\w-]+: backend not configured: `)
 
-// defaultOf is the declared default of a backend's option.
-func defaultOf(info translate.BackendInfo, name string) string {
-	o, _ := info.Option(name)
-	return o.Default
+// outputWidth is the width of standard output: the terminal's, else
+// $COLUMNS, else 120.
+func outputWidth(env *Env) int {
+	if env.Width > 0 {
+		return env.Width
+	}
+	if n, err := strconv.Atoi(env.Getenv("COLUMNS")); err == nil && n > 0 {
+		return n
+	}
+	return 120
 }

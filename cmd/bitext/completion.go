@@ -1,6 +1,7 @@
 package main
 
 import (
+	_ "embed"
 	"fmt"
 	"strings"
 
@@ -14,44 +15,29 @@ import (
 // shell scripts below call bitext this way.
 const completeFlag = "--generate-bash-completion"
 
-// bashCompletion asks the binary for the words that fit, and falls back
-// to file names.
-const bashCompletion = `# bash completion for bitext; load it with: source <(bitext completion bash)
-_bitext_complete() {
-	local cur=${COMP_WORDS[COMP_CWORD]} opts
-	opts=$("${COMP_WORDS[0]}" "${COMP_WORDS[@]:1:COMP_CWORD-1}" "$cur" --generate-bash-completion 2>/dev/null)
-	COMPREPLY=($(compgen -W "${opts}" -- "${cur}"))
-	if [[ ${#COMPREPLY[@]} -eq 0 ]]; then
-		COMPREPLY=($(compgen -f -- "${cur}"))
-	elif [[ ${#COMPREPLY[@]} -eq 1 && ${COMPREPLY[0]} == *= ]]; then
-		compopt -o nospace
-	fi
-	return 0
+// The completion scripts ask the binary for the words that fit and fall
+// back to file names; zsh runs the bash script through bashcompinit.
+var (
+	//go:embed completion.bash
+	bashCompletion string
+	//go:embed completion.zsh
+	zshPrologue string
+	//go:embed completion.fish
+	fishCompletion string
+)
+
+// script returns the completion script for the shell.
+func script(shell string) (string, bool) {
+	switch shell {
+	case "bash":
+		return bashCompletion, true
+	case "zsh":
+		return zshPrologue + bashCompletion, true
+	case "fish":
+		return fishCompletion, true
+	}
+	return "", false
 }
-complete -o filenames -F _bitext_complete bitext
-`
-
-// zshCompletion makes zsh use the bash script.
-const zshCompletion = `# zsh completion for bitext; load it with: source <(bitext completion zsh)
-autoload -U +X compinit && compinit
-autoload -U +X bashcompinit && bashcompinit
-` + bashCompletion
-
-// fishCompletion asks the binary too, and falls back to file names.
-const fishCompletion = `# fish completion for bitext; load it with: bitext completion fish | source
-function __bitext_complete
-	set -l words (commandline -opc) (commandline -ct)
-	set -l out (command $words[1] $words[2..-1] --generate-bash-completion 2>/dev/null)
-	if test (count $out) -eq 0
-		__fish_complete_path (commandline -ct)
-	else
-		printf '%s\n' $out
-	end
-end
-complete -c bitext -f -a '(__bitext_complete)'
-`
-
-var shells = map[string]string{"bash": bashCompletion, "zsh": zshCompletion, "fish": fishCompletion}
 
 func newCompletionCommand(env *Env) *cli.Command {
 	return &cli.Command{
@@ -67,11 +53,11 @@ Examples:
    bitext completion bash > /etc/bash_completion.d/bitext
    bitext completion fish > ~/.config/fish/completions/bitext.fish`,
 		Action: func(c *cli.Context) error {
-			script, ok := shells[c.Args().First()]
+			text, ok := script(c.Args().First())
 			if !ok || c.NArg() != 1 {
 				return usagef(c, "name one shell: bash, zsh or fish")
 			}
-			_, err := fmt.Fprint(env.Out, script)
+			_, err := fmt.Fprint(env.Out, text)
 			return err
 		},
 	}

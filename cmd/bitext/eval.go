@@ -82,22 +82,12 @@ Examples:
 
 // evalResult is what "bitext eval" reports.
 type evalResult struct {
-	Backend  string        `json:"backend"`
-	Lines    int           `json:"lines"`
-	BLEU     score.BLEU    `json:"bleu"`
-	ChrF     score.ChrF    `json:"chrf"`
-	Terms    *termAccuracy `json:"terms,omitempty"`
-	Glossary string        `json:"glossary_version,omitempty"`
-}
-
-// termAccuracy counts glossary-term occurrences and how many came out right.
-type termAccuracy struct {
-	Occurrences int `json:"occurrences"`
-	Correct     int `json:"correct"`
-	// InReference counts the occurrences whose target the reference line
-	// has, and ReferenceCorrect those of them the output has too.
-	InReference      int `json:"in_reference"`
-	ReferenceCorrect int `json:"reference_correct"`
+	Backend  string                 `json:"backend"`
+	Lines    int                    `json:"lines"`
+	BLEU     score.BLEU             `json:"bleu"`
+	ChrF     score.ChrF             `json:"chrf"`
+	Terms    *glossary.TermAccuracy `json:"terms,omitempty"`
+	Glossary string                 `json:"glossary_version,omitempty"`
 }
 
 func runEval(ctx context.Context, env *Env, opts evalOptions) error {
@@ -127,7 +117,8 @@ func runEval(ctx context.Context, env *Env, opts evalOptions) error {
 	}
 	res := evalResult{Backend: name, Lines: len(srcs), BLEU: score.CorpusBLEU(hyps, refs), ChrF: score.CorpusChrF(hyps, refs)}
 	if g != nil {
-		res.Terms = measureTerms(g, srcs, hyps, refs)
+		t := g.Measure(srcs, hyps, refs)
+		res.Terms = &t
 		res.Glossary = g.Version()
 	}
 	return printEval(env.Out, res, opts.JSON)
@@ -142,42 +133,6 @@ func translateLines(ctx context.Context, env *Env, opts evalOptions, g *glossary
 	defer eng.Close()
 	hyps, err := eng.TranslateLines(ctx, opts.Src, lines)
 	return hyps, eng.Info.Name, err
-}
-
-// measureTerms counts, for every glossary-term occurrence in the sources,
-// whether the output line (and the reference line) has its target.
-func measureTerms(g *glossary.Glossary, srcs, hyps, refs []string) *termAccuracy {
-	t := &termAccuracy{}
-	for i, src := range srcs {
-		found := g.Find(src, false)
-		if len(found) == 0 {
-			continue
-		}
-		missHyp := missing(g.Check(src, hyps[i], false))
-		missRef := missing(g.Check(src, refs[i], false))
-		for _, m := range found {
-			t.Occurrences++
-			ok := !missHyp[m.Entry]
-			if ok {
-				t.Correct++
-			}
-			if !missRef[m.Entry] {
-				t.InReference++
-				if ok {
-					t.ReferenceCorrect++
-				}
-			}
-		}
-	}
-	return t
-}
-
-func missing(vs []glossary.Violation) map[int]bool {
-	m := map[int]bool{}
-	for _, v := range vs {
-		m[v.Entry] = true
-	}
-	return m
 }
 
 func printEval(w io.Writer, res evalResult, asJSON bool) error {

@@ -4,14 +4,12 @@ import (
 	"context"
 	"fmt"
 	"os"
-	"strings"
 	"text/tabwriter"
 
 	"github.com/bitext/bitext/engine"
 	"github.com/bitext/bitext/glossary"
 	"github.com/bitext/bitext/outdir"
 	"github.com/bitext/bitext/review"
-	"github.com/bitext/bitext/translate"
 	"github.com/urfave/cli/v2"
 )
 
@@ -62,7 +60,7 @@ func openArticles(ctx context.Context, env *Env, o *reviewOptions, lock bool) ([
 
 // openArticlesWith is openArticles with the glossary already loaded.
 func openArticlesWith(ctx context.Context, o *reviewOptions, gloss *glossary.Glossary, lock bool) ([]*review.Article, *reviewStores, error) {
-	stores := &reviewStores{ctx: ctx, lock: lock}
+	stores := &reviewStores{ctx: ctx, folders: outdir.Folders{Options: outdir.Options{ReadOnly: !lock}}}
 	var out []*review.Article
 	for _, p := range o.Paths {
 		found, err := outdir.Locate(p, o.To)
@@ -163,7 +161,7 @@ func runReviewPlain(ctx context.Context, env *Env, o *reviewOptions) error {
 		return err
 	}
 	defer stores.Close()
-	p := &review.Plain{In: env.In, Out: env.Out, Prompt: env.Err, Style: diffStyle(env, "auto"), ParseEdit: parseEdit}
+	p := &review.Plain{In: env.In, Out: env.Out, Prompt: env.Err, Style: diffStyle(env, "auto"), ParseEdit: review.ParseEdit}
 	n, err := p.Run(ctx, articles)
 	if err != nil {
 		return err
@@ -179,27 +177,6 @@ func reportPending(env *Env, articles []*review.Article, decisions int) error {
 	}
 	fmt.Fprintf(env.Err, "bitext: %d decisions saved; %d segments pending\n", decisions, pending)
 	return nil
-}
-
-// parseEdit reads typed text as the unit's form: Markdown inline markup
-// becomes an HTML fragment for units with markup.
-func parseEdit(u *review.Unit, text string) string {
-	if !u.Markup {
-		return text
-	}
-	doc, err := translate.ReadFormat("-", []byte(text+"\n"), translate.FormatMarkdown)
-	if err != nil || len(doc.Blocks) != 1 {
-		return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;").Replace(text)
-	}
-	var parts []string
-	for _, s := range doc.Blocks[0].Segments {
-		if s.Markup {
-			parts = append(parts, s.Source)
-		} else {
-			parts = append(parts, strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;").Replace(s.Source))
-		}
-	}
-	return strings.Join(parts, " ")
 }
 
 // runReviewStats prints edit statistics per document and backend, then

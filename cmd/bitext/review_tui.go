@@ -30,7 +30,7 @@ func runReviewTUI(ctx context.Context, env *Env, o *reviewOptions, bo engine.Bac
 		Backends:    backendNames(env, sel.Info.Name),
 		Retranslate: rt.translate,
 		Editor:      editorCommand(env),
-		ParseEdit:   parseEdit,
+		ParseEdit:   review.ParseEdit,
 	})
 	if err != nil {
 		return err

@@ -51,23 +51,23 @@ func translateAll(ctx context.Context, env *Env, opts *translateOptions, r *batc
 	prog := newProgress(env, opts)
 	prog.setTotal(len(inputs))
 	r.Engine.Pipeline.Progress = prog.segments
-	var rep *reportWriter
+	var rep *batch.ReportWriter
 	if opts.Report != "" {
 		var err error
-		if rep, err = newReportWriter(opts.Report); err != nil {
+		if rep, err = batch.NewReportWriter(opts.Report); err != nil {
 			return err
 		}
 	}
 	r.OnFile = func(res batch.Result) {
 		if rep != nil {
-			rep.add(res)
+			rep.Add(res)
 		}
 		prog.fileDone(res)
 	}
 	sum, err := r.Run(ctx, inputs)
 	prog.done(sum)
 	if rep != nil {
-		if rerr := rep.finish(sum); rerr != nil {
+		if rerr := rep.Finish(sum); rerr != nil {
 			return rerr
 		}
 	}
