@@ -10,7 +10,7 @@ import (
 )
 
 func TestReadMarkdownStructure(t *testing.T) {
-	doc, err := ReadFile(filepath.Join("testdata", "article.fr.md"))
+	doc, err := readFile(filepath.Join("testdata", "article.fr.md"))
 	if err != nil {
 		t.Fatal(err)
 	}

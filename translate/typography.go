@@ -212,16 +212,6 @@ func tightPunctuation(s string) string {
 	return repeat(s, func(s string) string { return closingSpace.ReplaceAllString(s, "$1$2") })
 }
 
-func opensQuote(before string) bool {
-	r, _ := utf8.DecodeLastRuneInString(before)
-	return before == "" || unicode.IsSpace(r) || strings.ContainsRune("([{—–-/", r) || isPlaceholder(r)
-}
-
-func closesQuote(after string) bool {
-	r, _ := utf8.DecodeRuneInString(after)
-	return after == "" || unicode.IsSpace(r) || unicode.IsPunct(r) || isPlaceholder(r)
-}
-
 // repeat applies f until the text stops changing (at most a few times):
 // for patterns whose matches share the character between them.
 func repeat(s string, f func(string) string) string {

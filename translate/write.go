@@ -6,8 +6,6 @@ import (
 	"fmt"
 	"io"
 	"strings"
-
-	"github.com/bitext/bitext/internal/atomicfile"
 )
 
 // Side selects which text of each segment [Write] writes.
@@ -51,17 +49,6 @@ func Write(w io.Writer, doc *Document, side Side) error {
 		return fmt.Errorf("failed to write %s: %w", displayName(doc.Path), err)
 	}
 	return nil
-}
-
-// WriteFile writes doc as [Write] does to the file at path, atomically:
-// readers see the old file or the whole new one, and on error path is left
-// as it was.
-func WriteFile(path string, doc *Document, side Side) error {
-	var buf bytes.Buffer
-	if err := Write(&buf, doc, side); err != nil {
-		return err
-	}
-	return atomicfile.Write(path, buf.Bytes(), 0o644)
 }
 
 // writeText writes a plain-text article. Inline markup, if any, is

@@ -19,7 +19,7 @@ func writeString(t *testing.T, doc *Document, side Side) string {
 }
 
 func TestWriteText(t *testing.T) {
-	doc, err := ReadFile(filepath.Join("testdata", "article.fr.txt"))
+	doc, err := readFile(filepath.Join("testdata", "article.fr.txt"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -180,7 +180,7 @@ func TestWriteMarkdownRoundTrip(t *testing.T) {
 }
 
 func TestWriteMarkdownTarget(t *testing.T) {
-	doc, err := ReadFile(filepath.Join("testdata", "article.fr.md"))
+	doc, err := readFile(filepath.Join("testdata", "article.fr.md"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -289,27 +289,4 @@ func FuzzWriteMarkdown(f *testing.F) {
 		}
 		checkMarkdownRoundTrip(t, md)
 	})
-}
-
-func TestWriteFile(t *testing.T) {
-	doc, err := ReadFile(filepath.Join("testdata", "compact.fr.txt"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	path := filepath.Join(t.TempDir(), "sortie", "compact.en.txt")
-	doc.Blocks[1].Segments[0].Target = ""
-	if err := WriteFile(path, doc, TargetSide); !errors.Is(err, ErrUntranslated) {
-		t.Fatalf("WriteFile of an untranslated document: %v", err)
-	}
-	if _, err := os.Stat(path); !errors.Is(err, os.ErrNotExist) {
-		t.Errorf("file created despite the error: %v", err)
-	}
-	if err := WriteFile(path, doc, SourceSide); err != nil {
-		t.Fatal(err)
-	}
-	got, err := os.ReadFile(path)
-	want, _ := os.ReadFile(filepath.Join("testdata", "compact.fr.txt"))
-	if err != nil || string(got) != string(want) {
-		t.Errorf("WriteFile wrote %q (%v), want %q", got, err, want)
-	}
 }

@@ -35,7 +35,7 @@ More examples:
 		Reader:         env.In,
 		Writer:         env.Out,
 		ErrWriter:      env.Err,
-		HideVersion:    true,
+		Version:        version(),
 		ExitErrHandler: func(*cli.Context, error) {},
 		OnUsageError:   onUsageError,
 		Commands: []*cli.Command{
@@ -50,6 +50,7 @@ More examples:
 			newEvalCommand(env),
 			newScoreCommand(env),
 			newCompletionCommand(env),
+			newVersionCommand(env),
 		},
 	}
 	finish(app.Commands)

@@ -18,9 +18,9 @@ import (
 // BITEXT_FAKE_FAIL=TEXT makes it fail on segments containing TEXT, and
 // BITEXT_FAKE_LOG=FILE appends the number of segments each run sent.
 func TestMain(m *testing.M) {
-	os.Exit(testscript.RunMain(m, map[string]func() int{
-		"bitext": func() int { return run(context.Background(), testEnv(), os.Args) },
-	}))
+	testscript.Main(m, map[string]func(){
+		"bitext": func() { os.Exit(run(context.Background(), testEnv(), os.Args)) },
+	})
 }
 
 func testEnv() *Env {

@@ -27,7 +27,7 @@ type SuiteOptions struct {
 	// the same text (for engines that may word them differently).
 	Nondeterministic bool
 	// Hang bounds how long a call may take before the suite calls it hung
-	// (default 20s). It is a guard against deadlocks, not a speed test.
+	// (default 2 minutes). It is a guard against deadlocks, not a speed test.
 	Hang time.Duration
 }
 
@@ -39,7 +39,7 @@ func (o SuiteOptions) withDefaults() SuiteOptions {
 		o.Many = 60
 	}
 	if o.Hang <= 0 {
-		o.Hang = 20 * time.Second
+		o.Hang = 2 * time.Minute
 	}
 	return o
 }
