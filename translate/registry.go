@@ -172,6 +172,21 @@ func (r *Registry) Names() []string {
 	return names
 }
 
+// Options lists every backend's options, each name once.
+func (r *Registry) Options() []Option {
+	var out []Option
+	seen := map[string]bool{}
+	for _, info := range r.List() {
+		for _, o := range info.Options {
+			if !seen[o.Name] {
+				seen[o.Name] = true
+				out = append(out, o)
+			}
+		}
+	}
+	return out
+}
+
 // Owners lists the backends that declare an option called name.
 func (r *Registry) Owners(name string) []string {
 	var out []string

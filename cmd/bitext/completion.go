@@ -126,7 +126,7 @@ func flagValues(env *Env, words []string, prev string) ([]string, bool) {
 		}
 		return out, true
 	case "--format":
-		return outputFormats, true
+		return []string{"html", "md", "txt", "json"}, true
 	case "--input-format":
 		return []string{"txt", "md"}, true
 	case "--color":
@@ -171,17 +171,7 @@ func selectedBackend(env *Env, words []string) translate.BackendInfo {
 			}
 		}
 	}
-	all := translate.BackendInfo{}
-	seen := map[string]bool{}
-	for _, info := range env.Registry.List() {
-		for _, o := range info.Options {
-			if !seen[o.Name] {
-				seen[o.Name] = true
-				all.Options = append(all.Options, o)
-			}
-		}
-	}
-	return all
+	return translate.BackendInfo{Options: env.Registry.Options()}
 }
 
 // commandNames lists the commands' names.

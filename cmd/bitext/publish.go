@@ -42,16 +42,9 @@ Examples:
 			if err != nil {
 				return err
 			}
-			var formats []bilingual.Format
-			for _, f := range strings.Split(c.String("format"), ",") {
-				if strings.TrimSpace(f) == "" {
-					continue
-				}
-				bf, err := bilingual.ParseFormat(f)
-				if err != nil {
-					return usagef(c, "%s", err)
-				}
-				formats = append(formats, bf)
+			formats, err := parseFormats(c)
+			if err != nil {
+				return err
 			}
 			return runPublish(c.Context, env, o, formats, c.Bool("approved-only"))
 		},

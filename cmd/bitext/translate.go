@@ -1,12 +1,10 @@
 package main
 
 import (
-	"path/filepath"
-	"regexp"
-	"slices"
 	"strings"
 	"time"
 
+	"github.com/bitext/bitext/batch"
 	"github.com/bitext/bitext/bilingual"
 	"github.com/bitext/bitext/engine"
 	"github.com/bitext/bitext/translate"
@@ -36,8 +34,6 @@ type translateOptions struct {
 	// InputFormat overrides the format the extension gives.
 	InputFormat translate.Format
 }
-
-var outputFormats = []string{"html", "md", "txt", "json"}
 
 func newTranslateCommand(env *Env) *cli.Command {
 	flags := append([]cli.Flag{
@@ -91,8 +87,10 @@ func parseTranslateOptions(c *cli.Context, env *Env) (*translateOptions, error) 
 	if c.NArg() == 0 {
 		return nil, usagef(c, "no input: give an article, a folder or - for standard input")
 	}
-	if err := checkInputs(c); err != nil {
-		return nil, err
+	for _, p := range c.Args().Slice() {
+		if err := batch.Readable(p); err != nil {
+			return nil, usagef(c, "%s", err)
+		}
 	}
 	from, to, err := languages(c)
 	if err != nil {
@@ -128,15 +126,8 @@ func parseTranslateOptions(c *cli.Context, env *Env) (*translateOptions, error) 
 	for _, p := range opts.Paths {
 		opts.OnlyStdin = opts.OnlyStdin && p == "-"
 	}
-	for _, f := range strings.Split(c.String("format"), ",") {
-		f = strings.TrimSpace(f)
-		if f == "" {
-			continue
-		}
-		if !slices.Contains(outputFormats, f) {
-			return nil, usagef(c, "unknown format %q in --format (choose from %s)", f, strings.Join(outputFormats, ", "))
-		}
-		opts.Formats = append(opts.Formats, bilingual.Format(f))
+	if opts.Formats, err = parseFormats(c); err != nil {
+		return nil, err
 	}
 	switch f := c.String("input-format"); f {
 	case "":
@@ -152,44 +143,32 @@ func parseTranslateOptions(c *cli.Context, env *Env) (*translateOptions, error) 
 	return opts, nil
 }
 
-// unreadable are extensions of articles bitext cannot read yet, and what
-// to do instead.
-var unreadable = map[string]string{
-	".html": "HTML", ".htm": "HTML", ".docx": "Word", ".doc": "Word", ".odt": "OpenDocument", ".pdf": "PDF", ".rtf": "RTF",
-}
-
-// checkInputs refuses, before any work, a file named on the command line
-// in a format bitext cannot read yet (folders skip such files).
-func checkInputs(c *cli.Context) error {
-	for _, p := range c.Args().Slice() {
-		if kind, ok := unreadable[strings.ToLower(filepath.Ext(p))]; ok {
-			return usagef(c, "%s: bitext does not read %s articles yet; save it as text (.txt) or Markdown (.md) and translate that", p, kind)
-		}
-	}
-	return nil
-}
-
 // languageFlag is --from or --to.
 func languageFlag(name, value, which string) cli.Flag {
 	return &cli.StringFlag{Name: name, Value: value, Usage: which + " language `CODE` (ISO 639-1, such as fr, en, de)"}
 }
 
-// languageCode matches ISO 639 codes with an optional region or variant.
-var languageCode = regexp.MustCompile(`^[a-zA-Z]{2,3}([-_][a-zA-Z0-9]{2,8})?$`)
-
 // languages reads --from and --to, which must be language codes and
 // differ.
 func languages(c *cli.Context) (string, string, error) {
-	from, to := strings.TrimSpace(c.String("from")), strings.TrimSpace(c.String("to"))
-	for _, l := range []struct{ flag, code string }{{"from", from}, {"to", to}} {
-		if !languageCode.MatchString(l.code) {
-			return "", "", usagef(c, "--%s %q is not a language code: give one such as fr, en or de", l.flag, l.code)
+	from, to, err := engine.Languages(c.String("from"), c.String("to"))
+	return from, to, commandHint(c, err)
+}
+
+// parseFormats reads a --format list of bilingual outputs.
+func parseFormats(c *cli.Context) ([]bilingual.Format, error) {
+	var out []bilingual.Format
+	for _, f := range strings.Split(c.String("format"), ",") {
+		if strings.TrimSpace(f) == "" {
+			continue
 		}
+		bf, err := bilingual.ParseFormat(f)
+		if err != nil {
+			return nil, usagef(c, "--format: %s", err)
+		}
+		out = append(out, bf)
 	}
-	if strings.EqualFold(from, to) {
-		return "", "", usagef(c, "--from and --to are both %q", from)
-	}
-	return strings.ToLower(from), strings.ToLower(to), nil
+	return out, nil
 }
 
 // waitFlag is --wait: how long to wait for the output folder's lock.

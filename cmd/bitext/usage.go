@@ -27,10 +27,7 @@ func checkCommands(app *cli.App, args []string) error {
 		}
 		c := findCommand(cmds, a)
 		if c == nil {
-			var names []string
-			for _, c := range cmds {
-				names = append(names, c.Name)
-			}
+			names := commandNames(cmds)
 			return &usageError{msg: fmt.Sprintf("%s has no command %q%s", path, a, suggest.DidYouMean(a, names)),
 				help: fmt.Sprintf("run '%s --help' for its commands: %s", path, strings.Join(names, ", "))}
 		}
