@@ -48,13 +48,17 @@ type Runner struct {
 	// OnFile, when set, is called with each article's result as it
 	// finishes, one call at a time.
 	OnFile func(Result)
+	// DryRun reads and runs each article through the pipeline and writes
+	// nothing (the engine is NewDryRun's): the results count what a real
+	// run would send.
+	DryRun bool
 }
 
 // Result is the outcome of one input.
 type Result struct {
 	Path       string          `json:"path"`
 	Outputs    []string        `json:"outputs,omitempty"`
-	Status     string          `json:"status"` // translated, unchanged, failed, interrupted, not started
+	Status     string          `json:"status"` // translated, written, unchanged, failed, interrupted, not started
 	Error      string          `json:"error,omitempty"`
 	Stats      translate.Stats `json:"stats"`
 	Violations []string        `json:"glossary_violations,omitempty"`
@@ -73,6 +77,7 @@ type Summary struct {
 	Elapsed     time.Duration `json:"elapsed_ns"`
 	Files       int           `json:"files"`
 	Translated  int           `json:"translated"`
+	Written     int           `json:"written"`
 	Skipped     int           `json:"skipped"`
 	Failed      int           `json:"failed"`
 	Interrupted int           `json:"interrupted,omitempty"`
@@ -92,6 +97,8 @@ func (s *Summary) add(r Result) {
 		s.Failed++
 	case "unchanged":
 		s.Skipped++
+	case "written":
+		s.Written++
 	case "interrupted":
 		s.Interrupted++
 	case "not started":
@@ -148,7 +155,7 @@ func (r *Runner) jobs() int {
 	switch {
 	case r.Jobs > 0:
 		return r.Jobs
-	case r.Engine.Info.Remote:
+	case r.Engine.Info.Kind == translate.Remote:
 		return 4
 	}
 	return max(4, 2*runtime.NumCPU())
@@ -169,7 +176,7 @@ func (r *Runner) translateFile(ctx context.Context, in Input) Result {
 			err = fmt.Errorf("%s: %w", in.Display(), err)
 		}
 	}
-	if err == nil {
+	if err == nil && !r.DryRun {
 		res.Violations = check(r.Engine.Settings.Glossary, doc)
 		res.Fidelity = fidelityWarnings(doc)
 		var w written
@@ -178,10 +185,7 @@ func (r *Runner) translateFile(ctx context.Context, in Input) Result {
 		res.Warnings = append(res.Warnings, w.warnings...)
 	}
 	res.Elapsed = r.Now().Sub(start)
-	res.Status = "translated"
-	if !changed && res.Stats.Sent == 0 {
-		res.Status = "unchanged"
-	}
+	res.Status = status(changed, res.Stats)
 	switch {
 	case err != nil && ctx.Err() != nil:
 		res.Status = "interrupted" // Ctrl-C: the rerun resumes it
@@ -189,6 +193,19 @@ func (r *Runner) translateFile(ctx context.Context, in Input) Result {
 		res.Status, res.Error, res.Err = "failed", err.Error(), err
 	}
 	return res
+}
+
+// status says what a run did with an article: "translated" when it sent
+// segments to the backend, "written" when it wrote the outputs again from
+// the memory alone, "unchanged" when nothing needed doing.
+func status(changed bool, st translate.Stats) string {
+	switch {
+	case st.Sent > 0:
+		return "translated"
+	case changed:
+		return "written"
+	}
+	return "unchanged"
 }
 
 // Read loads and segments one input.

@@ -34,18 +34,24 @@ type Engine struct {
 	closers  []io.Closer
 }
 
-// New builds the backend o selects and the pipeline around it.
-func New(ctx context.Context, env Env, o BackendOptions, s Settings) (*Engine, error) {
-	b, info, closer, err := NewBackend(ctx, env, o)
+// New builds the selected backend and the pipeline around it, once the
+// backend has said (where it can tell beforehand) that it translates the
+// language pair.
+func New(ctx context.Context, sel *Selection, s Settings) (*Engine, error) {
+	if err := sel.CheckPair(s.From, s.To); err != nil {
+		return nil, err
+	}
+	b, closer, err := NewBackend(ctx, sel)
 	if err != nil {
 		return nil, err
 	}
-	e := &Engine{Backend: b, Info: info, Settings: s, closers: []io.Closer{closer}}
+	e := &Engine{Backend: b, Info: sel.Info, Settings: s, closers: []io.Closer{closer}}
 	e.Pipeline, err = NewPipeline(ctx, b, s)
 	if err != nil {
 		e.Close()
 		return nil, err
 	}
+	e.Pipeline.BatchSize = batchSize(sel.Info.Kind)
 	return e, nil
 }
 

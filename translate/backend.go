@@ -55,8 +55,6 @@ type Capabilities struct {
 	// HTML is true when the backend honours Request.HTML: it passes tags
 	// through and leaves translate="no" spans untouched.
 	HTML bool
-	// Remote is true for backends that send text over the network.
-	Remote bool
 }
 
 // TermPair is one glossary entry as a backend's native glossary takes it.

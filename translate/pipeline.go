@@ -64,8 +64,8 @@ type Pipeline struct {
 	// checked. It must keep HTML tags intact.
 	Finish func(string) string
 	// BatchSize is the most segments one Translate call carries (default
-	// 64 for remote backends and 512 for local ones, whose pipelines stall
-	// between calls; less when the backend says so).
+	// 512; less when the backend says so). The engine gives remote
+	// backends 64, so that each answer is stored soon.
 	BatchSize int
 	// Jobs is how many batches of one document are in flight at once
 	// (default 1).
@@ -415,11 +415,7 @@ func (p *Pipeline) Halted() error {
 func (p *Pipeline) batchSize() int {
 	caps := p.Backend.Capabilities()
 	size := p.BatchSize
-	switch {
-	case size > 0:
-	case caps.Remote:
-		size = 64
-	default:
+	if size <= 0 {
 		size = 512
 	}
 	if m := caps.MaxSegments; m > 0 && m < size {

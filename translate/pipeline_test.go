@@ -228,16 +228,15 @@ func TestPipelineDefaultBatchSizes(t *testing.T) {
 		sentences[i] = fmt.Sprintf("phrase %d", i)
 	}
 	for _, tt := range []struct {
-		remote bool
-		want   int
-	}{{true, 64}, {false, 512}} {
-		b := &upper{caps: translate.Capabilities{Remote: tt.remote}}
-		p := &translate.Pipeline{Backend: b}
+		size, want int
+	}{{64, 64}, {0, 512}} {
+		b := &upper{}
+		p := &translate.Pipeline{Backend: b, BatchSize: tt.size}
 		if _, err := p.Translate(context.Background(), doc(sentences...)); err != nil {
 			t.Fatal(err)
 		}
 		if got := len(b.reqs[0].Segments); got != tt.want {
-			t.Errorf("remote=%v: first batch of %d segments, want %d", tt.remote, got, tt.want)
+			t.Errorf("BatchSize %d: first batch of %d segments, want %d", tt.size, got, tt.want)
 		}
 	}
 }

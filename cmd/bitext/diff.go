@@ -31,7 +31,6 @@ Examples:
 			&cli.BoolFlag{Name: "exit-code", Usage: "exit with status 1 when segments are pending"},
 			&cli.StringFlag{Name: "color", Value: "auto", Usage: "colour the diff: `WHEN` (auto, always, never)"},
 		),
-		OnUsageError: onUsageError,
 		Action: func(c *cli.Context) error {
 			o, err := parseReviewOptions(c, env)
 			if err != nil {

@@ -72,6 +72,19 @@ func Rules() []Rule {
 				"running files are the output folder's and the batch runner's business",
 		},
 		{
+			Packages: "internal/suggest",
+			Forbid:   []string{"..."},
+			Allow:    []string{"internal/suggest"},
+			Reason: "the did-you-mean of usage errors serves the registry and the command line " +
+				"alike: a leaf that knows no bitext package",
+		},
+		{
+			Packages: "internal/table",
+			Forbid:   []string{"..."},
+			Allow:    []string{"internal/table", "github.com/mattn/go-runewidth"},
+			Reason:   "the command line's tables lay out text within a width, knowing nothing of what it says",
+		},
+		{
 			Packages: "...",
 			Except:   []string{"cmd/..."},
 			Forbid:   []string{"github.com/urfave/cli/v2/..."},

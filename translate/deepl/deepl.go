@@ -77,7 +77,7 @@ func (b *Backend) Name() string { return Name }
 
 // Capabilities reports DeepL's batch limits and HTML support.
 func (b *Backend) Capabilities() translate.Capabilities {
-	return translate.Capabilities{MaxSegments: MaxTexts, MaxChars: maxChars, HTML: true, Remote: true}
+	return translate.Capabilities{MaxSegments: MaxTexts, MaxChars: maxChars, HTML: true}
 }
 
 // Translate translates one batch; a batch over DeepL's limits is sent in

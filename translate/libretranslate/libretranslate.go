@@ -62,7 +62,7 @@ func (b *Backend) Name() string { return Name }
 
 // Capabilities reports the batch limits and HTML support.
 func (b *Backend) Capabilities() translate.Capabilities {
-	return translate.Capabilities{MaxSegments: maxSegments, MaxChars: maxChars, HTML: true, Remote: true}
+	return translate.Capabilities{MaxSegments: maxSegments, MaxChars: maxChars, HTML: true}
 }
 
 // Translate translates one batch in one request.
