@@ -53,7 +53,7 @@ func translateArticles(t *testing.T, b translate.Backend, g *glossary.Glossary) 
 	p := &translate.Pipeline{Backend: b, From: "fr", To: "en", Protector: glossary.Shield{Glossary: g}}
 	sc := englishScore{broken: map[string][]string{}}
 	for _, f := range files {
-		doc, err := translate.ReadFile(f)
+		doc, err := readArticle(f)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -29,7 +29,7 @@ func translateUkraine(t *testing.T, b translate.Backend, file string) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	doc, err := translate.ReadFile("testdata/ukraine/drones-kiev.fr.txt")
+	doc, err := readArticle("testdata/ukraine/drones-kiev.fr.txt")
 	if err != nil {
 		t.Fatal(err)
 	}

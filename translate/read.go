@@ -2,7 +2,6 @@ package translate
 
 import (
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 )
@@ -44,15 +43,6 @@ func FormatOf(path string) Format {
 		return FormatMarkdown
 	}
 	return FormatText
-}
-
-// ReadFile reads the article at path (see [Read]).
-func ReadFile(path string) (*Document, error) {
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil, fmt.Errorf("failed to read article: %w", err)
-	}
-	return Read(path, data)
 }
 
 // Read parses an article whose bytes are data, in the format its path's

@@ -7,7 +7,7 @@ import (
 	"io"
 	"strings"
 
-	"github.com/bitext/bitext/internal/atomicfile"
+	"github.com/bitext/bitext/inline"
 )
 
 // Side selects which text of each segment [Write] writes.
@@ -53,17 +53,6 @@ func Write(w io.Writer, doc *Document, side Side) error {
 	return nil
 }
 
-// WriteFile writes doc as [Write] does to the file at path, atomically:
-// readers see the old file or the whole new one, and on error path is left
-// as it was.
-func WriteFile(path string, doc *Document, side Side) error {
-	var buf bytes.Buffer
-	if err := Write(&buf, doc, side); err != nil {
-		return err
-	}
-	return atomicfile.Write(path, buf.Bytes(), 0o644)
-}
-
 // writeText writes a plain-text article. Inline markup, if any, is
 // dropped.
 func writeText(buf *bytes.Buffer, doc *Document, side Side) error {
@@ -84,7 +73,7 @@ func writeText(buf *bytes.Buffer, doc *Document, side Side) error {
 				buf.WriteByte(' ')
 			}
 			if b.Segments[j].Markup {
-				s = fragmentText(s)
+				s = inline.Parse(s).Plain()
 			}
 			buf.WriteString(oneLine(s))
 		}

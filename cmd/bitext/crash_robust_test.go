@@ -270,7 +270,8 @@ func checkComplete(t *testing.T, out, in string, all bool) {
 			continue
 		}
 		doc, err := translate.Read(name, data)
-		want, _ := translate.ReadFile(src)
+		srcData, _ := os.ReadFile(src)
+		want, _ := translate.Read(src, srcData)
 		if err != nil || len(doc.Blocks) != len(want.Blocks) || !strings.Contains(string(data), "EN ") {
 			t.Errorf("%s is partial: %v\n%s", name, err, data)
 		}

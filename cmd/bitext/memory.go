@@ -1,11 +1,13 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"fmt"
 	"io"
 	"os"
+	"strings"
 	"text/tabwriter"
 	"time"
 
@@ -66,9 +68,11 @@ Example:
 			memoryOutFlag(),
 			memoryFlag(),
 		},
-		OnUsageError: onUsageError,
 		Action: func(c *cli.Context) error {
-			if c.String("tmx") == "" || c.NArg() > 0 {
+			switch {
+			case c.NArg() > 0:
+				return outArgument(c, "--tmx "+cmp.Or(c.String("tmx"), "FILE"))
+			case c.String("tmx") == "":
 				return usagef(c, "give the file to write with --tmx FILE")
 			}
 			o, err := parseMemoryOptions(c, env, memoryOptions{File: c.String("tmx")})
@@ -95,9 +99,8 @@ Example:
 		Flags: []cli.Flag{
 			memoryOutFlag(),
 			memoryFlag(),
-			&cli.DurationFlag{Name: "wait", Value: 10 * time.Second, Usage: "how long to wait for another bitext working on the same --out"},
+			waitFlag(),
 		},
-		OnUsageError: onUsageError,
 		Action: func(c *cli.Context) error {
 			if c.NArg() != 1 {
 				return usagef(c, "name one TMX file to import")
@@ -127,10 +130,9 @@ Example:
 			memoryFlag(),
 			&cli.BoolFlag{Name: "json", Usage: "print the figures as JSON"},
 		},
-		OnUsageError: onUsageError,
 		Action: func(c *cli.Context) error {
 			if c.NArg() > 0 {
-				return usagef(c, "stats takes no arguments; choose the folder with --out")
+				return outArgument(c, "")
 			}
 			o, err := parseMemoryOptions(c, env, memoryOptions{JSON: c.Bool("json")})
 			if err != nil {
@@ -148,6 +150,14 @@ func parseMemoryOptions(c *cli.Context, env *Env, o memoryOptions) (memoryOption
 	var err error
 	o.Memory, err = memoryLocation(c, env)
 	return o, err
+}
+
+// outArgument refuses a folder given as an argument to a command that
+// takes it with --out, showing the command to type.
+func outArgument(c *cli.Context, flags string) error {
+	arg := c.Args().First()
+	return usagef(c, "unexpected argument %q: name the output folder with --out, as in: %s", arg,
+		strings.Join(strings.Fields(commandPath(c)+" "+flags+" --out "+arg), " "))
 }
 
 // openExisting opens the shared memory, else the memory of o.Out for

@@ -33,7 +33,7 @@ func memoryLocation(c *cli.Context, env *Env) (string, error) {
 		if err != nil {
 			return "", err
 		}
-		loc, from = cfg.Memory, "memory: in "+cfg.Path
+		loc, from = cfg.Memory.Value, fmt.Sprintf("memory: in %s:%d", cfg.Path, cfg.Memory.Line)
 	}
 	if loc != "" && !postgres.IsURL(loc) {
 		return "", usagef(c, "%s must be a PostgreSQL URL (postgres://user@host/db), not %q; an output folder's own memory is chosen with --out",
@@ -60,7 +60,7 @@ Examples:
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "from", Usage: "the memory to copy: `URL`, output folder or file"},
 			&cli.StringFlag{Name: "to", Usage: "the empty memory to fill: `URL`, output folder or file"},
-			&cli.DurationFlag{Name: "wait", Value: 10 * time.Second, Usage: "how long to wait for another bitext working on an output folder"},
+			waitFlag(),
 		},
 		OnUsageError: onUsageError,
 		Action: func(c *cli.Context) error {

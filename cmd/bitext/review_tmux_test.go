@@ -190,7 +190,7 @@ func TestReviewTmux(t *testing.T) {
 	s.keys("Enter")
 	s.waitFor(`found "KCNA"`)
 	s.run("resize-window", "-t", s.name, "-x", "60", "-y", "20")
-	scr = s.waitFor("3/3")
+	s.waitFor("3/3")
 	time.Sleep(300 * time.Millisecond)
 	scr = s.screen()
 	checkWidth(t, scr, 60)

@@ -58,7 +58,7 @@ func TestFaultsAreRetriedWithoutLoss(t *testing.T) {
 		t.Run(fault, func(t *testing.T) {
 			f, b := newTestBackend(t)
 			sl := &translatetest.Sleeps{}
-			w := remote.Wrap(b, remote.Options{Sleep: sl.Sleep, Timeout: 100 * time.Millisecond})
+			w := remote.Wrap(b, remote.Options{Sleep: sl.Sleep, Timeout: 2 * time.Second})
 			f.fail(fault)
 			req := translate.Request{From: "fr", To: "en", Segments: translatetest.Sentences(70)}
 			out, err := w.Translate(context.Background(), req)

@@ -90,7 +90,7 @@ func TestWrapRetriesSlowResponse(t *testing.T) {
 		<-r.Context().Done() // hang until the client gives up
 		return true
 	})
-	b, _ := wrapped(t, f, remote.Options{Timeout: 100 * time.Millisecond})
+	b, _ := wrapped(t, f, remote.Options{Timeout: 2 * time.Second})
 	got, err := b.Translate(context.Background(), oneSegment)
 	if err != nil {
 		t.Fatal(err)

@@ -94,7 +94,7 @@ func TestWrapRetriesSlowCall(t *testing.T) {
 		}
 		return nil
 	})
-	b, _ := wrapped(t, f, remote.Options{Timeout: 100 * time.Millisecond})
+	b, _ := wrapped(t, f, remote.Options{Timeout: 2 * time.Second})
 	got, err := b.Translate(context.Background(), oneSegment)
 	if err != nil || got[0] != "The president has said Tuesday." || f.count("TranslateText") != 2 {
 		t.Errorf("got %q, %v after %d calls", got, err, f.count("TranslateText"))

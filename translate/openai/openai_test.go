@@ -165,7 +165,7 @@ func TestFaultsAreRetriedWithoutLoss(t *testing.T) {
 	for _, fault := range []translatetest.Fault{"429", "500", "slow", "malformed", "reset"} {
 		t.Run(string(fault), func(t *testing.T) {
 			f, b := newTest(t, "", "")
-			w := remote.Wrap(b, remote.Options{Sleep: (&translatetest.Sleeps{}).Sleep, Timeout: 100 * time.Millisecond, Concurrency: 1})
+			w := remote.Wrap(b, remote.Options{Sleep: (&translatetest.Sleeps{}).Sleep, Timeout: 2 * time.Second, Concurrency: 1})
 			f.faults.Add(fault)
 			req := translate.Request{From: "fr", To: "en", Segments: translatetest.Sentences(30)} // two batches
 			out, err := w.Translate(context.Background(), req)

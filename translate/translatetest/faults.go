@@ -39,7 +39,7 @@ func ServeFault(w http.ResponseWriter, r *http.Request, f Fault, errorBody strin
 		io.Copy(io.Discard, r.Body) // lets the server notice the client leave
 		select {
 		case <-r.Context().Done():
-		case <-time.After(5 * time.Second):
+		case <-time.After(time.Minute):
 		}
 	case FaultMalformed:
 		writeJSON(w, http.StatusOK, `{"translations": ["Le`)
