@@ -29,7 +29,7 @@ func (c clusterStopper) Run() int { return pgtest.Main(c.m) }
 // new PostgreSQL database in $MEMORY_URL.
 func TestPostgresScripts(t *testing.T) {
 	if _, err := pgtest.Get(); err != nil {
-		t.Skipf("skipping: no PostgreSQL server for the shared-memory scripts: %v", err)
+		pgtest.Skip(t, "the shared-memory scripts", err)
 	}
 	testscript.Run(t, testscript.Params{
 		Dir: "testdata/pgscript",

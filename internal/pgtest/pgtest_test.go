@@ -2,7 +2,10 @@ package pgtest
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"os"
+	"strings"
 	"testing"
 
 	"github.com/jackc/pgx/v5"
@@ -59,4 +62,33 @@ func TestPasswordUser(t *testing.T) {
 		t.Fatal(err)
 	}
 	conn.Close(ctx)
+}
+
+// recorder is a testing.TB that records Skipf and Fatalf instead of
+// stopping the test.
+type recorder struct {
+	testing.TB
+	skipped, failed string
+}
+
+func (r *recorder) Helper()                      {}
+func (r *recorder) Skipf(f string, args ...any)  { r.skipped = fmt.Sprintf(f, args...) }
+func (r *recorder) Fatalf(f string, args ...any) { r.failed = fmt.Sprintf(f, args...) }
+
+// TestSkip: without a server a test skips with the reason, except where
+// $BITEXT_TEST_POSTGRES_REQUIRED says one must be there (CI): it fails.
+func TestSkip(t *testing.T) {
+	why := errors.New("initdb not found")
+	t.Setenv(RequiredEnv, "")
+	r := &recorder{TB: t}
+	Skip(r, "this test", why)
+	if r.failed != "" || !strings.Contains(r.skipped, "initdb not found") {
+		t.Errorf("not required: skipped %q, failed %q", r.skipped, r.failed)
+	}
+	t.Setenv(RequiredEnv, "1")
+	r = &recorder{TB: t}
+	Skip(r, "this test", why)
+	if r.skipped != "" || !strings.Contains(r.failed, "initdb not found") || !strings.Contains(r.failed, RequiredEnv) {
+		t.Errorf("required: skipped %q, failed %q", r.skipped, r.failed)
+	}
 }

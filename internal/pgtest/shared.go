@@ -52,18 +52,37 @@ func Get() (*Cluster, error) {
 }
 
 // URL returns the URL of a new, empty database on the test binary's
-// cluster, or skips tb with the reason no server could be started.
+// cluster, or skips tb with the reason no server could be started
+// ([Skip]: a failure where $BITEXT_TEST_POSTGRES_REQUIRED is set).
 func URL(tb testing.TB) string {
 	tb.Helper()
 	c, err := Get()
 	if err != nil {
-		tb.Skipf("skipping: no PostgreSQL server for this test: %v", err)
+		Skip(tb, "this test", err)
+		return ""
 	}
 	u, err := c.NewDatabase(context.Background())
 	if err != nil {
 		tb.Fatal(err)
 	}
 	return u
+}
+
+// RequiredEnv names the variable that makes a missing server a failure
+// instead of a skip. CI (.ci/run) sets it, having installed PostgreSQL, so
+// that the shared memory's tests cannot pass there by skipping.
+const RequiredEnv = "BITEXT_TEST_POSTGRES_REQUIRED"
+
+// Skip skips tb, saying that what needs a server (a test, the scripts)
+// has none and why (err), or fails it when $BITEXT_TEST_POSTGRES_REQUIRED
+// is set.
+func Skip(tb testing.TB, what string, err error) {
+	tb.Helper()
+	if os.Getenv(RequiredEnv) != "" {
+		tb.Fatalf("no PostgreSQL server for %s, and $%s is set: %v", what, RequiredEnv, err)
+		return
+	}
+	tb.Skipf("skipping: no PostgreSQL server for %s (install Debian's postgresql, or set $BITEXT_TEST_POSTGRES): %v", what, err)
 }
 
 // NewDatabase creates an empty database and returns its URL, as the

@@ -20,8 +20,11 @@ func passwordDB(t *testing.T) string {
 	t.Helper()
 	db := pgtest.URL(t)
 	c, err := pgtest.Get()
-	if err != nil || c.Socket == "" {
-		t.Skip("skipping: needs a cluster of the tests' own, whose authentication they set")
+	if err != nil {
+		pgtest.Skip(t, "the password tests", err)
+	}
+	if c.Socket == "" {
+		t.Skip("skipping: needs a cluster of the tests' own, whose authentication they set ($BITEXT_TEST_POSTGRES is another server)")
 	}
 	user := fmt.Sprintf("pw_%d", os.Getpid())
 	if err := c.CreatePasswordUser(ctx, user, secret); err != nil {
