@@ -17,7 +17,7 @@
 #     memory and an unchanged rerun of 100 articles, SQLite against
 #     PostgreSQL (a throw-away cluster, internal/pgtest/pgcluster).
 #
-# Usage: scripts/bench.sh [--smoke] [--rounds N] [--out FILE]
+# Usage: scripts/bench.sh [--smoke] [--rounds N] [--out FILE] [--only shared-memory]
 #
 #   --smoke     run every part once on tiny inputs (CI: keeps the code of
 #               the benchmarks and of this script from rotting); the report
@@ -26,6 +26,11 @@
 #   --rounds N  runs of each timed command, interleaved (default 5); the
 #               report gives medians.
 #   --out FILE  where to write the report (default docs/BENCHMARKS.md).
+#   --only shared-memory
+#               measure the shared memory's part alone and put its section
+#               into FILE in place of the one there (the other sections
+#               keep the figures of the run that measured them; the
+#               section says when and under what load it was measured).
 #
 # Parts that need ../shared or Apertium are skipped with a message when
 # those are absent. hyperfine is not needed: bitext's internal/benchtool
@@ -37,15 +42,19 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 smoke=${BITEXT_BENCH_SMOKE:-0}
 rounds=5
 out=
+only=
 while [[ $# -gt 0 ]]; do
 	case $1 in
 	--smoke) smoke=1 ;;
 	--rounds) rounds=$2; shift ;;
 	--out) out=$2; shift ;;
-	*) echo "usage: scripts/bench.sh [--smoke] [--rounds N] [--out FILE]" >&2; exit 2 ;;
+	--only) only=$2; shift ;;
+	*) echo "usage: scripts/bench.sh [--smoke] [--rounds N] [--out FILE] [--only shared-memory]" >&2; exit 2 ;;
 	esac
 	shift
 done
+
+case $only in "" | shared-memory) ;; *) echo "bench.sh: --only takes shared-memory, not $only" >&2; exit 2 ;; esac
 
 tmp=$(mktemp -d)
 trap '[[ -n ${pgpid:-} ]] && kill "$pgpid"; rm -rf "$tmp"' EXIT
@@ -146,8 +155,18 @@ go_benchmarks() {
 			gobench ./translate/apertium -bench 'Backend|RawPipe' -benchtime 1x -count 1
 		done
 	fi
-	say "Go benchmarks: memory lookups, a million entries, SQLite and PostgreSQL ($count runs)"
-	gobench ./memory/postgres -bench 'Lookup$|LookupAll' -benchtime 20000x -count "$count" -timeout 60m
+	memory_benchmarks
+}
+
+# memory_benchmarks: lookups on a million-entry memory, SQLite and
+# PostgreSQL (the smoke run of go_benchmarks already ran them, -short).
+memory_benchmarks() {
+	if [[ $smoke == 1 ]]; then
+		[[ -z $only ]] || gobench ./memory/postgres -bench 'Lookup$|LookupAll' -benchtime 1x -short
+		return
+	fi
+	say "Go benchmarks: memory lookups, a million entries, SQLite and PostgreSQL ($gocount runs)"
+	gobench ./memory/postgres -bench 'Lookup$|LookupAll' -benchtime 20000x -count "$gocount" -timeout 60m
 }
 
 # --- marian engine (issue 16) -------------------------------------------------
@@ -551,6 +570,7 @@ report_shared() {
 	cat <<MD
 
 ## Issue 19: the shared memory, SQLite against PostgreSQL
+$([[ -n $only ]] && printf '\nMeasured alone (`scripts/bench.sh --only shared-memory`) on %s, load average (1, 5, 15 min) %s at start and %s at the end, %s CPUs.\n' "$(date -u '+%Y-%m-%d %H:%M UTC')" "$load_start" "$load_end" "$(nproc)")
 
 $([[ $smoke == 1 ]] && echo "Smoke run (-benchtime 1x -short): the figures below mean nothing. ")\`go test -run '^\$' -bench 'Lookup\$|LookupAll' -benchtime 20000x -count $gocount ./memory/postgres\`: LookupAt on a memory of
 $n machine translations (every lookup a hit, as in an unchanged rerun), loaded into a new SQLite file and a
@@ -605,8 +625,38 @@ report() {
 	report_commands
 }
 
+# splice_section FILE SECTION: FILE with its "## Issue 19:" section
+# replaced by the one in the file SECTION (added before "## Reproducing"
+# when FILE has none).
+splice_section() {
+	awk -v sec="$2" '
+		function put() { while ((getline l < sec) > 0) print l; done = 1 }
+		/^## Issue 19:/ { put(); skip = 1; next }
+		skip && /^## / { skip = 0 }
+		skip { next }
+		/^## Reproducing/ && !done { put(); print "" }
+		{ print }
+		END { if (!done) put() }' "$1"
+}
+
+# only_shared_memory: --only shared-memory.
+only_shared_memory() {
+	memory_benchmarks
+	shared_memory
+	summarise
+	report_shared | sed '1{/^$/d}' >"$tmp/section.md"
+	[[ -f $out ]] || report_header >"$out"
+	splice_section "$out" "$tmp/section.md" >"$tmp/report.md"
+	cp "$tmp/report.md" "$out"
+	say "section written to ${out#"$root"/} ($(elapsed) in all)"
+}
+
 build
 cd "$tmp" # so that no ./glossary.* is picked up
+if [[ -n $only ]]; then
+	only_shared_memory
+	exit 0
+fi
 go_benchmarks
 marian_benchmarks
 whole_processes
