@@ -109,7 +109,6 @@ func parents(c inline.Content) map[codeKey]placed {
 	return out
 }
 
-
 // keys lists the codes of c in order.
 func keys(c inline.Content) []codeKey {
 	var out []codeKey

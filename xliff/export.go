@@ -80,7 +80,7 @@ func Hash(text string) string {
 
 // UnitIDs returns the XLIFF id of each of a's units, in a.Units' order:
 // pBsS for sentence S of paragraph B (pBsS-T for sentences S to T an
-// editor merged), pBsSaN for the Nth alt text or title in them, fN for
+// editor merged), pBsSaN for the Nth alt text or title in them, mN for
 // the Nth front-matter field; "" for a paragraph with no French. Ids
 // follow the French, so that they survive edits to the English.
 func UnitIDs(a *review.Article) []string {
@@ -91,7 +91,7 @@ func UnitIDs(a *review.Article) []string {
 		case u.Orphan():
 		case u.Field != "":
 			fields++
-			out[i] = "f" + strconv.Itoa(fields)
+			out[i] = "m" + strconv.Itoa(fields)
 		default:
 			id := fmt.Sprintf("p%ds%d", u.Block+1, u.First+1)
 			if u.Last > u.First {
