@@ -19,6 +19,7 @@ var usineEnglish = []string{
 	"It has hailed the endeavours “of” the workers.",
 	`<img src="usine.jpg" alt="A photo of the factory">`,
 	"The production has to achieve 3,500 tonnes of here 1 June 2027, according to <em>Rodong Sinmun</em>.",
+	"The cost of the R&D remains secret (< 5%).",
 }
 
 // testFolder is an article translated into a temporary folder, with a

@@ -10,11 +10,15 @@ import (
 )
 
 // Read reads an XLIFF 2.x or 1.2 file. A file that is not XML, not
-// XLIFF or beyond the limits (MaxFileSize, MaxDepth, MaxAttr, a DOCTYPE)
+// XLIFF or beyond the default limits (MaxFileSize, MaxDepth, MaxAttr) or
+// with a DOCTYPE
 // is an error; a unit whose content cannot be read is returned with its
 // Err set, so that the others can still be imported.
-func Read(r io.Reader) (*Document, error) {
-	root, err := parseTree(r)
+func Read(r io.Reader) (*Document, error) { return ReadLimited(r, Limits{}) }
+
+// ReadLimited is Read within the limits lim.
+func ReadLimited(r io.Reader, lim Limits) (*Document, error) {
+	root, err := parseTree(r, lim.orDefault())
 	if err != nil {
 		return nil, err
 	}

@@ -1,7 +1,6 @@
 package xliff
 
 import (
-	"bytes"
 	"encoding/xml"
 	"errors"
 	"fmt"
@@ -9,8 +8,8 @@ import (
 	"strings"
 )
 
-// Limits on what Read accepts: beyond them a file is refused with an
-// error rather than read into memory.
+// The default limits on what Read accepts: beyond them a file is refused
+// with an error rather than read into memory.
 const (
 	// MaxFileSize is the largest XLIFF file read, in bytes.
 	MaxFileSize = 64 << 20
@@ -24,6 +23,28 @@ const (
 // declaration: XLIFF has none, and entity declarations in one can expand
 // without bound.
 var ErrDoctype = errors.New("DOCTYPE declarations are not allowed in XLIFF (entities could expand without bound)")
+
+// Limits bound what ReadLimited accepts; a zero field takes the default
+// (MaxFileSize, MaxDepth, MaxAttr).
+type Limits struct {
+	FileSize int64
+	Depth    int
+	Attr     int
+}
+
+// orDefault returns l with the defaults in its zero fields.
+func (l Limits) orDefault() Limits {
+	if l.FileSize <= 0 {
+		l.FileSize = MaxFileSize
+	}
+	if l.Depth <= 0 {
+		l.Depth = MaxDepth
+	}
+	if l.Attr <= 0 {
+		l.Attr = MaxAttr
+	}
+	return l
+}
 
 // node is an element read: its name, attributes, children (*node or
 // string, the text) and line.
@@ -69,15 +90,29 @@ func (n *node) elem(local string) *node {
 }
 
 // parseTree reads an XML document into nodes within the limits above.
-func parseTree(r io.Reader) (*node, error) {
-	data, err := io.ReadAll(io.LimitReader(r, MaxFileSize+1))
-	if err != nil {
-		return nil, err
+func parseTree(r io.Reader, lim Limits) (*node, error) {
+	cr := &countingReader{r: io.LimitReader(r, lim.FileSize+1)}
+	root, err := decodeTree(xml.NewDecoder(cr), lim)
+	if cr.n > lim.FileSize {
+		return nil, fmt.Errorf("file is larger than %s", size(lim.FileSize))
 	}
-	if len(data) > MaxFileSize {
-		return nil, fmt.Errorf("file is larger than %d MiB", MaxFileSize>>20)
-	}
-	d := xml.NewDecoder(bytes.NewReader(data))
+	return root, err
+}
+
+// countingReader counts the bytes read through it.
+type countingReader struct {
+	r io.Reader
+	n int64
+}
+
+func (c *countingReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.n += int64(n)
+	return n, err
+}
+
+// decodeTree builds the tree of the document d reads.
+func decodeTree(d *xml.Decoder, lim Limits) (*node, error) {
 	var root *node
 	var stack []*node
 	for {
@@ -95,7 +130,7 @@ func parseTree(r io.Reader) (*node, error) {
 				return nil, fmt.Errorf("line %d: %w", line, ErrDoctype)
 			}
 		case xml.StartElement:
-			n, err := newNode(t, line, len(stack))
+			n, err := newNode(t, line, len(stack), lim)
 			if err != nil {
 				return nil, err
 			}
@@ -122,14 +157,25 @@ func parseTree(r io.Reader) (*node, error) {
 }
 
 // newNode checks a start tag against the limits.
-func newNode(t xml.StartElement, line, depth int) (*node, error) {
-	if depth >= MaxDepth {
-		return nil, fmt.Errorf("line %d: elements nested deeper than %d", line, MaxDepth)
+func newNode(t xml.StartElement, line, depth int, lim Limits) (*node, error) {
+	if depth >= lim.Depth {
+		return nil, fmt.Errorf("line %d: elements nested deeper than %d", line, lim.Depth)
 	}
 	for _, a := range t.Attr {
-		if len(a.Value) > MaxAttr {
-			return nil, fmt.Errorf("line %d: attribute %s of <%s> is longer than %d KiB", line, a.Name.Local, t.Name.Local, MaxAttr>>10)
+		if len(a.Value) > lim.Attr {
+			return nil, fmt.Errorf("line %d: attribute %s of <%s> is longer than %s", line, a.Name.Local, t.Name.Local, size(int64(lim.Attr)))
 		}
 	}
 	return &node{name: t.Name, attrs: t.Copy().Attr, line: line}, nil
+}
+
+// size writes a number of bytes for messages: "64 MiB", "64 KiB", "100 bytes".
+func size(n int64) string {
+	switch {
+	case n >= 1<<20 && n%(1<<20) == 0:
+		return fmt.Sprintf("%d MiB", n>>20)
+	case n >= 1<<10 && n%(1<<10) == 0:
+		return fmt.Sprintf("%d KiB", n>>10)
+	}
+	return fmt.Sprintf("%d bytes", n)
 }

@@ -44,6 +44,9 @@ func writeUnit12(x *xmlWriter, u *Unit) {
 	x.raw("   <trans-unit")
 	x.attr("id", u.ID)
 	x.attr("resname", u.Name)
+	if u.State == Final {
+		x.raw(` approved="yes"`)
+	}
 	x.raw(` xml:space="preserve"`)
 	x.attr("bitext:base", u.Base)
 	x.raw(">\n    <source>")
