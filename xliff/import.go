@@ -18,7 +18,8 @@ type Report struct {
 	// Unchanged counts units whose target is the English bitext has and
 	// that the file does not mark final (so they stay as they are).
 	Unchanged int
-	// Untranslated counts units with no target, or an empty one.
+	// Untranslated counts units with no target, an empty one, or the
+	// French copied as the target (not marked final).
 	Untranslated int
 	// Rejected are the units refused, in file order.
 	Rejected []Rejection
@@ -152,13 +153,13 @@ func planFile(f File, art *review.Article, rep *Report) []change {
 			continue
 		}
 		seen[xu.ID] = true
-		c, err := planUnit(xu, u)
+		c, o, err := planUnit(xu, u)
 		switch {
 		case err != nil:
 			reject(err)
-		case c == nil && (!xu.HasTarget || isEmpty(xu.Target)):
+		case o == untranslated:
 			rep.Untranslated++
-		case c == nil:
+		case o == unchanged:
 			rep.Unchanged++
 		default:
 			c.art = art
@@ -168,37 +169,51 @@ func planFile(f File, art *review.Article, rep *Report) []change {
 	return out
 }
 
-// planUnit checks one unit and returns the change it makes (nil for
-// none).
-func planUnit(xu Unit, u *review.Unit) (*change, error) {
+// outcome is what becomes of a unit that changes nothing.
+type outcome int
+
+const (
+	approve      outcome = iota
+	unchanged            // the English bitext has, not marked final
+	untranslated         // no target, an empty one, or the French copied
+)
+
+// planUnit checks one unit and returns the change it makes, or why it
+// makes none.
+func planUnit(xu Unit, u *review.Unit) (*change, outcome, error) {
 	if xu.Err != nil {
-		return nil, xu.Err
+		return nil, 0, xu.Err
 	}
 	src := inline.ParseSegment(u.Source(), u.Markup)
 	if err := SameSource(xu.Source, src); err != nil {
-		return nil, err
+		return nil, 0, err
 	}
-	if !xu.HasTarget || isEmpty(xu.Target) {
-		return nil, nil
-	}
-	if sameContent(xu.Target, exportTarget(u, src)) {
+	current := exportTarget(u, src)
+	switch {
+	case !xu.HasTarget || isEmpty(xu.Target):
+		return nil, untranslated, nil
+	case sameContent(xu.Target, current):
 		// The English bitext has, as exported: a translator's sign-off
 		// at most, whatever its codes.
 		if xu.State == Final && u.State() != review.Approved {
-			return &change{unit: u, text: u.Text}, nil
+			return &change{unit: u, text: u.Text}, approve, nil
 		}
-		return nil, nil
+		return nil, unchanged, nil
+	case sameContent(xu.Target, src) && xu.State != Final:
+		// OmegaT and others write the French where nothing was
+		// translated.
+		return nil, untranslated, nil
 	}
 	text, err := targetText(xu.Target, src, u)
 	switch {
 	case err != nil:
-		return nil, err
+		return nil, 0, err
 	case text == u.Text && (xu.State != Final || u.State() == review.Approved):
-		return nil, nil
+		return nil, unchanged, nil
 	case text != u.Text && xu.Base != "" && Hash(u.Text) != xu.Base:
-		return nil, errors.New("the English changed in bitext since the export, and in the file: review the unit in bitext, or export again")
+		return nil, 0, errors.New("the English changed in bitext since the export, and in the file: review the unit in bitext, or export again")
 	}
-	return &change{unit: u, text: text, edit: text != u.Text}, nil
+	return &change{unit: u, text: text, edit: text != u.Text}, approve, nil
 }
 
 // sameContent reports whether two contents have the same text and codes
