@@ -8,14 +8,17 @@
 #   scripts/install-deps.sh --tests   that, plus what the tests use for real:
 #                                     Apertium's HTTP server (apertium-apy),
 #                                     Chromium (the browser check of the
-#                                     bilingual HTML) and tmux (the review UI)
+#                                     bilingual HTML), tmux (the review UI),
+#                                     xmllint (libxml2-utils: XLIFF output
+#                                     against its schema) and translate-toolkit
+#                                     (xliff2po reads bitext's XLIFF 1.2)
 #
 # Tests whose tools are missing skip, and scripts/test.sh lists them with
 # their reasons. Runs apt-get as root, or through sudo.
 set -euo pipefail
 
 runtime=(apertium apertium-fr-es apertium-eng-spa)
-tests=(apertium-apy chromium tmux)
+tests=(apertium-apy chromium tmux libxml2-utils translate-toolkit)
 
 packages=("${runtime[@]}")
 case "${1:-}" in
