@@ -190,6 +190,8 @@ func planUnit(xu Unit, u *review.Unit) (*change, outcome, error) {
 	}
 	current := exportTarget(u, src)
 	switch {
+	case (!xu.HasTarget || isEmpty(xu.Target)) && u.Text == "" && u.State() == review.Approved:
+		return nil, unchanged, nil // an approved deletion, exported as such
 	case !xu.HasTarget || isEmpty(xu.Target):
 		return nil, untranslated, nil
 	case sameContent(xu.Target, current):
