@@ -118,6 +118,7 @@ func plan(doc *Document, articles []Article, rep *Report) []change {
 		byName[a.Name] = a.Review
 	}
 	var out []change
+	seen := map[*review.Unit]bool{} // a unit twice, in one file or two
 	for _, f := range doc.Files {
 		art := byName[f.Original]
 		if art == nil {
@@ -125,19 +126,18 @@ func plan(doc *Document, articles []Article, rep *Report) []change {
 				Err: errors.New("no such article in the output folder")})
 			continue
 		}
-		out = append(out, planFile(f, art, rep)...)
+		out = append(out, planFile(f, art, seen, rep)...)
 	}
 	return out
 }
 
-func planFile(f File, art *review.Article, rep *Report) []change {
+func planFile(f File, art *review.Article, seen map[*review.Unit]bool, rep *Report) []change {
 	units := map[string]*review.Unit{}
 	for i, id := range UnitIDs(art) {
 		if id != "" {
 			units[id] = art.Units[i]
 		}
 	}
-	seen := map[string]bool{}
 	var out []change
 	for _, xu := range f.Units {
 		reject := func(err error) {
@@ -145,14 +145,14 @@ func planFile(f File, art *review.Article, rep *Report) []change {
 		}
 		u := units[xu.ID]
 		switch {
-		case seen[xu.ID]:
-			reject(errors.New("the file has this unit twice"))
-			continue
 		case u == nil:
 			reject(errors.New("no such unit in the article (did its French change? export again)"))
 			continue
+		case seen[u]:
+			reject(errors.New("the file has this unit twice"))
+			continue
 		}
-		seen[xu.ID] = true
+		seen[u] = true
 		c, o, err := planUnit(xu, u)
 		switch {
 		case err != nil:
