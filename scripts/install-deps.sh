@@ -8,17 +8,20 @@
 #   scripts/install-deps.sh --tests   that, plus what the tests use for real:
 #                                     Apertium's HTTP server (apertium-apy),
 #                                     Chromium (the browser check of the
-#                                     bilingual HTML), tmux (the review UI)
-#                                     and PostgreSQL (the shared memory's
-#                                     tests start a throw-away cluster of
-#                                     their own with initdb and pg_ctl)
+#                                     bilingual HTML), tmux (the review UI),
+#                                     PostgreSQL (the shared memory's tests
+#                                     start a throw-away cluster of their own
+#                                     with initdb and pg_ctl), xmllint
+#                                     (libxml2-utils: XLIFF output against its
+#                                     schema) and translate-toolkit (xliff2po
+#                                     reads bitext's XLIFF 1.2)
 #
 # Tests whose tools are missing skip, and scripts/test.sh lists them with
 # their reasons. Runs apt-get as root, or through sudo.
 set -euo pipefail
 
 runtime=(apertium apertium-fr-es apertium-eng-spa)
-tests=(apertium-apy chromium tmux postgresql)
+tests=(apertium-apy chromium tmux postgresql libxml2-utils translate-toolkit)
 
 packages=("${runtime[@]}")
 case "${1:-}" in

@@ -45,6 +45,7 @@ More examples:
 			newPublishCommand(env),
 			newGlossaryCommand(env),
 			newMemoryCommand(env),
+			newXliffCommand(env),
 			newBackendsCommand(env),
 			newModelsCommand(env),
 			newEvalCommand(env),

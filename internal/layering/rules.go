@@ -72,6 +72,14 @@ func Rules() []Rule {
 				"running files are the output folder's and the batch runner's business",
 		},
 		{
+			Packages: "xliff/...",
+			Forbid:   []string{"batch/...", "outdir/...", "engine/...", "translate/...", "cmd/..."},
+			Allow:    []string{"translate"},
+			Reason: "XLIFF exchange works on the articles review opens and approves through " +
+				"review, as an editor does (the memory only through review); it never finds " +
+				"folders (outdir, the command line) and never knows a backend",
+		},
+		{
 			Packages: "internal/suggest",
 			Forbid:   []string{"..."},
 			Allow:    []string{"internal/suggest"},
