@@ -12,9 +12,12 @@
 #     vs `apertium -u fr-es | apertium -u spa-eng`; the same text as 100
 #     articles through bitext translate (--jobs 1 and 2) vs the raw pipe,
 #     an unchanged rerun and a rerun after editing one article; 1,000, 5,000
-#     and 10,000 small files (peak memory, time to the first file).
+#     and 10,000 small files (peak memory, time to the first file);
+#   - the 100 articles through bitext translate --backend marian with the
+#     opus-mt-tiny model, one article at a time (--jobs 1) vs the articles
+#     gathered into one request (issue 16), in sentences/s.
 #
-# Usage: scripts/bench.sh [--smoke] [--rounds N] [--out FILE]
+# Usage: scripts/bench.sh [--smoke] [--rounds N] [--out FILE] [--only PARTS]
 #
 #   --smoke     run every part once on tiny inputs (CI: keeps the code of
 #               the benchmarks and of this script from rotting); the report
@@ -23,6 +26,10 @@
 #   --rounds N  runs of each timed command, interleaved (default 5); the
 #               report gives medians.
 #   --out FILE  where to write the report (default docs/BENCHMARKS.md).
+#   --only PARTS  run only these parts, comma-separated, of: go, marian,
+#               articles (the Apertium whole-process runs), marian-articles
+#               (a folder run through marian, one article at a time vs
+#               gathered), small; the report then holds only their figures.
 #
 # Parts that need ../shared or Apertium are skipped with a message when
 # those are absent. hyperfine is not needed: bitext's internal/benchtool
@@ -34,12 +41,14 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 smoke=${BITEXT_BENCH_SMOKE:-0}
 rounds=5
 out=
+only=go,marian,articles,marian-articles,small
 while [[ $# -gt 0 ]]; do
 	case $1 in
 	--smoke) smoke=1 ;;
 	--rounds) rounds=$2; shift ;;
 	--out) out=$2; shift ;;
-	*) echo "usage: scripts/bench.sh [--smoke] [--rounds N] [--out FILE]" >&2; exit 2 ;;
+	--only) only=$2; shift ;;
+	*) echo "usage: scripts/bench.sh [--smoke] [--rounds N] [--out FILE] [--only PARTS]" >&2; exit 2 ;;
 	esac
 	shift
 done
@@ -54,6 +63,9 @@ out=${out:-$root/docs/BENCHMARKS.md}
 case $out in /*) ;; *) out=$PWD/$out ;; esac
 
 # --- helpers -----------------------------------------------------------------
+
+# part NAME: whether --only selects the part.
+part() { [[ ,$only, == *,$1,* ]]; }
 
 t0=$(date +%s)
 elapsed() { local s=$(($(date +%s) - t0)); printf '%dm%02ds' $((s / 60)) $((s % 60)); }
@@ -296,6 +308,29 @@ whole_processes() {
 	reruns
 }
 
+# --- a folder run through marian (issue 16) ----------------------------------
+
+marian_tiny=$root/../shared/nmt/opus-mt-tiny
+
+# marian_articles times the articles through marian, one at a time
+# (--jobs 1: each article its own requests) and with the default jobs (the
+# articles translated at once gathered into one request), interleaved.
+marian_articles() {
+	have_shared || return 0
+	[[ -f $marian_tiny/config.json ]] || { say "skipped: $marian_tiny not found"; return 0; }
+	[[ $narticles -gt 0 ]] || prepare_texts
+	local i mode
+	for ((i = 1; i <= rounds; i++)); do
+		say "marian folder run: round $i of $rounds ($narticles articles, one at a time and gathered)"
+		for mode in j1 jd; do
+			rm -rf "$tmp/marian-$mode"
+			timed "marian-$mode" -first ': translated' -- "$bitext" translate --backend marian \
+				--model "$marian_tiny" $([[ $mode == j1 ]] && echo --jobs 1) \
+				--out "$tmp/marian-$mode" --report "$tmp/report-marian-$mode.json" "$tmp/articles"
+		done
+	done
+}
+
 # --- many small files -------------------------------------------------------
 
 small_files() {
@@ -376,6 +411,7 @@ report_summary() {
 | 16 | marian int8, greedy, batch of 16 | $(gb BenchmarkGreedy16Int8 sent/s 2) sent/s | fp32: $(gb BenchmarkGreedy16 sent/s 2) sent/s | $(ratio "$(gb BenchmarkGreedy16Int8 sent/s)" "$(gb BenchmarkGreedy16 sent/s)") | ≥ 20: $(marian_meets "$(gb BenchmarkGreedy16Int8 sent/s)" ge 20) |
 | 16 | marian int8, beam 4, batch of 16 | $(gb BenchmarkBeam4x16Int8 sent/s 2) sent/s | fp32: $(gb BenchmarkBeam4x16 sent/s 2) sent/s | $(ratio "$(gb BenchmarkBeam4x16Int8 sent/s)" "$(gb BenchmarkBeam4x16 sent/s)") | ≥ 8: $(marian_meets "$(gb BenchmarkBeam4x16Int8 sent/s)" ge 8) |
 | 16 | marian engine memory, fp32 / int8 (beam 4 × 16) | $(gb BenchmarkBeam4x16 engine-MB 0) / $(gb BenchmarkBeam4x16Int8 engine-MB 0) MB | | | ≤ 400 / 150: $(marian_meets "$(gb BenchmarkBeam4x16 engine-MB)" le 400) / $(marian_meets "$(gb BenchmarkBeam4x16Int8 engine-MB)" le 150) |
+| 16 | marian folder run, $narticles articles, opus-mt-tiny, gathered | $(ratio "$(num "$tmp/report-marian-jd.json" segments_sent)" "$(med marian-jd 3)" 1) sent/s | one at a time: $(ratio "$(num "$tmp/report-marian-j1.json" segments_sent)" "$(med marian-j1 3)" 1) sent/s | $(ratio "$(med marian-j1 3)" "$(med marian-jd 3)") (CPU $(ratio "$(cpu marian-j1)" "$(cpu marian-jd)")) | gathered, each batch stored as decoded |
 MD
 }
 
@@ -500,6 +536,28 @@ $(awk -v a="$(med "small-${small_counts[0]}" 7)" -v b="$(med "small-${small_coun
 MD
 }
 
+report_marian_articles() {
+	[[ -n $(med marian-j1 3) ]] || return 0
+	local n1=$(num "$tmp/report-marian-j1.json" segments_sent) nd=$(num "$tmp/report-marian-jd.json" segments_sent)
+	cat <<MD
+
+## Issue 16: a folder run through marian, one article at a time vs gathered
+
+The $narticles articles of issue 5 through \`bitext translate --backend marian --model ../shared/nmt/opus-mt-tiny\`
+into a fresh OUT, $rounds runs of each, interleaved, medians. \`--jobs 1\` translates one article at a
+time (each article's sentences are its own request); the default translates several at once and
+\`engine.Coalesce\` gathers their requests into one, which marian sorts by length and decodes 16
+sentences at a time, handing each batch's translations back to be stored at once. opus-mt-tiny is
+2+2 layers 32 wide with beam 4: its time goes more to per-sentence attention and search than to
+the matrix products that batching speeds up.
+
+| run | segments sent | wall | CPU | sentences/s | sentences/CPU-s | ratio to one at a time |
+| --- | ---: | ---: | ---: | ---: | ---: | ---: |
+| one article at a time (\`--jobs 1\`) | $n1 | $(secs "$(med marian-j1 3)") | $(secs "$(cpu marian-j1)") | $(ratio "$n1" "$(med marian-j1 3)" 1) | $(ratio "$n1" "$(cpu marian-j1)" 1) | 1.00 |
+| gathered (default \`--jobs\`) | $nd | $(secs "$(med marian-jd 3)") | $(secs "$(cpu marian-jd)") | $(ratio "$nd" "$(med marian-jd 3)" 1) | $(ratio "$nd" "$(cpu marian-jd)" 1) | $(ratio "$(med marian-j1 3)" "$(med marian-jd 3)") |
+MD
+}
+
 report_commands() {
 	cat <<'MD'
 
@@ -527,15 +585,17 @@ report() {
 	report_remote
 	report_articles
 	report_marian
+	report_marian_articles
 	report_commands
 }
 
 build
 cd "$tmp" # so that no ./glossary.* is picked up
-go_benchmarks
-marian_benchmarks
-whole_processes
-small_files
+part go && go_benchmarks
+part marian && marian_benchmarks
+part articles && whole_processes
+part marian-articles && marian_articles
+part small && small_files
 summarise
 mkdir -p "$(dirname "$out")"
 report >"$out"
