@@ -26,10 +26,12 @@
 // # Batches across articles
 //
 // Every article goes through the engine's one [translate.Pipeline], which
-// sends each batch as one backend request. A backend that gains from
-// larger batches than one article gives (MarianMT) can be fed batches
-// gathered across the articles of a run by a batching backend wrapper in
-// front of it, without changing this runner: the pipeline's contract
-// (answers checked and stored per request, a failure stopping new
-// requests) holds for any Backend.
+// sends each batch as one backend request. A local backend sits behind
+// [engine.Coalesce], which gathers the requests of the articles translated
+// at once into one: MarianMT sorts a gathered request's sentences by
+// length and decodes them batch by batch across the articles, and hands
+// each batch's translations back as it is decoded, so that each is stored
+// in the memory at once (see [translate.EachTranslator]). The pipeline's
+// contract (answers checked and stored as they arrive, a failure stopping
+// new requests) holds for any Backend.
 package batch

@@ -16,11 +16,24 @@ import (
 // MarianMT's batches) keeps busy this way instead of idling between
 // articles.
 //
-// A gathered request that fails is sent again caller by caller, so that
-// one article's bad segment never fails another's. The gathered request
-// runs under the context of the caller that sends it; callers of one run
-// share its context. Requests of different languages or HTML-ness are
-// never mixed.
+// # Answers as they come
+//
+// The returned backend is a [translate.EachTranslator]: a caller that asks
+// for it gets each of its translations as soon as b makes it. When b is an
+// EachTranslator too (MarianMT, which sorts a gathered request by length
+// and decodes it batch by batch across the articles), answers are handed
+// on batch by batch, so that the pipeline stores each in the memory at
+// once and nothing answered is lost to a Ctrl-C or a kill while the rest
+// of the gathered request is decoded. Otherwise the answers of a gathered
+// request are handed on when it is done.
+//
+// # Failures
+//
+// When a gathered request fails, what was not answered is sent again
+// caller by caller, so that one article's bad segment never fails
+// another's. The gathered request runs under the context of the caller
+// that sends it; callers of one run share its context. Requests of
+// different languages or HTML-ness are never mixed.
 func Coalesce(b translate.Backend, maxSegments int) translate.Backend {
 	return &coalescer{inner: b, max: maxSegments}
 }
@@ -33,16 +46,33 @@ type coalescer struct {
 	queue []*call
 }
 
-// call is one caller's request and, once done is closed, its answer.
+// call is one caller's request. Its answers go to each, one at a time,
+// from the goroutine that sends its group; err is set and done closed when
+// the group is finished.
 type call struct {
 	ctx  context.Context
 	req  translate.Request
-	out  []string
+	each func(i int, text string)
+	got  []bool
+	left int
 	err  error
 	done chan struct{}
 }
 
-var _ translate.Backend = (*coalescer)(nil)
+// deliver hands the translation of segment i to the caller, once.
+func (cl *call) deliver(i int, text string) {
+	if i < 0 || i >= len(cl.got) || cl.got[i] {
+		return
+	}
+	cl.got[i] = true
+	cl.left--
+	cl.each(i, text)
+}
+
+var (
+	_ translate.Backend        = (*coalescer)(nil)
+	_ translate.EachTranslator = (*coalescer)(nil)
+)
 
 func (c *coalescer) Name() string                         { return c.inner.Name() }
 func (c *coalescer) Capabilities() translate.Capabilities { return c.inner.Capabilities() }
@@ -52,10 +82,23 @@ func (c *coalescer) Unwrap() translate.Backend { return c.inner }
 
 // Translate queues req and, when no request is in flight, sends the queue.
 func (c *coalescer) Translate(ctx context.Context, req translate.Request) ([]string, error) {
-	if len(req.Segments) == 0 {
-		return []string{}, nil
+	out := make([]string, len(req.Segments))
+	if err := c.TranslateEach(ctx, req, func(i int, text string) { out[i] = text }); err != nil {
+		return nil, err
 	}
-	cl := &call{ctx: ctx, req: req, done: make(chan struct{})}
+	return out, nil
+}
+
+// TranslateEach queues req and, when no request is in flight, sends the
+// queue; each translation of req goes to done as soon as it is made (see
+// [translate.EachTranslator]). On ctx's end it returns at once; answers
+// that come later may still reach done, and the caller ignores them.
+func (c *coalescer) TranslateEach(ctx context.Context, req translate.Request, done func(i int, text string)) error {
+	if len(req.Segments) == 0 {
+		return nil
+	}
+	cl := &call{ctx: ctx, req: req, each: done, got: make([]bool, len(req.Segments)),
+		left: len(req.Segments), done: make(chan struct{})}
 	c.mu.Lock()
 	c.queue = append(c.queue, cl)
 	send := !c.busy
@@ -66,9 +109,9 @@ func (c *coalescer) Translate(ctx context.Context, req translate.Request) ([]str
 	}
 	select {
 	case <-cl.done:
-		return cl.out, cl.err
+		return cl.err
 	case <-ctx.Done():
-		return nil, ctx.Err()
+		return ctx.Err()
 	}
 }
 
@@ -106,33 +149,4 @@ func (c *coalescer) take() []*call {
 	}
 	c.queue = rest
 	return group
-}
-
-// send translates a group as one request and hands out the answers; a
-// failed group is sent again call by call.
-func (c *coalescer) send(group []*call) {
-	defer func() {
-		for _, cl := range group {
-			close(cl.done)
-		}
-	}()
-	if len(group) == 1 {
-		group[0].out, group[0].err = c.inner.Translate(group[0].ctx, group[0].req)
-		return
-	}
-	req := group[0].req
-	req.Segments = nil
-	for _, cl := range group {
-		req.Segments = append(req.Segments, cl.req.Segments...)
-	}
-	out, err := c.inner.Translate(group[0].ctx, req)
-	if err != nil || len(out) != len(req.Segments) {
-		for _, cl := range group {
-			cl.out, cl.err = c.inner.Translate(cl.ctx, cl.req)
-		}
-		return
-	}
-	for _, cl := range group {
-		cl.out, out = out[:len(cl.req.Segments):len(cl.req.Segments)], out[len(cl.req.Segments):]
-	}
 }

@@ -29,6 +29,9 @@ func Links(text string) []Span {
 	}
 	var all []Span
 	for _, f := range linkFinders {
+		if !f.may(text) {
+			continue
+		}
 		for _, m := range f.re.FindAllStringIndex(text, -1) {
 			if s, e, ok := f.trim(text, m[0], m[1]); ok {
 				all = append(all, Span{Start: s, End: e, Kind: f.kind})
@@ -44,18 +47,30 @@ var LinkFinder Finder = FinderFunc(Links)
 
 type linkFinder struct {
 	kind Kind
+	// may is a quick test that text can hold a match: most sentences
+	// hold none, and the expressions are slow to say so.
+	may  func(text string) bool
 	re   *regexp.Regexp
 	trim func(text string, s, e int) (int, int, bool)
 }
+
+// mayBeURL says whether text holds "://" or "www." in any case, which
+// every URL the expression finds starts with.
+func mayBeURL(text string) bool {
+	return strings.Contains(text, "://") || strings.Contains(strings.ToLower(text), "www.")
+}
+
+func hasAt(text string) bool   { return strings.IndexByte(text, '@') >= 0 }
+func hasHash(text string) bool { return strings.IndexByte(text, '#') >= 0 }
 
 // linkFinders are tried in priority order: where matches overlap, the
 // earlier kind wins (validSpans keeps the first of overlapping spans at a
 // position; a URL holding an @ is one URL).
 var linkFinders = []linkFinder{
-	{URL, regexp.MustCompile("(?i)(?:\\b(?:https?|ftp)://|\\bwww\\.)[^\\s\\x{00A0}\\x{202F}\\x{2009}\\x{3000}<>\"«»“”`]+"), trimURL},
-	{Email, regexp.MustCompile(`[\pL\pN._%+-]+@[\pL\pN-]+(?:\.[\pL\pN-]+)+`), trimEmail},
-	{Handle, regexp.MustCompile(`@[\pL\pN_]+(?:@[\pL\pN-]+(?:\.[\pL\pN-]+)+)?`), trimTag},
-	{Hashtag, regexp.MustCompile(`#[\pL\pN_]*\pL[\pL\pN_]*`), trimTag},
+	{URL, mayBeURL, regexp.MustCompile("(?i)(?:\\b(?:https?|ftp)://|\\bwww\\.)[^\\s\\x{00A0}\\x{202F}\\x{2009}\\x{3000}<>\"«»“”`]+"), trimURL},
+	{Email, hasAt, regexp.MustCompile(`[\pL\pN._%+-]+@[\pL\pN-]+(?:\.[\pL\pN-]+)+`), trimEmail},
+	{Handle, hasAt, regexp.MustCompile(`@[\pL\pN_]+(?:@[\pL\pN-]+(?:\.[\pL\pN-]+)+)?`), trimTag},
+	{Hashtag, hasHash, regexp.MustCompile(`#[\pL\pN_]*\pL[\pL\pN_]*`), trimTag},
 }
 
 // trimURL leaves out the closing punctuation a URL ends with in prose.

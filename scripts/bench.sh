@@ -15,9 +15,12 @@
 #     and 10,000 small files (peak memory, time to the first file);
 #   - the shared memory (issue 19): lookups per second on a million-entry
 #     memory and an unchanged rerun of 100 articles, SQLite against
-#     PostgreSQL (a throw-away cluster, internal/pgtest/pgcluster).
+#     PostgreSQL (a throw-away cluster, internal/pgtest/pgcluster);
+#   - the 100 articles through bitext translate --backend marian with the
+#     opus-mt-tiny model, one article at a time (--jobs 1) vs the articles
+#     gathered into one request (issue 16), in sentences/s.
 #
-# Usage: scripts/bench.sh [--smoke] [--rounds N] [--out FILE] [--only shared-memory]
+# Usage: scripts/bench.sh [--smoke] [--rounds N] [--out FILE] [--only PARTS]
 #
 #   --smoke     run every part once on tiny inputs (CI: keeps the code of
 #               the benchmarks and of this script from rotting); the report
@@ -26,11 +29,15 @@
 #   --rounds N  runs of each timed command, interleaved (default 5); the
 #               report gives medians.
 #   --out FILE  where to write the report (default docs/BENCHMARKS.md).
-#   --only shared-memory
-#               measure the shared memory's part alone and put its section
-#               into FILE in place of the one there (the other sections
-#               keep the figures of the run that measured them; the
-#               section says when and under what load it was measured).
+#   --only PARTS  run only these parts, comma-separated, of: go, marian,
+#               articles (the Apertium whole-process runs), marian-articles
+#               (a folder run through marian, one article at a time vs
+#               gathered), small, shared-memory; the report then holds only
+#               their figures. --only shared-memory alone measures the shared
+#               memory's part and puts its section into FILE in place of the
+#               one there (the other sections keep the figures of the run
+#               that measured them; the section says when and under what
+#               load it was measured).
 #
 # Parts that need ../shared or Apertium are skipped with a message when
 # those are absent. hyperfine is not needed: bitext's internal/benchtool
@@ -42,19 +49,23 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 smoke=${BITEXT_BENCH_SMOKE:-0}
 rounds=5
 out=
-only=
+only=go,marian,articles,marian-articles,small,shared-memory
 while [[ $# -gt 0 ]]; do
 	case $1 in
 	--smoke) smoke=1 ;;
 	--rounds) rounds=$2; shift ;;
 	--out) out=$2; shift ;;
 	--only) only=$2; shift ;;
-	*) echo "usage: scripts/bench.sh [--smoke] [--rounds N] [--out FILE] [--only shared-memory]" >&2; exit 2 ;;
+	*) echo "usage: scripts/bench.sh [--smoke] [--rounds N] [--out FILE] [--only PARTS]" >&2; exit 2 ;;
 	esac
 	shift
 done
 
-case $only in "" | shared-memory) ;; *) echo "bench.sh: --only takes shared-memory, not $only" >&2; exit 2 ;; esac
+for p in ${only//,/ }; do
+	case $p in go | marian | articles | marian-articles | small | shared-memory) ;;
+	*) echo "bench.sh: --only takes go, marian, articles, marian-articles, small, shared-memory, not $p" >&2; exit 2 ;;
+	esac
+done
 
 tmp=$(mktemp -d)
 trap '[[ -n ${pgpid:-} ]] && kill "$pgpid"; rm -rf "$tmp"' EXIT
@@ -66,6 +77,9 @@ out=${out:-$root/docs/BENCHMARKS.md}
 case $out in /*) ;; *) out=$PWD/$out ;; esac
 
 # --- helpers -----------------------------------------------------------------
+
+# part NAME: whether --only selects the part.
+part() { [[ ,$only, == *,$1,* ]]; }
 
 t0=$(date +%s)
 elapsed() { local s=$(($(date +%s) - t0)); printf '%dm%02ds' $((s / 60)) $((s % 60)); }
@@ -162,7 +176,7 @@ go_benchmarks() {
 # PostgreSQL (the smoke run of go_benchmarks already ran them, -short).
 memory_benchmarks() {
 	if [[ $smoke == 1 ]]; then
-		[[ -z $only ]] || gobench ./memory/postgres -bench 'Lookup$|LookupAll' -benchtime 1x -short
+		part go || gobench ./memory/postgres -bench 'Lookup$|LookupAll' -benchtime 1x -short
 		return
 	fi
 	say "Go benchmarks: memory lookups, a million entries, SQLite and PostgreSQL ($gocount runs)"
@@ -321,6 +335,29 @@ whole_processes() {
 	reruns
 }
 
+# --- a folder run through marian (issue 16) ----------------------------------
+
+marian_tiny=$root/../shared/nmt/opus-mt-tiny
+
+# marian_articles times the articles through marian, one at a time
+# (--jobs 1: each article its own requests) and with the default jobs (the
+# articles translated at once gathered into one request), interleaved.
+marian_articles() {
+	have_shared || return 0
+	[[ -f $marian_tiny/config.json ]] || { say "skipped: $marian_tiny not found"; return 0; }
+	[[ $narticles -gt 0 ]] || prepare_texts
+	local i mode
+	for ((i = 1; i <= rounds; i++)); do
+		say "marian folder run: round $i of $rounds ($narticles articles, one at a time and gathered)"
+		for mode in j1 jd; do
+			rm -rf "$tmp/marian-$mode"
+			timed "marian-$mode" -first ': translated' -- "$bitext" translate --backend marian \
+				--model "$marian_tiny" $([[ $mode == j1 ]] && echo --jobs 1) \
+				--out "$tmp/marian-$mode" --report "$tmp/report-marian-$mode.json" "$tmp/articles"
+		done
+	done
+}
+
 # --- many small files -------------------------------------------------------
 
 small_files() {
@@ -439,6 +476,7 @@ report_summary() {
 | 16 | marian int8, greedy, batch of 16 | $(gb BenchmarkGreedy16Int8 sent/s 2) sent/s | fp32: $(gb BenchmarkGreedy16 sent/s 2) sent/s | $(ratio "$(gb BenchmarkGreedy16Int8 sent/s)" "$(gb BenchmarkGreedy16 sent/s)") | ≥ 20: $(marian_meets "$(gb BenchmarkGreedy16Int8 sent/s)" ge 20) |
 | 16 | marian int8, beam 4, batch of 16 | $(gb BenchmarkBeam4x16Int8 sent/s 2) sent/s | fp32: $(gb BenchmarkBeam4x16 sent/s 2) sent/s | $(ratio "$(gb BenchmarkBeam4x16Int8 sent/s)" "$(gb BenchmarkBeam4x16 sent/s)") | ≥ 8: $(marian_meets "$(gb BenchmarkBeam4x16Int8 sent/s)" ge 8) |
 | 16 | marian engine memory, fp32 / int8 (beam 4 × 16) | $(gb BenchmarkBeam4x16 engine-MB 0) / $(gb BenchmarkBeam4x16Int8 engine-MB 0) MB | | | ≤ 400 / 150: $(marian_meets "$(gb BenchmarkBeam4x16 engine-MB)" le 400) / $(marian_meets "$(gb BenchmarkBeam4x16Int8 engine-MB)" le 150) |
+| 16 | marian folder run, $narticles articles, opus-mt-tiny, gathered | $(ratio "$(num "$tmp/report-marian-jd.json" segments_sent)" "$(med marian-jd 3)" 1) sent/s | one at a time: $(ratio "$(num "$tmp/report-marian-j1.json" segments_sent)" "$(med marian-j1 3)" 1) sent/s | $(ratio "$(med marian-j1 3)" "$(med marian-jd 3)") (CPU $(ratio "$(cpu marian-j1)" "$(cpu marian-jd)")) | gathered, each batch stored as decoded |
 MD
 }
 
@@ -570,7 +608,7 @@ report_shared() {
 	cat <<MD
 
 ## Issue 19: the shared memory, SQLite against PostgreSQL
-$([[ -n $only ]] && printf '\nMeasured alone (`scripts/bench.sh --only shared-memory`) on %s, load average (1, 5, 15 min) %s at start and %s at the end, %s CPUs.\n' "$(date -u '+%Y-%m-%d %H:%M UTC')" "$load_start" "$load_end" "$(nproc)")
+$([[ $only == shared-memory ]] && printf '\nMeasured alone (`scripts/bench.sh --only shared-memory`) on %s, load average (1, 5, 15 min) %s at start and %s at the end, %s CPUs.\n' "$(date -u '+%Y-%m-%d %H:%M UTC')" "$load_start" "$load_end" "$(nproc)")
 
 $([[ $smoke == 1 ]] && echo "Smoke run (-benchtime 1x -short): the figures below mean nothing. ")\`go test -run '^\$' -bench 'Lookup\$|LookupAll' -benchtime 20000x -count $gocount ./memory/postgres\`: LookupAt on a memory of
 $n machine translations (every lookup a hit, as in an unchanged rerun), loaded into a new SQLite file and a
@@ -590,6 +628,28 @@ interleaved), into a folder with its own memory and into one sharing the Postgre
 | --- | ---: | ---: | ---: | ---: | --- |
 | SQLite (OUT/.bitext/memory.db) | $(secs "$(med rerun-sqlite 3)") | $(secs "$(cpu rerun-sqlite)") | $(num "$tmp/report-rerun-sqlite.json" segments_sent) / $(num "$tmp/report-rerun-sqlite.json" segments_from_memory) | 1.00 | |
 | PostgreSQL (--memory) | $(secs "$(med rerun-postgres 3)") | $(secs "$(cpu rerun-postgres)") | $(num "$tmp/report-rerun-postgres.json" segments_sent) / $(num "$tmp/report-rerun-postgres.json" segments_from_memory) | $(ratio "$(med rerun-postgres 3)" "$(med rerun-sqlite 3)") | ≤ 2: $(meets "$(ratio "$(med rerun-postgres 3)" "$(med rerun-sqlite 3)")" le 2) |
+MD
+}
+
+report_marian_articles() {
+	[[ -n $(med marian-j1 3) ]] || return 0
+	local n1=$(num "$tmp/report-marian-j1.json" segments_sent) nd=$(num "$tmp/report-marian-jd.json" segments_sent)
+	cat <<MD
+
+## Issue 16: a folder run through marian, one article at a time vs gathered
+
+The $narticles articles of issue 5 through \`bitext translate --backend marian --model ../shared/nmt/opus-mt-tiny\`
+into a fresh OUT, $rounds runs of each, interleaved, medians. \`--jobs 1\` translates one article at a
+time (each article's sentences are its own request); the default translates several at once and
+\`engine.Coalesce\` gathers their requests into one, which marian sorts by length and decodes 16
+sentences at a time, handing each batch's translations back to be stored at once. opus-mt-tiny is
+2+2 layers 32 wide with beam 4: its time goes more to per-sentence attention and search than to
+the matrix products that batching speeds up.
+
+| run | segments sent | wall | CPU | sentences/s | sentences/CPU-s | ratio to one at a time |
+| --- | ---: | ---: | ---: | ---: | ---: | ---: |
+| one article at a time (\`--jobs 1\`) | $n1 | $(secs "$(med marian-j1 3)") | $(secs "$(cpu marian-j1)") | $(ratio "$n1" "$(med marian-j1 3)" 1) | $(ratio "$n1" "$(cpu marian-j1)" 1) | 1.00 |
+| gathered (default \`--jobs\`) | $nd | $(secs "$(med marian-jd 3)") | $(secs "$(cpu marian-jd)") | $(ratio "$nd" "$(med marian-jd 3)" 1) | $(ratio "$nd" "$(cpu marian-jd)" 1) | $(ratio "$(med marian-j1 3)" "$(med marian-jd 3)") |
 MD
 }
 
@@ -621,7 +681,8 @@ report() {
 	report_remote
 	report_articles
 	report_marian
-	report_shared
+	part marian-articles && report_marian_articles
+	part shared-memory && report_shared
 	report_commands
 }
 
@@ -653,15 +714,19 @@ only_shared_memory() {
 
 build
 cd "$tmp" # so that no ./glossary.* is picked up
-if [[ -n $only ]]; then
+if [[ $only == shared-memory ]]; then
 	only_shared_memory
 	exit 0
 fi
-go_benchmarks
-marian_benchmarks
-whole_processes
-small_files
-shared_memory
+part go && go_benchmarks
+part marian && marian_benchmarks
+part articles && whole_processes
+part marian-articles && marian_articles
+part small && small_files
+if part shared-memory; then
+	part go || memory_benchmarks
+	shared_memory
+fi
 summarise
 mkdir -p "$(dirname "$out")"
 report >"$out"

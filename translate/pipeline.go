@@ -432,6 +432,9 @@ func (p *Pipeline) translateBatch(ctx context.Context, batch []job, isHTML bool)
 	for i, j := range batch {
 		req.Segments[i] = j.send
 	}
+	if each, ok := p.Backend.(EachTranslator); ok {
+		return p.translateEach(ctx, each, batch, req)
+	}
 	out, err := p.Backend.Translate(ctx, req)
 	if err == nil {
 		err = CheckAnswers(p.Backend.Name(), req, out)
@@ -440,12 +443,8 @@ func (p *Pipeline) translateBatch(ctx context.Context, batch []job, isHTML bool)
 		return withLine(err, batch)
 	}
 	for i, j := range batch {
-		t := j.restore(out[i])
-		j.seg.Target, j.seg.Backend = t, p.Backend.Name()
-		if p.Memory != nil {
-			if err := p.Memory.Store(ctx, *j.seg); err != nil {
-				return fmt.Errorf("translation memory: %w", err)
-			}
+		if err := p.keep(ctx, j, out[i]); err != nil {
+			return err
 		}
 	}
 	return nil
