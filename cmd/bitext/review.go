@@ -132,7 +132,9 @@ E edit in $EDITOR, r revert, t re-translate (with the backend flags and
 / search, ? help, q quit). With --plain, or when standard input is not a
 terminal, it prints each pending segment with its diff and reads one
 command per line: a (approve), e TEXT (replace and approve), r (revert to
-the machine draft), s (skip), q (quit).
+the machine draft), u (undo the last decision), s (skip), q (quit).
+Both show inline markup as the editor wrote it (emphasis in italic or
+bold on a terminal, *…* and **…** in a pipe; links as their text).
 
 Examples:
    bitext review out/
@@ -174,11 +176,11 @@ func runReviewPlain(ctx context.Context, env *Env, o *reviewOptions) error {
 	}
 	defer stores.Close()
 	p := &review.Plain{In: env.In, Out: env.Out, Prompt: env.Err, Style: diffStyle(env, "auto"), ParseEdit: review.ParseEdit}
-	n, err := p.Run(ctx, articles)
-	if err != nil {
+	s := review.NewSession(articles)
+	if err := p.Run(ctx, s); err != nil {
 		return err
 	}
-	return reportPending(env, articles, n)
+	return reportPending(env, articles, s.Decisions())
 }
 
 // reportPending prints what is left to do after a review.
@@ -187,7 +189,7 @@ func reportPending(env *Env, articles []*review.Article, decisions int) error {
 	for _, a := range articles {
 		pending += len(a.Pending())
 	}
-	fmt.Fprintf(env.Err, "bitext: %d decisions saved; %d segments pending\n", decisions, pending)
+	fmt.Fprintf(env.Err, "bitext: %s saved; %s pending\n", plural(decisions, "decision"), plural(pending, "segment"))
 	return nil
 }
 
