@@ -17,12 +17,12 @@ type picker struct {
 // newPicker opens the list on all backends, the first highlighted.
 func newPicker(all []Backend) picker { return picker{all: all} }
 
-// shown returns the backends whose name or detail contain the filter.
+// shown returns the backends whose name contains the filter.
 func (p picker) shown() []Backend {
 	f := strings.ToLower(p.filter)
 	var out []Backend
 	for _, b := range p.all {
-		if strings.Contains(strings.ToLower(b.Name+" "+b.Detail), f) {
+		if strings.Contains(strings.ToLower(b.Name), f) {
 			out = append(out, b)
 		}
 	}

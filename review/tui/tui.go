@@ -85,8 +85,8 @@ type model struct {
 	picker  picker
 	// backends is the list Options.Backends returned, nil until then.
 	backends []Backend
-	status  string
-	st      styles
+	status   string
+	st       styles
 }
 
 // Run reviews the session's units until the user quits; s.Decisions()

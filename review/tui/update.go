@@ -82,6 +82,7 @@ func (m *model) updateNormal(k tea.KeyMsg) (tea.Model, tea.Cmd) {
 	m.status = ""
 	switch k.String() {
 	case "q", "esc":
+		m.status = "quitting: " + plural(m.session.Decisions(), "decision") + " saved, " + plural(m.pending(), "segment") + " pending"
 		return m, tea.Quit
 	case "a":
 		m.approve()
@@ -338,4 +339,12 @@ func (m *model) editExternal() tea.Cmd {
 		}
 		return editedMsg{it: it, text: string(data), err: err}
 	})
+}
+
+// plural writes "1 decision", "2 decisions".
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
 }

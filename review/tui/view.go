@@ -6,22 +6,24 @@ import (
 
 	"github.com/bitext/bitext/review"
 	"github.com/charmbracelet/lipgloss"
+	"github.com/muesli/termenv"
 )
 
 // styles are the looks of the screen, made for its output's renderer.
 type styles struct {
-	title, label, faint, del, ins, warn, plain lipgloss.Style
+	title, label, faint, warn lipgloss.Style
+	// profile renders the diff's pieces, whole (lipgloss styles
+	// underlined text rune by rune).
+	profile termenv.Profile
 }
 
 func newStyles(r *lipgloss.Renderer) styles {
 	return styles{
-		title: r.NewStyle().Bold(true).Reverse(true),
-		label: r.NewStyle().Bold(true),
-		faint: r.NewStyle().Faint(true),
-		del:   r.NewStyle().Foreground(lipgloss.Color("1")).Strikethrough(true),
-		ins:   r.NewStyle().Foreground(lipgloss.Color("2")).Underline(true),
-		warn:  r.NewStyle().Foreground(lipgloss.Color("3")),
-		plain: r.NewStyle(),
+		title:   r.NewStyle().Bold(true).Reverse(true),
+		label:   r.NewStyle().Bold(true),
+		faint:   r.NewStyle().Faint(true),
+		warn:    r.NewStyle().Foreground(lipgloss.Color("3")),
+		profile: r.ColorProfile(),
 	}
 }
 
@@ -33,24 +35,39 @@ func (s styles) diffStyle() review.Style {
 		Del: func(t string) string { return "[-" + t + "-]" },
 		Ins: func(t string) string { return "{+" + t + "+}" },
 		Paint: func(t string, op review.Op, l review.Look) string {
-			st := s.plain
+			colour := ""
 			switch op {
 			case review.Delete:
-				st, t = s.del, "[-"+t+"-]"
+				t, colour = "[-"+t+"-]", "1"
 			case review.Insert:
-				st, t = s.ins, "{+"+t+"+}"
+				t, colour = "{+"+t+"+}", "2"
 			}
 			if l == 0 && op == review.Equal {
 				return t
 			}
-			return st.Italic(l&review.Italic != 0).Bold(l&review.Bold != 0).
-				Strikethrough(l&review.Strike != 0 || op == review.Delete).
-				Underline(l&(review.Link|review.Code) != 0 || op == review.Insert).Render(t)
+			st := s.profile.String(t)
+			if colour != "" {
+				st = st.Foreground(s.profile.Color(colour))
+			}
+			if l&review.Italic != 0 {
+				st = st.Italic()
+			}
+			if l&review.Bold != 0 {
+				st = st.Bold()
+			}
+			if l&review.Strike != 0 || op == review.Delete {
+				st = st.CrossOut()
+			}
+			if l&(review.Link|review.Code) != 0 || op == review.Insert {
+				st = st.Underline()
+			}
+			return st.String()
 		},
 	}
 }
 
-const keyLine = "a approve  e edit  E editor  r revert  t re-translate  n/p move  u undo  / search  ? help  q quit"
+// keyLine fits 80 columns; ? lists the other keys (n/p, /).
+const keyLine = "a approve  e edit  E editor  r revert  t re-translate  u undo  ? help  q quit"
 
 var helpText = []string{
 	"a        approve the English as it is (saved at once)",
