@@ -127,9 +127,9 @@ glossary problems. Every decision is saved at once in the translation
 memory (OUT/.bitext/memory.db) and the working copy.
 
 On a terminal it opens a full-screen review (keys: a approve, e edit,
-E edit in $EDITOR, r revert, t re-translate (with the backend flags and
---config, as translate), n/p next/previous, u undo,
-/ search, ? help, q quit). With --plain, or when standard input is not a
+E edit in $EDITOR, r revert, t re-translate (pick one of the configured
+backends from a list; the backend flags and --config apply, as in
+translate), n/p next/previous, u undo, / search, ? help, q quit). With --plain, or when standard input is not a
 terminal, it prints each pending segment with its diff and reads one
 command per line: a (approve), e TEXT (replace and approve), r (revert to
 the machine draft), u (undo the last decision), s (skip), q (quit).

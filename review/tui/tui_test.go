@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"context"
 	"strings"
 	"testing"
 )
@@ -92,7 +93,7 @@ func TestScreenRetranslatePicker(t *testing.T) {
 	s := newScreen(t)
 	s.press("t")
 	text := s.golden("picker")
-	for _, b := range testBackends(nil) {
+	for _, b := range testBackends(context.Background()) {
 		if !strings.Contains(text, b.Name) {
 			t.Errorf("picker lacks %s:\n%s", b.Name, text)
 		}
