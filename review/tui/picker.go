@@ -12,10 +12,9 @@ type picker struct {
 	all    []Backend
 	filter string
 	cur    int // index in shown()
+	// loading is set while the configured backends are being found.
+	loading bool
 }
-
-// newPicker opens the list on all backends, the first highlighted.
-func newPicker(all []Backend) picker { return picker{all: all} }
 
 // shown returns the backends whose name contains the filter.
 func (p picker) shown() []Backend {
@@ -45,7 +44,7 @@ func (p *picker) update(k tea.KeyMsg) (pickDone, Backend) {
 	case tea.KeyEsc:
 		return cancelled, Backend{}
 	case tea.KeyEnter:
-		if len(shown) == 0 {
+		if p.loading || len(shown) == 0 {
 			return picking, Backend{}
 		}
 		return picked, shown[p.cur]
@@ -71,7 +70,10 @@ func (m *model) pickerView(w, n int) []string {
 	lines := []string{m.st.label.Render("Re-translate with") + "  " + m.st.faint.Render("↑/↓ choose, type to filter, enter translates, esc cancels"),
 		"  filter: " + p.filter + "▏"}
 	shown := p.shown()
-	if len(shown) == 0 {
+	switch {
+	case p.loading:
+		return append(lines, m.st.faint.Render("  finding the configured backends…"))
+	case len(shown) == 0:
 		return append(lines, m.st.warn.Render("  no configured backend matches "+quote(p.filter)))
 	}
 	first := max(0, min(p.cur-(n-3), len(shown)-(n-2)))

@@ -4,6 +4,8 @@ import (
 	"context"
 	"strings"
 	"testing"
+
+	tea "github.com/charmbracelet/bubbletea"
 )
 
 func TestScreenFirst(t *testing.T) {
@@ -144,3 +146,23 @@ func TestScreenQuitCountsUndo(t *testing.T) {
 }
 
 func ansiText(s *screen) string { return stripANSI(s.m.View()) }
+
+// Keys typed while the configured backends are being found filter the
+// list; they never run commands (e would otherwise open an edit).
+func TestPickerTypedWhileLoading(t *testing.T) {
+	s := newScreen(t)
+	_, load := s.m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("t")})
+	s.m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("de")})
+	if s.m.mode != choosing || !strings.Contains(ansiText(s), "finding the configured backends") {
+		t.Fatalf("while loading: mode %d\n%s", s.m.mode, ansiText(s))
+	}
+	s.run(load)
+	shown := s.m.picker.shown()
+	if s.m.mode != choosing || len(shown) != 1 || shown[0].Name != "deepl" {
+		t.Errorf("after loading: mode %d, shown %+v", s.m.mode, shown)
+	}
+	s.press("enter")
+	if u := s.s.Items()[0].Unit; u.Backend != "deepl" {
+		t.Errorf("re-translated with %q, want deepl", u.Backend)
+	}
+}

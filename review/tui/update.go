@@ -41,10 +41,10 @@ func (m *model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case backendsMsg:
 		m.backends = msg
-		if m.mode != normal {
-			return m, nil
+		if m.mode == choosing {
+			return m, m.openPicker()
 		}
-		return m, m.openPicker()
+		return m, nil
 	case editedMsg:
 		m.applyEdit(msg.it, msg.text, msg.err)
 		return m, nil
@@ -266,21 +266,25 @@ func (m *model) startRetranslate() tea.Cmd {
 		m.status = "re-translation is not available"
 		return nil
 	}
+	// The list opens at once, so that keys typed while the backends are
+	// found filter it rather than run commands.
+	m.mode, m.picker = choosing, picker{loading: m.backends == nil}
 	if m.backends == nil {
-		m.status = "finding the configured backends…"
 		ctx, f := m.ctx, m.opts.Backends
 		return func() tea.Msg { return backendsMsg(f(ctx)) }
 	}
 	return m.openPicker()
 }
 
-// openPicker opens the list of backends, if there is one.
+// openPicker fills the open list with the backends found, keeping what
+// was typed; with none, it closes and says so.
 func (m *model) openPicker() tea.Cmd {
 	if len(m.backends) == 0 {
-		m.status = "re-translation is not available: no backend is configured"
+		m.mode, m.status = normal, "re-translation is not available: no backend is configured"
 		return nil
 	}
-	m.mode, m.picker, m.status = choosing, newPicker(m.backends), ""
+	m.picker = picker{all: m.backends, filter: m.picker.filter}
+	m.status = ""
 	return nil
 }
 
