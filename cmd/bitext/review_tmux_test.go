@@ -198,6 +198,12 @@ func TestReviewTmux(t *testing.T) {
 		t.Errorf("resized screen lacks the English:\n%s", scr)
 	}
 
+	// t opens the list of configured backends; esc closes it.
+	s.keys("t")
+	s.waitFor("Re-translate with")
+	s.keys("Escape")
+	s.waitFor("cancelled")
+
 	s.keys("q")
 	s.waitFor("EXIT=0")
 	// One approval stands: the edit and its approval were undone.
