@@ -178,13 +178,22 @@ func staticPages(pages map[string]string) http.Handler {
 // what the wrapper's script wrote.
 func measureInChromium(t *testing.T, chrome, url string, width int) measurement {
 	t.Helper()
+	var m measurement
+	readResult(t, runChromium(t, chrome, width, 2000, "--dump-dom", url), &m)
+	return m
+}
+
+// runChromium runs headless Chromium in a window of width×height with
+// args, and returns its standard output.
+func runChromium(t *testing.T, chrome string, width, height int, args ...string) []byte {
+	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
-	cmd := exec.CommandContext(ctx, chrome, "--headless", "--no-sandbox", "--disable-gpu",
+	cmd := exec.CommandContext(ctx, chrome, append([]string{"--headless", "--no-sandbox", "--disable-gpu",
 		"--disable-quic", "--no-first-run", "--disable-background-networking",
 		"--disable-component-update", "--disable-sync", "--hide-scrollbars",
-		"--user-data-dir="+filepath.Join(t.TempDir(), "profile"),
-		"--window-size="+itoa(width)+",2000", "--dump-dom", url)
+		"--user-data-dir=" + filepath.Join(t.TempDir(), "profile"),
+		"--window-size=" + itoa(width) + "," + itoa(height)}, args...)...)
 	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
 	cmd.Cancel = func() error { return syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL) }
 	cmd.WaitDelay = 2 * time.Second
@@ -194,26 +203,26 @@ func measureInChromium(t *testing.T, chrome, url string, width int) measurement 
 	if err != nil {
 		t.Fatalf("chromium at width %d: %v\n%s", width, err, lastLines(stderr.String(), 5))
 	}
-	return parseMeasurement(t, out)
+	return out
 }
 
-func parseMeasurement(t *testing.T, dump []byte) measurement {
+// readResult reads the JSON a wrapper page's script wrote into its
+// <pre id="result"> into v.
+func readResult(t *testing.T, dump []byte, v any) {
 	t.Helper()
 	root, err := html.Parse(bytes.NewReader(dump))
 	if err != nil {
 		t.Fatal(err)
 	}
-	var m measurement
 	for _, n := range find(root, tag("pre")) {
 		if id, _ := getAttr(n, "id"); id == "result" {
-			if err := json.Unmarshal([]byte(textOf(n)), &m); err != nil {
+			if err := json.Unmarshal([]byte(textOf(n)), v); err != nil {
 				t.Fatalf("wrapper wrote %q: %v", textOf(n), err)
 			}
-			return m
+			return
 		}
 	}
 	t.Fatalf("no result in the dumped DOM")
-	return m
 }
 
 func lastLines(s string, n int) string {

@@ -159,3 +159,14 @@ func (a *Article) undoStep(ctx context.Context, d decision) error {
 	}
 	return nil
 }
+
+// steps counts the decisions Undo can take back.
+func (a *Article) steps() int {
+	n := 0
+	for i, d := range a.undo {
+		if d.group == i {
+			n++
+		}
+	}
+	return n
+}

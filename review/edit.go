@@ -3,6 +3,7 @@ package review
 import (
 	"strings"
 
+	"github.com/bitext/bitext/inline"
 	"github.com/bitext/bitext/translate"
 )
 
@@ -31,3 +32,14 @@ func ParseEdit(u *Unit, text string) string {
 var htmlEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;")
 
 func escapeHTML(s string) string { return htmlEscaper.Replace(s) }
+
+// EditText is the unit's English as an editor starts an edit from: for a
+// unit with markup, Markdown (emphasis as *…*, links as [text](address),
+// other elements as HTML), which [ParseEdit] reads back into the same
+// fragment, so that an edit keeps the markup it does not touch.
+func (u *Unit) EditText() string {
+	if !u.Markup {
+		return u.Text
+	}
+	return inline.Parse(u.Text).Markdown(inline.MarkdownOptions{})
+}

@@ -17,3 +17,16 @@ func TestParseEdit(t *testing.T) {
 		}
 	}
 }
+
+func TestEditTextReadsBack(t *testing.T) {
+	for _, text := range []string{
+		`A <em>historic step</em>, said <a href="https://kcna.kp/en">KCNA</a>.`,
+		`The <strong>summit</strong> costs 3 * 4 &lt; 20 euros.`,
+	} {
+		u := &Unit{Span: Span{Markup: true, Text: text}}
+		md := u.EditText()
+		if got := ParseEdit(u, md); got != text {
+			t.Errorf("ParseEdit(EditText()) = %q (via %q), want %q", got, md, text)
+		}
+	}
+}

@@ -18,9 +18,10 @@ func TestPlainApproveEditQuit(t *testing.T) {
 	var out, prompt bytes.Buffer
 	p := &Plain{In: strings.NewReader("a\ne Seoul hosts a summit on energy.\nq\n"), Out: &out, Prompt: &prompt, Style: Markers}
 	// The headline is pending first; the edit lands on paragraph 2, sentence 1.
-	n, err := p.Run(ctx, []*Article{a})
-	if err != nil || n != 2 {
-		t.Fatalf("Run = %d, %v; want 2 decisions", n, err)
+	s := NewSession([]*Article{a})
+	err := p.Run(ctx, s)
+	if n := s.Decisions(); err != nil || n != 2 {
+		t.Fatalf("Run = %d decisions, %v; want 2", s.Decisions(), err)
 	}
 	head := Key{From: "fr", To: "en", Source: testArticle[0][0].fr, At: memory.Occurrence{Pos: 1}}
 	if rec, _, _ := store.Record(ctx, head); !rec.Approved || rec.Text != testArticle[0][0].en {
@@ -55,7 +56,7 @@ func TestPlainUnknownSkipRevert(t *testing.T) {
 	in := strings.Repeat("s\n", 6) + "x\nr\na\n"
 	var out, prompt bytes.Buffer
 	p := &Plain{In: strings.NewReader(in), Out: &out, Prompt: &prompt, Style: Markers}
-	if _, err := p.Run(ctx, []*Article{a}); err != nil {
+	if err := p.Run(ctx, NewSession([]*Article{a})); err != nil {
 		t.Fatal(err)
 	}
 	if !strings.Contains(prompt.String(), "unknown command") {

@@ -16,9 +16,12 @@ func newDiffCommand(env *Env) *cli.Command {
 		Description: `PATH is a working copy written by translate (OUT/NAME.en.txt or .md) or an
 output folder. For each segment whose English differs from the machine
 draft, the French is printed above a word diff: coloured on a terminal,
-[-deleted-]{+inserted+} otherwise. Segments whose English has a problem
-(a glossary term missing, a figure or an address not kept) are listed
-too, with the problem.
+[-deleted-]{+inserted+} otherwise. Inline markup shows as the editor
+wrote it: italic and bold on a terminal, *…* and **…** otherwise, links as
+their text. Segments whose English has a problem (a glossary term
+missing, a figure or an address not kept) are listed too, with the
+problem. When no segment differs, diff says so on standard error and
+prints nothing on standard output.
 
 With --exit-code the status is 1 when segments are pending (unapproved
 changes or machine output nobody reviewed), 0 otherwise, like
@@ -53,16 +56,21 @@ func runDiff(ctx context.Context, env *Env, o *reviewOptions, color string, exit
 	}
 	defer stores.Close()
 	st := diffStyle(env, color)
-	pending := 0
+	pending, shown := 0, 0
 	for _, a := range articles {
 		for _, u := range a.Units {
 			if u.Differs() || len(u.Problems) > 0 {
 				if err := review.WriteUnit(env.Out, a, u, st, false); err != nil {
 					return err
 				}
+				shown++
 			}
 		}
 		pending += len(a.Pending())
+	}
+	if shown == 0 {
+		fmt.Fprintf(env.Err, "bitext: no edits: the English is the machine's in %s (%s pending review)\n",
+			plural(len(articles), "article"), plural(pending, "segment"))
 	}
 	if exitCode && pending > 0 {
 		return &exitError{code: 1, msg: fmt.Sprintf("%d segments pending review", pending)}

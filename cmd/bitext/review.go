@@ -130,12 +130,14 @@ glossary problems. Every decision is saved at once in the translation
 memory (OUT/.bitext/memory.db) and the working copy.
 
 On a terminal it opens a full-screen review (keys: a approve, e edit,
-E edit in $EDITOR, r revert, t re-translate (with the backend flags and
---config, as translate), n/p next/previous, u undo,
-/ search, ? help, q quit). With --plain, or when standard input is not a
+E edit in $EDITOR, r revert, t re-translate (pick one of the configured
+backends from a list; the backend flags and --config apply, as in
+translate), n/p next/previous, u undo, / search, ? help, q quit). With --plain, or when standard input is not a
 terminal, it prints each pending segment with its diff and reads one
 command per line: a (approve), e TEXT (replace and approve), r (revert to
-the machine draft), s (skip), q (quit).
+the machine draft), u (undo the last decision), s (skip), q (quit).
+Both show inline markup as the editor wrote it (emphasis in italic or
+bold on a terminal, *…* and **…** in a pipe; links as their text).
 
 Examples:
    bitext review out/
@@ -177,11 +179,11 @@ func runReviewPlain(ctx context.Context, env *Env, o *reviewOptions) error {
 	}
 	defer stores.Close()
 	p := &review.Plain{In: env.In, Out: env.Out, Prompt: env.Err, Style: diffStyle(env, "auto"), ParseEdit: review.ParseEdit}
-	n, err := p.Run(ctx, articles)
-	if err != nil {
+	s := review.NewSession(articles)
+	if err := p.Run(ctx, s); err != nil {
 		return err
 	}
-	return reportPending(env, articles, n)
+	return reportPending(env, articles, s.Decisions())
 }
 
 // reportPending prints what is left to do after a review.
@@ -190,7 +192,7 @@ func reportPending(env *Env, articles []*review.Article, decisions int) error {
 	for _, a := range articles {
 		pending += len(a.Pending())
 	}
-	fmt.Fprintf(env.Err, "bitext: %d decisions saved; %d segments pending\n", decisions, pending)
+	fmt.Fprintf(env.Err, "bitext: %s saved; %s pending\n", plural(decisions, "decision"), plural(pending, "segment"))
 	return nil
 }
 

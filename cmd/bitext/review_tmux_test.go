@@ -198,10 +198,17 @@ func TestReviewTmux(t *testing.T) {
 		t.Errorf("resized screen lacks the English:\n%s", scr)
 	}
 
+	// t opens the list of configured backends; esc closes it.
+	s.keys("t")
+	s.waitFor("Re-translate with")
+	s.keys("Escape")
+	s.waitFor("cancelled")
+
 	s.keys("q")
 	s.waitFor("EXIT=0")
-	if scr := s.screen(); !strings.Contains(scr, "segments pending") {
-		t.Errorf("no summary after quitting:\n%s", scr)
+	// One approval stands: the edit and its approval were undone.
+	if scr := s.screen(); !strings.Contains(scr, "bitext: 1 decision saved; 2 segments pending") {
+		t.Errorf("no summary, or a wrong count, after quitting:\n%s", scr)
 	}
 }
 

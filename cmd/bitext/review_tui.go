@@ -25,9 +25,10 @@ func runReviewTUI(ctx context.Context, env *Env, o *reviewOptions, bo engine.Bac
 	defer stores.Close()
 	rt := &retranslator{env: env, opts: bo, first: sel, settings: engine.Settings{From: o.From, To: o.To, Glossary: gloss, Jobs: 1}}
 	defer rt.Close()
-	n, err := tui.Run(ctx, articles, tui.Options{
+	s := review.NewSession(articles)
+	err = tui.Run(ctx, s, tui.Options{
 		In: env.In, Out: env.Err,
-		Backends:    backendNames(env, sel.Info.Name),
+		Backends:    func(ctx context.Context) []tui.Backend { return configuredBackends(ctx, env, bo, sel.Info.Name) },
 		Retranslate: rt.translate,
 		Editor:      editorCommand(env),
 		ParseEdit:   review.ParseEdit,
@@ -35,17 +36,25 @@ func runReviewTUI(ctx context.Context, env *Env, o *reviewOptions, bo engine.Bac
 	if err != nil {
 		return err
 	}
-	return reportPending(env, articles, n)
+	return reportPending(env, articles, s.Decisions())
 }
 
-// backendNames lists the registered backends, first the one asked for
-// (or the default one).
-func backendNames(env *Env, first string) []string {
-	out := []string{first}
+// configuredBackends lists the backends of the registry whose settings
+// are present (as bitext backends says), first the one asked for (or the
+// default one), each with its kind and price.
+func configuredBackends(ctx context.Context, env *Env, bo engine.BackendOptions, first string) []tui.Backend {
+	var out []tui.Backend
 	for _, info := range env.Registry.List() {
-		if info.Name != first {
-			out = append(out, info.Name)
+		if !engine.ProbeBackend(ctx, engineEnv(env), bo, info, false).Configured {
+			continue
 		}
+		b := tui.Backend{Name: info.Name, Detail: info.Kind.String() + ", " + info.Description}
+		if info.Name == first {
+			b.Detail = "current, " + b.Detail
+			out = append([]tui.Backend{b}, out...)
+			continue
+		}
+		out = append(out, b)
 	}
 	return out
 }

@@ -6,13 +6,16 @@
 //
 //	a  approve          e  edit inline (enter saves and approves)
 //	E  edit in $EDITOR  r  revert to the machine draft
-//	t  re-translate     n/p  next/previous segment
+//	t  re-translate (pick a configured backend from a list)
+//	n/p  next/previous segment
 //	u  undo             /  search
 //	?  help             q  quit (everything is already saved)
 //
-// Every decision goes through [review.Article], which writes it to the
-// translation memory and the working copy before the screen changes, so
-// that killing the program loses nothing. The screen fits an 80×24
+// Every decision goes through the [review.Session] the plain review uses
+// too, which writes it to the translation memory and the working copy
+// before the screen changes, so that killing the program loses nothing.
+// Each unit shows the parts the plain review prints ([review.Unit.Parts]):
+// inline markup as italic, bold and underlined text, never as tags. The screen fits an 80×24
 // terminal and follows resizes; it is drawn on [Options.Out] (standard
 // error, or the terminal) so that standard output stays free.
 package tui
@@ -34,8 +37,10 @@ type Options struct {
 	// In and Out are the terminal; Out is usually standard error.
 	In  io.Reader
 	Out io.Writer
-	// Backends are the names t offers, the first being the default.
-	Backends []string
+	// Backends lists the configured backends t offers, the current one
+	// first; it is called once, in the background, the first time t is
+	// pressed (finding which are configured may load a model).
+	Backends func(ctx context.Context) []Backend
 	// Retranslate translates a unit's French with the named backend; nil
 	// disables t.
 	Retranslate func(ctx context.Context, backend string, u *review.Unit) (string, error)
@@ -46,11 +51,14 @@ type Options struct {
 	ParseEdit func(u *review.Unit, text string) string
 }
 
-// item is one unit on the review list.
-type item struct {
-	a *review.Article
-	u *review.Unit
+// Backend is one choice of the re-translate list.
+type Backend struct {
+	// Name selects the backend; Detail says what it is ("local").
+	Name, Detail string
 }
+
+// item is one unit on the review list.
+type item = review.Item
 
 // mode is what keys currently do.
 type mode int
@@ -59,52 +67,46 @@ const (
 	normal mode = iota
 	editing
 	searching
-	choosing // a backend for t
+	choosing // a backend for t, in the picker
 )
 
 // model is the Bubble Tea model of the review.
 type model struct {
-	ctx       context.Context
-	opts      Options
-	items     []item
-	cur       int
-	width     int
-	height    int
-	mode      mode
-	help      bool
-	input     textinput.Model
-	status    string
-	decisions int
-	history   []*review.Article // articles of the decisions, for undo
-	st        styles
+	ctx     context.Context
+	opts    Options
+	session *review.Session
+	items   []item
+	cur     int
+	width   int
+	height  int
+	mode    mode
+	help    bool
+	input   textinput.Model
+	picker  picker
+	// backends is the list Options.Backends returned, nil until then.
+	backends []Backend
+	status   string
+	st       styles
 }
 
-// Run reviews the pending units of the articles until the user quits, and
-// returns the number of decisions taken.
-func Run(ctx context.Context, articles []*review.Article, opts Options) (int, error) {
-	m := newModel(ctx, articles, opts)
+// Run reviews the session's units until the user quits; s.Decisions()
+// then says how many decisions stand.
+func Run(ctx context.Context, s *review.Session, opts Options) error {
+	m := newModel(ctx, s, opts, lipgloss.NewRenderer(opts.Out))
 	if len(m.items) == 0 {
-		return 0, nil
+		return nil
 	}
 	p := tea.NewProgram(m, tea.WithContext(ctx), tea.WithInput(opts.In), tea.WithOutput(opts.Out), tea.WithAltScreen())
-	final, err := p.Run()
-	if fm, ok := final.(*model); ok {
-		return fm.decisions, err
+	if _, err := p.Run(); err != nil {
+		return fmt.Errorf("review screen: %w", err)
 	}
-	if err != nil {
-		return 0, fmt.Errorf("review screen: %w", err)
-	}
-	return 0, nil
+	return nil
 }
 
-func newModel(ctx context.Context, articles []*review.Article, opts Options) *model {
-	m := &model{ctx: ctx, opts: opts, width: 80, height: 24, input: textinput.New()}
-	for _, a := range articles {
-		for _, u := range a.Pending() {
-			m.items = append(m.items, item{a, u})
-		}
-	}
-	m.st = newStyles(lipgloss.NewRenderer(opts.Out))
+// newModel makes the screen's model, drawn with renderer r.
+func newModel(ctx context.Context, s *review.Session, opts Options, r *lipgloss.Renderer) *model {
+	m := &model{ctx: ctx, opts: opts, session: s, items: s.Items(), width: 80, height: 24, input: textinput.New()}
+	m.st = newStyles(r)
 	m.input.Prompt = ""
 	m.input.CharLimit = 0
 	return m
@@ -117,22 +119,14 @@ func (m *model) Init() tea.Cmd { return nil }
 func (m *model) current() item { return m.items[m.cur] }
 
 // pending counts the items still pending.
-func (m *model) pending() int {
-	n := 0
-	for _, it := range m.items {
-		if it.u.Pending() {
-			n++
-		}
-	}
-	return n
-}
+func (m *model) pending() int { return m.session.Pending() }
 
 // nextPending moves to the next pending item after the current one,
 // wrapping; it stays when none is left.
 func (m *model) nextPending() {
 	for i := 1; i <= len(m.items); i++ {
 		j := (m.cur + i) % len(m.items)
-		if m.items[j].u.Pending() {
+		if m.items[j].Unit.Pending() {
 			m.cur = j
 			return
 		}

@@ -19,6 +19,9 @@ type retranslatedMsg struct {
 	err     error
 }
 
+// backendsMsg carries the list of configured backends back to Update.
+type backendsMsg []Backend
+
 // editedMsg carries the text written in $EDITOR back to Update.
 type editedMsg struct {
 	it   item
@@ -35,6 +38,12 @@ func (m *model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case retranslatedMsg:
 		m.applyRetranslation(msg)
+		return m, nil
+	case backendsMsg:
+		m.backends = msg
+		if m.mode == choosing {
+			return m, m.openPicker()
+		}
 		return m, nil
 	case editedMsg:
 		m.applyEdit(msg.it, msg.text, msg.err)
@@ -73,11 +82,12 @@ func (m *model) updateNormal(k tea.KeyMsg) (tea.Model, tea.Cmd) {
 	m.status = ""
 	switch k.String() {
 	case "q", "esc":
+		m.status = "quitting: " + plural(m.session.Decisions(), "decision") + " saved, " + plural(m.pending(), "segment") + " pending"
 		return m, tea.Quit
 	case "a":
 		m.approve()
 	case "e":
-		return m, m.startInput(editing, plainText(m.current().u))
+		return m, m.startInput(editing, m.current().Unit.EditText())
 	case "E":
 		return m, m.editExternal()
 	case "r":
@@ -106,8 +116,11 @@ func (m *model) startInput(md mode, value string) tea.Cmd {
 	return m.input.Focus()
 }
 
-// updateInput handles keys while the input line is open.
+// updateInput handles keys while the input line or the picker is open.
 func (m *model) updateInput(k tea.KeyMsg) (tea.Model, tea.Cmd) {
+	if m.mode == choosing {
+		return m, m.updatePicker(k)
+	}
 	switch k.Type {
 	case tea.KeyEsc:
 		m.mode = normal
@@ -132,8 +145,19 @@ func (m *model) submit(md mode, value string) tea.Cmd {
 		m.applyEdit(m.current(), value, nil)
 	case searching:
 		m.search(value)
-	case choosing:
-		return m.retranslate(strings.TrimSpace(value))
+	}
+	return nil
+}
+
+// updatePicker handles keys while the backend list is open.
+func (m *model) updatePicker(k tea.KeyMsg) tea.Cmd {
+	done, b := m.picker.update(k)
+	switch done {
+	case cancelled:
+		m.mode, m.status = normal, "cancelled"
+	case picked:
+		m.mode = normal
+		return m.retranslate(b.Name)
 	}
 	return nil
 }
@@ -141,18 +165,16 @@ func (m *model) submit(md mode, value string) tea.Cmd {
 // approve saves the current text as approved, then moves on.
 func (m *model) approve() {
 	it := m.current()
-	if err := it.a.Approve(m.ctx, it.u); err != nil {
+	if err := m.session.Approve(m.ctx, it); err != nil {
 		m.status = "not approved: " + err.Error()
 		return
 	}
 	m.decided(it, "approved")
 }
 
-// decided records a saved decision and moves to the next pending item.
+// decided reports a saved decision and moves to the next pending item.
 func (m *model) decided(it item, what string) {
-	m.decisions++
-	m.history = append(m.history, it.a)
-	m.status = fmt.Sprintf("%s: %s (saved)", it.u.Where(), what)
+	m.status = fmt.Sprintf("%s: %s (saved)", it.Unit.Where(), what)
 	m.nextPending()
 }
 
@@ -163,20 +185,14 @@ func (m *model) applyEdit(it item, text string, err error) {
 		return
 	}
 	text = strings.TrimSpace(text)
-	if text == plainText(it.u) {
+	if text == strings.TrimSpace(it.Unit.EditText()) {
 		m.status = "unchanged"
 		return
 	}
 	if m.opts.ParseEdit != nil {
-		text = m.opts.ParseEdit(it.u, text)
+		text = m.opts.ParseEdit(it.Unit, text)
 	}
-	err = it.a.Group(func() error {
-		if err := it.a.Edit(m.ctx, it.u, text); err != nil {
-			return err
-		}
-		return it.a.Approve(m.ctx, it.u)
-	})
-	if err != nil {
+	if err := m.session.Edit(m.ctx, it, text); err != nil {
 		m.status = "not saved: " + err.Error()
 		return
 	}
@@ -185,35 +201,28 @@ func (m *model) applyEdit(it item, text string, err error) {
 
 // revert puts the machine draft back; the unit stays on screen.
 func (m *model) revert() {
-	it := m.current()
-	if err := it.a.Revert(m.ctx, it.u); err != nil {
+	if err := m.session.Revert(m.ctx, m.current()); err != nil {
 		m.status = "not reverted: " + err.Error()
 		return
 	}
-	m.decisions++
-	m.history = append(m.history, it.a)
 	m.status = "reverted to the machine draft (saved)"
 }
 
 // undo takes back the last decision and shows its unit.
 func (m *model) undo() {
-	if len(m.history) == 0 {
-		m.status = review.ErrNothingToUndo.Error()
+	it, err := m.session.Undo(m.ctx)
+	switch {
+	case errors.Is(err, review.ErrNothingToUndo):
+		m.status = err.Error()
 		return
-	}
-	a := m.history[len(m.history)-1]
-	u, err := a.Undo(m.ctx)
-	if err != nil && !errors.Is(err, review.ErrNothingToUndo) {
+	case err != nil:
 		m.status = "undo failed: " + err.Error()
 		return
 	}
-	m.history = m.history[:len(m.history)-1]
-	for i, it := range m.items {
-		if it.u == u {
-			m.cur = i
-		}
+	if i := m.session.Index(it.Unit); i >= 0 {
+		m.cur = i
 	}
-	m.status = "undone"
+	m.status = "undone: " + it.Unit.Where()
 }
 
 // search moves to the next item whose French or English contains query.
@@ -224,8 +233,8 @@ func (m *model) search(query string) {
 	}
 	for i := 1; i <= len(m.items); i++ {
 		j := (m.cur + i) % len(m.items)
-		u := m.items[j].u
-		if strings.Contains(strings.ToLower(u.Source()+"\n"+u.Text+"\n"+u.Draft), q) {
+		u := m.items[j].Unit
+		if strings.Contains(strings.ToLower(searchText(u)), q) {
 			m.cur = j
 			m.status = fmt.Sprintf("found %q", query)
 			return
@@ -234,13 +243,49 @@ func (m *model) search(query string) {
 	m.status = fmt.Sprintf("%q not found", query)
 }
 
-// startRetranslate asks for the backend to use.
+// searchText is what search looks through: the French, the English and
+// the draft as the editor reads them.
+func searchText(u *review.Unit) string {
+	var b strings.Builder
+	for _, t := range []string{u.Source(), u.Text, u.Draft} {
+		for _, r := range review.Runs(t, u.Markup) {
+			b.WriteString(r.Text)
+		}
+		b.WriteByte('\n')
+	}
+	return b.String()
+}
+
+// startRetranslate opens the list of backends.
 func (m *model) startRetranslate() tea.Cmd {
-	if m.opts.Retranslate == nil || len(m.opts.Backends) == 0 {
+	if m.current().Unit.Orphan() {
+		m.status = "this paragraph has no French to translate"
+		return nil
+	}
+	if m.opts.Retranslate == nil || m.opts.Backends == nil {
 		m.status = "re-translation is not available"
 		return nil
 	}
-	return m.startInput(choosing, m.opts.Backends[0])
+	// The list opens at once, so that keys typed while the backends are
+	// found filter it rather than run commands.
+	m.mode, m.picker = choosing, picker{loading: m.backends == nil}
+	if m.backends == nil {
+		ctx, f := m.ctx, m.opts.Backends
+		return func() tea.Msg { return backendsMsg(f(ctx)) }
+	}
+	return m.openPicker()
+}
+
+// openPicker fills the open list with the backends found, keeping what
+// was typed; with none, it closes and says so.
+func (m *model) openPicker() tea.Cmd {
+	if len(m.backends) == 0 {
+		m.mode, m.status = normal, "re-translation is not available: no backend is configured"
+		return nil
+	}
+	m.picker = picker{all: m.backends, filter: m.picker.filter}
+	m.status = ""
+	return nil
 }
 
 // retranslate runs the backend in the background.
@@ -249,7 +294,7 @@ func (m *model) retranslate(backend string) tea.Cmd {
 	m.status = "translating with " + backend + "…"
 	ctx, f := m.ctx, m.opts.Retranslate
 	return func() tea.Msg {
-		text, err := f(ctx, backend, it.u)
+		text, err := f(ctx, backend, it.Unit)
 		return retranslatedMsg{it: it, backend: backend, text: text, err: err}
 	}
 }
@@ -259,12 +304,10 @@ func (m *model) applyRetranslation(msg retranslatedMsg) {
 		m.status = "re-translation failed: " + msg.err.Error()
 		return
 	}
-	if err := msg.it.a.Retranslated(m.ctx, msg.it.u, msg.text, msg.backend); err != nil {
+	if err := m.session.Retranslated(m.ctx, msg.it, msg.text, msg.backend); err != nil {
 		m.status = "not saved: " + err.Error()
 		return
 	}
-	m.decisions++
-	m.history = append(m.history, msg.it.a)
 	m.status = "re-translated with " + msg.backend + " (saved; approve with a)"
 }
 
@@ -281,7 +324,7 @@ func (m *model) editExternal() tea.Cmd {
 		return nil
 	}
 	name := f.Name()
-	_, err = f.WriteString(plainText(it.u) + "\n")
+	_, err = f.WriteString(it.Unit.EditText() + "\n")
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}
@@ -300,4 +343,12 @@ func (m *model) editExternal() tea.Cmd {
 		}
 		return editedMsg{it: it, text: string(data), err: err}
 	})
+}
+
+// plural writes "1 decision", "2 decisions".
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
 }

@@ -6,60 +6,94 @@ import (
 
 	"github.com/bitext/bitext/review"
 	"github.com/charmbracelet/lipgloss"
+	"github.com/muesli/termenv"
 )
 
 // styles are the looks of the screen, made for its output's renderer.
 type styles struct {
-	title, label, faint, del, ins, warn lipgloss.Style
+	title, label, faint, warn lipgloss.Style
+	// profile renders the diff's pieces, whole (lipgloss styles
+	// underlined text rune by rune).
+	profile termenv.Profile
 }
 
 func newStyles(r *lipgloss.Renderer) styles {
 	return styles{
-		title: r.NewStyle().Bold(true).Reverse(true),
-		label: r.NewStyle().Bold(true),
-		faint: r.NewStyle().Faint(true),
-		del:   r.NewStyle().Foreground(lipgloss.Color("1")).Strikethrough(true),
-		ins:   r.NewStyle().Foreground(lipgloss.Color("2")).Underline(true),
-		warn:  r.NewStyle().Foreground(lipgloss.Color("3")),
+		title:   r.NewStyle().Bold(true).Reverse(true),
+		label:   r.NewStyle().Bold(true),
+		faint:   r.NewStyle().Faint(true),
+		warn:    r.NewStyle().Foreground(lipgloss.Color("3")),
+		profile: r.ColorProfile(),
 	}
 }
 
 // diffStyle marks changes with [-…-]{+…+} and colours, so that they read
-// on any terminal.
+// on any terminal, and shows inline markup as terminal attributes:
+// emphasis italic, strong emphasis bold, links and code underlined.
 func (s styles) diffStyle() review.Style {
 	return review.Style{
-		Del: func(t string) string { return s.del.Render("[-" + t + "-]") },
-		Ins: func(t string) string { return s.ins.Render("{+" + t + "+}") },
+		Del: func(t string) string { return "[-" + t + "-]" },
+		Ins: func(t string) string { return "{+" + t + "+}" },
+		Paint: func(t string, op review.Op, l review.Look) string {
+			colour := ""
+			switch op {
+			case review.Delete:
+				t, colour = "[-"+t+"-]", "1"
+			case review.Insert:
+				t, colour = "{+"+t+"+}", "2"
+			}
+			if l == 0 && op == review.Equal {
+				return t
+			}
+			st := s.profile.String(t)
+			if colour != "" {
+				st = st.Foreground(s.profile.Color(colour))
+			}
+			if l&review.Italic != 0 {
+				st = st.Italic()
+			}
+			if l&review.Bold != 0 {
+				st = st.Bold()
+			}
+			if l&review.Strike != 0 || op == review.Delete {
+				st = st.CrossOut()
+			}
+			if l&(review.Link|review.Code) != 0 || op == review.Insert {
+				st = st.Underline()
+			}
+			return st.String()
+		},
 	}
 }
 
-const keyLine = "a approve  e edit  E editor  r revert  t re-translate  n/p move  u undo  / search  ? help  q quit"
+// keyLine fits 80 columns; ? lists the other keys (n/p, /).
+const keyLine = "a approve  e edit  E editor  r revert  t re-translate  u undo  ? help  q quit"
 
 var helpText = []string{
 	"a        approve the English as it is (saved at once)",
 	"e        edit the English on one line; enter saves and approves, esc cancels",
 	"E        edit the English in $EDITOR; saving approves",
 	"r        revert to the machine draft",
-	"t        re-translate with another backend (type its name)",
+	"t        re-translate: pick a configured backend (arrows, type to filter)",
 	"n / p    next / previous segment (also arrows, j / k)",
-	"u        undo the last decision",
+	"u        undo the last decision (the count of decisions goes down)",
 	"/        search the French and English",
 	"?        show or hide this help",
 	"q        quit: every decision is already saved",
 }
 
-// plainText is the text an editor starts an edit from.
-func plainText(u *review.Unit) string { return u.PlainText() }
-
 // View implements tea.Model.
 func (m *model) View() string {
 	w, h := max(m.width, 20), max(m.height, 8)
 	lines := []string{m.header(w)}
-	if m.help {
+	switch {
+	case m.help:
 		for _, l := range helpText {
 			lines = append(lines, wrap(l, w)...)
 		}
-	} else {
+	case m.mode == choosing:
+		lines = append(lines, m.pickerView(w, h-4)...)
+	default:
 		lines = append(lines, m.body(w, h-4)...)
 	}
 	lines = fit(lines, h-3)
@@ -73,33 +107,30 @@ func (m *model) View() string {
 // header names the article, the place and the progress.
 func (m *model) header(w int) string {
 	it := m.current()
-	state := strings.Join(it.u.Reasons(), ", ")
+	state := strings.Join(it.Unit.Reasons(), ", ")
 	if state == "" {
 		state = "approved"
 	}
-	s := fmt.Sprintf(" %d/%d  %s  %s: %s  (%d pending) ", m.cur+1, len(m.items), it.a.Name(), it.u.Where(), state, m.pending())
+	s := fmt.Sprintf(" %d/%d  %s  %s: %s  (%d pending) ", m.cur+1, len(m.items), it.Article.Name(), it.Unit.Where(), state, m.pending())
 	return m.st.title.Render(truncate(s, w))
 }
 
-// body shows the French, the machine draft and the English diff within n
-// lines.
+// body shows the unit's parts (the French, the English approved for an
+// earlier French, the machine draft, the English diff) and its problems
+// within n lines, the English getting the lines the others leave.
 func (m *model) body(w, n int) []string {
-	u := m.current().u
-	ds := m.st.diffStyle()
+	u := m.current().Unit
+	parts := u.Parts(m.st.diffStyle(), true)
 	var out []string
-	fr := u.Source()
-	if u.OldSource != "" {
-		fr = review.Render(review.WordDiff(u.OldSource, u.Source()), ds)
+	for _, p := range parts[:len(parts)-1] {
+		limit := max(n/5, 1)
+		if p.Key == "fr" {
+			limit = max(n/4, 2)
+		}
+		out = append(out, m.section(p.Title, p.Text, w, limit)...)
 	}
-	if !u.Orphan() {
-		out = append(out, m.section("French", fr, w, max(n/4, 2))...)
-		out = append(out, m.section("Machine ("+u.Backend+")", u.Draft, w, max(n/5, 1))...)
-	}
-	en := review.Render(review.WordDiff(u.Draft, u.Text), ds)
-	if u.Orphan() {
-		en = ds.Ins(u.Text)
-	}
-	out = append(out, m.section("English", en, w, max(n-len(out)-2-len(u.Problems), 2))...)
+	en := parts[len(parts)-1]
+	out = append(out, m.section(en.Title, en.Text, w, max(n-len(out)-2-len(u.Problems), 2))...)
 	for _, p := range u.Problems {
 		out = append(out, m.st.warn.Render(truncate(p, w)))
 	}
@@ -123,7 +154,7 @@ func (m *model) footer(w int) string {
 	case searching:
 		return "search: " + m.input.View()
 	case choosing:
-		return truncate("backend ("+strings.Join(m.opts.Backends, ", ")+"): ", w/2) + m.input.View()
+		return truncate("re-translate: pick a backend, enter to translate, esc to cancel", w)
 	}
 	if m.pending() == 0 {
 		return truncate("All segments approved. "+m.status+" Press q to quit.", w)
