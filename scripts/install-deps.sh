@@ -8,14 +8,16 @@
 #   scripts/install-deps.sh --tests   that, plus what the tests use for real:
 #                                     Apertium's HTTP server (apertium-apy),
 #                                     Chromium (the browser check of the
-#                                     bilingual HTML) and tmux (the review UI)
+#                                     bilingual HTML), tmux (the review UI)
+#                                     and python3-docx (an independent
+#                                     reader of the Word documents written)
 #
 # Tests whose tools are missing skip, and scripts/test.sh lists them with
 # their reasons. Runs apt-get as root, or through sudo.
 set -euo pipefail
 
 runtime=(apertium apertium-fr-es apertium-eng-spa)
-tests=(apertium-apy chromium tmux)
+tests=(apertium-apy chromium tmux python3-docx)
 
 packages=("${runtime[@]}")
 case "${1:-}" in
