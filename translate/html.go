@@ -69,7 +69,10 @@ type htmlScanner struct {
 	// run is the current run of inline content: its start (-1 for none)
 	// and end, and how deep inline elements nest in it.
 	runStart, runEnd, inlineDepth int
-	slots                         []htmlSlot
+	// frag is the run as the tokenizer read it: text escaped, tags
+	// written anew from their names and attributes.
+	frag  strings.Builder
+	slots []htmlSlot
 }
 
 // scanHTML returns the slots of page src, in order.
@@ -109,6 +112,7 @@ func (s *htmlScanner) token(tt html.TokenType, start int) error {
 	case html.CommentToken:
 		if s.runStart >= 0 {
 			s.runEnd = s.off
+			s.frag.WriteString("<!--" + strings.ReplaceAll(string(s.z.Text()), "--", "- -") + "-->")
 		}
 	case html.StartTagToken, html.SelfClosingTagToken:
 		return s.startTag(tt, start)
@@ -146,12 +150,16 @@ func (s *htmlScanner) text(start int) {
 	}
 	trimmed := strings.TrimLeft(raw, " \t\r\n\f")
 	if trimmed == "" {
+		if s.runStart >= 0 {
+			s.frag.WriteByte(' ')
+		}
 		return
 	}
 	if s.runStart < 0 {
 		s.runStart = start + len(raw) - len(trimmed)
 	}
 	s.runEnd = start + len(strings.TrimRight(raw, " \t\r\n\f"))
+	s.frag.WriteString(inline.EscapeText(html.UnescapeString(raw)))
 }
 
 // startTag handles a start or self-closing tag.
@@ -165,6 +173,7 @@ func (s *htmlScanner) startTag(tt html.TokenType, start int) error {
 			s.runStart = start
 		}
 		s.runEnd = s.off
+		s.frag.WriteString(s.tagText(name, tt == html.SelfClosingTagToken))
 		if tt == html.StartTagToken && !tag.Void() {
 			if s.inlineDepth++; s.inlineDepth > MaxDepth {
 				return inputErrorf(s.path, s.lines.line(start), "inline elements nested over %d deep; this is not an article", MaxDepth)
@@ -219,6 +228,7 @@ func (s *htmlScanner) endTag(start int) {
 		if s.runStart >= 0 {
 			s.runEnd = s.off
 			s.inlineDepth = max(0, s.inlineDepth-1)
+			s.frag.WriteString("</" + name + ">")
 		}
 		return
 	}
@@ -247,12 +257,45 @@ func (s *htmlScanner) flush() {
 	}
 	start, end := s.runStart, s.runEnd
 	s.runStart, s.inlineDepth = -1, 0
-	frag := normalizeFragment(string(s.src[start:end]))
+	frag := normalizeFragment(s.frag.String())
+	s.frag.Reset()
 	if !hasWords(frag) {
 		return
 	}
 	kind, level := s.kind()
 	s.slots = append(s.slots, htmlSlot{start: start, end: end, kind: kind, level: level, line: s.lines.line(start), text: frag, markup: true})
+}
+
+// tagText writes the last start tag anew: its name, then each attribute
+// with its value in double quotes, escaped.
+func (s *htmlScanner) tagText(name string, selfClosing bool) string {
+	var b strings.Builder
+	b.WriteString("<" + name)
+	for {
+		k, v, more := s.z.TagAttr()
+		if plainAttrName(k) {
+			b.WriteString(" " + string(k) + `="` + inline.EscapeAttr(string(v)) + `"`)
+		}
+		if !more {
+			break
+		}
+	}
+	if selfClosing {
+		b.WriteString("/")
+	}
+	return b.String() + ">"
+}
+
+// plainAttrName reports whether an attribute name is one a fragment can
+// hold (letters, digits, - _ : .); the HTML5 tokenizer accepts names such
+// as "<a" that no one writes on purpose, and they are left out.
+func plainAttrName(k []byte) bool {
+	for _, c := range k {
+		if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '_' || c == ':' || c == '.') {
+			return false
+		}
+	}
+	return len(k) > 0
 }
 
 // hasWords reports whether a fragment holds a letter in its text or in a

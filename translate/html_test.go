@@ -46,7 +46,7 @@ func TestReadHTML(t *testing.T) {
 		`paragraph0 <img src="/img/tir.jpg" alt="Le tir du missile depuis la côte est">`,
 		"heading2 Une réaction rapide de Séoul",
 		"paragraph0 Le ministère sud-coréen de la Défense a dénoncé « une provocation grave » et réuni son conseil de sécurité à 10\u00a0h\u00a030.",
-		"list-item1 Le missile a parcouru <em>environ 1 000 km</em>.",
+		"list-item1 Le missile a parcouru <em>environ</em> <b>1 000 km</b>.",
 		"list-item1 Il est tombé hors de la zone économique exclusive du Japon.",
 		`quote1 « Nous poursuivrons le <span translate="no">Juche</span> », a déclaré le dirigeant.`,
 		"paragraph0 Missile balistique",
