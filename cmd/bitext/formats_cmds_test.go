@@ -1,0 +1,111 @@
+package main
+
+import (
+	"archive/zip"
+	"bytes"
+	"encoding/xml"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/bitext/bitext/internal/wordfixture"
+	"github.com/rogpeppe/go-internal/testscript"
+)
+
+// scriptCmds are the script tests' own commands for Word documents:
+//
+//	mkdocx OUT TITLE PARAGRAPH...   writes a Word article (wordfixture.Article)
+//	docxtext FILE                   prints the text of a document, a paragraph a line
+//	docxedit FILE OLD NEW           replaces text in a document's body, as an editor in Word
+func scriptCmds() map[string]func(ts *testscript.TestScript, neg bool, args []string) {
+	return map[string]func(ts *testscript.TestScript, neg bool, args []string){
+		"mkdocx":   mkdocx,
+		"docxtext": docxtext,
+		"docxedit": docxedit,
+	}
+}
+
+func mkdocx(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) < 2 {
+		ts.Fatalf("usage: mkdocx OUT TITLE PARAGRAPH...")
+	}
+	data := wordfixture.Package(wordfixture.Article(args[1], args[2:]))
+	ts.Check(os.WriteFile(ts.MkAbs(args[0]), data, 0o644))
+}
+
+func docxtext(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 1 {
+		ts.Fatalf("usage: docxtext FILE")
+	}
+	data, err := os.ReadFile(ts.MkAbs(args[0]))
+	ts.Check(err)
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	ts.Check(err)
+	for _, f := range zr.File {
+		if !strings.HasPrefix(f.Name, "word/") || !strings.HasSuffix(f.Name, ".xml") {
+			continue
+		}
+		r, err := f.Open()
+		ts.Check(err)
+		part, err := io.ReadAll(r)
+		ts.Check(err)
+		ts.Stdout().Write([]byte(paragraphText(part)))
+	}
+}
+
+// paragraphText returns the <w:t> text of a part, a paragraph a line.
+func paragraphText(part []byte) string {
+	var b strings.Builder
+	d := xml.NewDecoder(bytes.NewReader(part))
+	inText := false
+	for {
+		tok, err := d.RawToken()
+		if err != nil {
+			return b.String()
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			inText = t.Name.Local == "t"
+		case xml.EndElement:
+			inText = false
+			if t.Name.Local == "p" {
+				b.WriteByte('\n')
+			}
+		case xml.CharData:
+			if inText {
+				b.Write(t)
+			}
+		}
+	}
+}
+
+func docxedit(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 3 {
+		ts.Fatalf("usage: docxedit FILE OLD NEW")
+	}
+	path := ts.MkAbs(args[0])
+	data, err := os.ReadFile(path)
+	ts.Check(err)
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	ts.Check(err)
+	var out bytes.Buffer
+	zw := zip.NewWriter(&out)
+	for _, f := range zr.File {
+		r, err := f.Open()
+		ts.Check(err)
+		part, err := io.ReadAll(r)
+		ts.Check(err)
+		if f.Name == "word/document.xml" {
+			if !bytes.Contains(part, []byte(args[1])) {
+				ts.Fatalf("%s has no %q", args[0], args[1])
+			}
+			part = bytes.ReplaceAll(part, []byte(args[1]), []byte(args[2]))
+		}
+		w, err := zw.Create(f.Name)
+		ts.Check(err)
+		_, err = w.Write(part)
+		ts.Check(err)
+	}
+	ts.Check(zw.Close())
+	ts.Check(os.WriteFile(path, out.Bytes(), 0o644))
+}
