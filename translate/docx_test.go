@@ -6,13 +6,13 @@ import (
 	"encoding/xml"
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/bitext/bitext/internal/formatcheck"
 	"github.com/bitext/bitext/internal/wordfixture"
 	"github.com/bitext/bitext/translate"
 )
@@ -85,7 +85,7 @@ func stripKeys(s string) string {
 func TestDocxRoundTrip(t *testing.T) {
 	fr := richDocx()
 	doc, en := translateFile(t, shouter{html: true}, "tir.fr.docx", fr)
-	if err := compareDocx(fr, en); err != nil {
+	if err := formatcheck.CompareDocx(fr, en); err != nil {
 		t.Fatal(err)
 	}
 	text := docxPlain(t, en)
@@ -106,109 +106,13 @@ func TestDocxRoundTrip(t *testing.T) {
 func TestDocxMinimal(t *testing.T) {
 	fr := wordfixture.Package(wordfixture.Minimal(`<w:p><w:r><w:t>Le ministre est parti.</w:t></w:r></w:p>`))
 	_, en := translateFile(t, shouter{html: true}, "min.fr.docx", fr)
-	if err := compareDocx(fr, en); err != nil {
+	if err := formatcheck.CompareDocx(fr, en); err != nil {
 		t.Fatal(err)
 	}
 	if got := docxPlain(t, en); !strings.Contains(got, "LE MINISTRE EST PARTI.") {
 		t.Errorf("got %q", got)
 	}
 	checkWithPythonDocx(t, en, []string{"LE MINISTRE EST PARTI."})
-}
-
-// compareDocx checks that b keeps a's structure.
-func compareDocx(a, b []byte) error {
-	za, err := zip.NewReader(bytes.NewReader(a), int64(len(a)))
-	if err != nil {
-		return err
-	}
-	zb, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
-	if err != nil {
-		return fmt.Errorf("the English is no zip: %w", err)
-	}
-	if len(za.File) != len(zb.File) {
-		return fmt.Errorf("%d parts in the French, %d in the English", len(za.File), len(zb.File))
-	}
-	for i, fa := range za.File {
-		fb := zb.File[i]
-		da, db := readZip(fa), readZip(fb)
-		if fa.Name != fb.Name {
-			return fmt.Errorf("part %d: %s vs %s", i, fa.Name, fb.Name)
-		}
-		if bytes.Equal(da, db) {
-			continue
-		}
-		if err := compareXML(fa.Name, da, db); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-func readZip(f *zip.File) []byte {
-	r, err := f.Open()
-	if err != nil {
-		return nil
-	}
-	defer r.Close()
-	data, _ := io.ReadAll(r)
-	return data
-}
-
-// compareXML compares two parts outside runs and says whether b has an
-// element a lacks.
-func compareXML(name string, a, b []byte) error {
-	outA, namesA, err := xmlOutline(a)
-	if err != nil {
-		return fmt.Errorf("%s (French): %w", name, err)
-	}
-	outB, namesB, err := xmlOutline(b)
-	if err != nil {
-		return fmt.Errorf("%s (English): %w", name, err)
-	}
-	if strings.Join(outA, "\n") != strings.Join(outB, "\n") {
-		return fmt.Errorf("%s: the elements outside runs differ:\n%s\nvs\n%s", name, strings.Join(outA, "\n"), strings.Join(outB, "\n"))
-	}
-	for n := range namesB {
-		if !namesA[n] {
-			return fmt.Errorf("%s: the English has a <%s> the French lacks", name, n)
-		}
-	}
-	return nil
-}
-
-// xmlOutline lists a part's elements outside runs, hyperlinks and
-// spelling marks with their depth, and names every element in it.
-func xmlOutline(data []byte) ([]string, map[string]bool, error) {
-	d := xml.NewDecoder(bytes.NewReader(data))
-	var out []string
-	names := map[string]bool{}
-	depth, inside := 0, 0
-	for {
-		tok, err := d.RawToken()
-		if err == io.EOF {
-			return out, names, nil
-		}
-		if err != nil {
-			return nil, nil, err
-		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			depth++
-			n := t.Name.Space + ":" + t.Name.Local
-			names[n] = true
-			if inside == 0 && (n == "w:r" || n == "w:hyperlink" || n == "w:proofErr" || n == "w:bookmarkStart" || n == "w:bookmarkEnd") {
-				inside = depth
-			}
-			if inside == 0 {
-				out = append(out, fmt.Sprintf("%d %s", depth, n))
-			}
-		case xml.EndElement:
-			if depth == inside {
-				inside = 0
-			}
-			depth--
-		}
-	}
 }
 
 // docxPlain returns the text of every <w:t> and tab of the document's
@@ -221,7 +125,7 @@ func docxPlain(t *testing.T, data []byte) string {
 	}
 	var b strings.Builder
 	for _, f := range zr.File {
-		d := xml.NewDecoder(bytes.NewReader(readZip(f)))
+		d := xml.NewDecoder(bytes.NewReader(formatcheck.ReadZip(f)))
 		inText := false
 		for {
 			tok, err := d.RawToken()

@@ -8,8 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"golang.org/x/net/html"
-
+	"github.com/bitext/bitext/internal/formatcheck"
 	"github.com/bitext/bitext/translate"
 )
 
@@ -83,7 +82,7 @@ func TestHTMLRoundTrip(t *testing.T) {
 				t.Errorf("html=%v: the English lacks %q:\n%s", htmlEngine, kept, page)
 			}
 		}
-		if d := compareHTML(fr, en); d != "" {
+		if d := formatcheck.CompareHTML(fr, en); d != "" {
 			t.Errorf("html=%v: structure differs: %s", htmlEngine, d)
 		}
 		var src bytes.Buffer
@@ -91,51 +90,6 @@ func TestHTMLRoundTrip(t *testing.T) {
 			t.Errorf("html=%v: the French side is not the French page (%v)", htmlEngine, err)
 		}
 	}
-}
-
-// translatedAttrs are the attributes whose values the English changes.
-var translatedAttrs = map[string]bool{"lang": true, "alt": true, "title": true, "content": true}
-
-// compareHTML parses both pages with the HTML5 parser and says where
-// their element trees (names, attributes but the translated ones) differ.
-func compareHTML(a, b []byte) string {
-	ta, tb := elementTree(a), elementTree(b)
-	if len(ta) != len(tb) {
-		return fmt.Sprintf("%d elements in the French, %d in the English", len(ta), len(tb))
-	}
-	for i := range ta {
-		if ta[i] != tb[i] {
-			return fmt.Sprintf("element %d: %s vs %s", i, ta[i], tb[i])
-		}
-	}
-	return ""
-}
-
-// elementTree lists a page's elements in order, each with its depth and
-// kept attributes.
-func elementTree(page []byte) []string {
-	root, err := html.Parse(bytes.NewReader(page))
-	if err != nil {
-		return []string{err.Error()}
-	}
-	var out []string
-	var walk func(n *html.Node, depth int)
-	walk = func(n *html.Node, depth int) {
-		if n.Type == html.ElementNode {
-			s := fmt.Sprintf("%d:%s", depth, n.Data)
-			for _, a := range n.Attr {
-				if !translatedAttrs[a.Key] {
-					s += " " + a.Key + "=" + a.Val
-				}
-			}
-			out = append(out, s)
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c, depth+1)
-		}
-	}
-	walk(root, 0)
-	return out
 }
 
 // TestHTMLHostile: pages built to exhaust a reader get an error naming

@@ -8,6 +8,7 @@ import (
 	"os"
 	"strings"
 
+	"github.com/bitext/bitext/internal/formatcheck"
 	"github.com/bitext/bitext/internal/wordfixture"
 	"github.com/rogpeppe/go-internal/testscript"
 )
@@ -17,11 +18,13 @@ import (
 //	mkdocx OUT TITLE PARAGRAPH...   writes a Word article (wordfixture.Article)
 //	docxtext FILE                   prints the text of a document, a paragraph a line
 //	docxedit FILE OLD NEW           replaces text in a document's body, as an editor in Word
+//	samestructure FR EN             compares an English page or document with its French (formatcheck)
 func scriptCmds() map[string]func(ts *testscript.TestScript, neg bool, args []string) {
 	return map[string]func(ts *testscript.TestScript, neg bool, args []string){
-		"mkdocx":   mkdocx,
-		"docxtext": docxtext,
-		"docxedit": docxedit,
+		"mkdocx":        mkdocx,
+		"docxtext":      docxtext,
+		"docxedit":      docxedit,
+		"samestructure": samestructure,
 	}
 }
 
@@ -108,4 +111,28 @@ func docxedit(ts *testscript.TestScript, neg bool, args []string) {
 	}
 	ts.Check(zw.Close())
 	ts.Check(os.WriteFile(path, out.Bytes(), 0o644))
+}
+
+func samestructure(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) != 2 {
+		ts.Fatalf("usage: samestructure FR EN")
+	}
+	fr, err := os.ReadFile(ts.MkAbs(args[0]))
+	ts.Check(err)
+	en, err := os.ReadFile(ts.MkAbs(args[1]))
+	ts.Check(err)
+	var problem string
+	if strings.HasSuffix(args[0], ".docx") {
+		if err := formatcheck.CompareDocx(fr, en); err != nil {
+			problem = err.Error()
+		}
+	} else {
+		problem = formatcheck.CompareHTML(fr, en)
+	}
+	switch {
+	case problem != "" && !neg:
+		ts.Fatalf("%s and %s differ: %s", args[0], args[1], problem)
+	case problem == "" && neg:
+		ts.Fatalf("%s and %s have the same structure", args[0], args[1])
+	}
 }
