@@ -12,7 +12,9 @@
 #     vs `apertium -u fr-es | apertium -u spa-eng`; the same text as 100
 #     articles through bitext translate (--jobs 1 and 2) vs the raw pipe,
 #     an unchanged rerun and a rerun after editing one article; 1,000, 5,000
-#     and 10,000 small files (peak memory, time to the first file).
+#     and 10,000 small files (peak memory, time to the first file);
+#   - issue 18: the same 100 articles as plain text, HTML and Word through
+#     bitext translate (scripts/bench-formats.sh, which this script runs).
 #
 # Usage: scripts/bench.sh [--smoke] [--rounds N] [--out FILE]
 #
@@ -509,6 +511,7 @@ report_commands() {
 make bench                      # or scripts/bench.sh [--rounds N]; writes this file (10-20 min on 2 CPUs)
 scripts/bench.sh --smoke --out /tmp/b.md   # every part once on tiny inputs (CI)
 scripts/bench-apertium.sh 3     # only the apertium Go benchmarks, with ratios
+scripts/bench-formats.sh --rounds 3   # only HTML and Word vs plain text (issue 18)
 go test -run '^$' -bench 'Find(100|10000)Terms$' -count 5 ./glossary
 go test -run '^$' -bench WrapThroughput -benchtime 1x -count 3 ./translate/remote
 go test -run '^$' -bench . -benchtime 1x ./translate/marian/internal/model
@@ -527,6 +530,7 @@ report() {
 	report_remote
 	report_articles
 	report_marian
+	[[ -f $tmp/formats.md ]] && cat "$tmp/formats.md"
 	report_commands
 }
 
@@ -536,6 +540,8 @@ go_benchmarks
 marian_benchmarks
 whole_processes
 small_files
+say "HTML and Word articles (scripts/bench-formats.sh)"
+BITEXT_BENCH_SMOKE=$smoke "$root/scripts/bench-formats.sh" --rounds "$rounds" --out "$tmp/formats.md"
 summarise
 mkdir -p "$(dirname "$out")"
 report >"$out"
