@@ -42,7 +42,6 @@ func scanDocx(name string, data []byte) (*docxDoc, error) {
 func scanDocxPart(name string, p docxPart, table docxTable, n *int) ([]docxSlot, error) {
 	s := newXMLScanner(name, p.file.Name, p.data)
 	var out []docxSlot
-	tables := 0
 	for {
 		err := s.next()
 		if errors.Is(err, errPartEnd) {
@@ -51,18 +50,13 @@ func scanDocxPart(name string, p docxPart, table docxTable, n *int) ([]docxSlot,
 		if err != nil {
 			return nil, err
 		}
-		switch {
-		case s.isW("tbl", false):
-			tables++
-		case s.isW("tbl", true):
-			tables--
-		case s.isW("p", false):
+		if s.isW("p", false) {
 			*n++
 			sl, err := s.paragraph(table)
 			if err != nil {
 				return nil, err
 			}
-			sl.paragraph, sl.inTable = *n, tables > 0
+			sl.paragraph = *n
 			if hasWords(sl.frag) {
 				out = append(out, sl)
 			}

@@ -63,21 +63,19 @@ type paraItem struct {
 // docxSlot is a paragraph's content: the range replaced, the inline
 // fragment of its text and the formatting its plain text takes.
 type docxSlot struct {
-	start, end  int
-	kind        BlockKind
-	level       int
-	frag        string
-	base        docxEntry
-	w           string
-	part        string
-	paragraph   int
-	inTable     bool
-	headingLike bool
+	start, end int
+	kind       BlockKind
+	level      int
+	frag       string
+	base       docxEntry
+	w          string
+	// paragraph is the paragraph's number in the document, from 1.
+	paragraph int
 }
 
 // paragraph reads a <w:p> whose start tag was the last token.
 func (s *xmlScanner) paragraph(table docxTable) (docxSlot, error) {
-	sl := docxSlot{start: s.end, w: s.w, part: s.part}
+	sl := docxSlot{start: s.end, w: s.w}
 	if isSelfClosing(s.data[s.start:s.end]) {
 		return sl, s.next() // the EndElement encoding/xml adds
 	}
