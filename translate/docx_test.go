@@ -3,7 +3,6 @@ package translate_test
 import (
 	"archive/zip"
 	"bytes"
-	"encoding/xml"
 	"errors"
 	"fmt"
 	"os"
@@ -115,42 +114,14 @@ func TestDocxMinimal(t *testing.T) {
 	checkWithPythonDocx(t, en, []string{"LE MINISTRE EST PARTI."})
 }
 
-// docxPlain returns the text of every <w:t> and tab of the document's
-// parts, a paragraph a line.
+// docxPlain returns the text of a document, a paragraph a line.
 func docxPlain(t *testing.T, data []byte) string {
 	t.Helper()
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	text, err := formatcheck.DocxText(data)
 	if err != nil {
 		t.Fatal(err)
 	}
-	var b strings.Builder
-	for _, f := range zr.File {
-		d := xml.NewDecoder(bytes.NewReader(formatcheck.ReadZip(f)))
-		inText := false
-		for {
-			tok, err := d.RawToken()
-			if err != nil {
-				break
-			}
-			switch t := tok.(type) {
-			case xml.StartElement:
-				inText = t.Name.Local == "t"
-				if t.Name.Local == "tab" {
-					b.WriteByte('\t')
-				}
-			case xml.EndElement:
-				inText = false
-				if t.Name.Local == "p" {
-					b.WriteByte('\n')
-				}
-			case xml.CharData:
-				if inText {
-					b.Write(t)
-				}
-			}
-		}
-	}
-	return b.String()
+	return text
 }
 
 // checkWithPythonDocx opens the document with python3-docx (Debian's

@@ -15,7 +15,7 @@ import (
 // French side is the page itself, and the English (the French put in the
 // targets) reads again into as many blocks.
 func FuzzReadHTML(f *testing.F) {
-	data, err := os.ReadFile(filepath.Join("testdata", "tir-missile.fr.html"))
+	data, err := os.ReadFile(filepath.Join("..", "samples", "tir-missile.fr.html"))
 	if err != nil {
 		f.Fatal(err)
 	}

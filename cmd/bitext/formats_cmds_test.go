@@ -3,7 +3,6 @@ package main
 import (
 	"archive/zip"
 	"bytes"
-	"encoding/xml"
 	"io"
 	"os"
 	"strings"
@@ -42,44 +41,9 @@ func docxtext(ts *testscript.TestScript, neg bool, args []string) {
 	}
 	data, err := os.ReadFile(ts.MkAbs(args[0]))
 	ts.Check(err)
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	text, err := formatcheck.DocxText(data)
 	ts.Check(err)
-	for _, f := range zr.File {
-		if !strings.HasPrefix(f.Name, "word/") || !strings.HasSuffix(f.Name, ".xml") {
-			continue
-		}
-		r, err := f.Open()
-		ts.Check(err)
-		part, err := io.ReadAll(r)
-		ts.Check(err)
-		ts.Stdout().Write([]byte(paragraphText(part)))
-	}
-}
-
-// paragraphText returns the <w:t> text of a part, a paragraph a line.
-func paragraphText(part []byte) string {
-	var b strings.Builder
-	d := xml.NewDecoder(bytes.NewReader(part))
-	inText := false
-	for {
-		tok, err := d.RawToken()
-		if err != nil {
-			return b.String()
-		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			inText = t.Name.Local == "t"
-		case xml.EndElement:
-			inText = false
-			if t.Name.Local == "p" {
-				b.WriteByte('\n')
-			}
-		case xml.CharData:
-			if inText {
-				b.Write(t)
-			}
-		}
-	}
+	ts.Stdout().Write([]byte(text))
 }
 
 func docxedit(ts *testscript.TestScript, neg bool, args []string) {

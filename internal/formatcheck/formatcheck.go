@@ -161,3 +161,47 @@ func xmlOutline(data []byte) ([]string, map[string]bool, error) {
 		}
 	}
 }
+
+// DocxText returns the text of a Word document's parts under word/ (their
+// <w:t> text, tabs as tab characters), a paragraph a line.
+func DocxText(data []byte) (string, error) {
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return "", err
+	}
+	var b strings.Builder
+	for _, f := range zr.File {
+		if strings.HasPrefix(f.Name, "word/") && strings.HasSuffix(f.Name, ".xml") {
+			partText(&b, ReadZip(f))
+		}
+	}
+	return b.String(), nil
+}
+
+// partText writes the text of one XML part.
+func partText(b *strings.Builder, part []byte) {
+	d := xml.NewDecoder(bytes.NewReader(part))
+	inText := false
+	for {
+		tok, err := d.RawToken()
+		if err != nil {
+			return
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			inText = t.Name.Local == "t"
+			if t.Name.Local == "tab" {
+				b.WriteByte('\t')
+			}
+		case xml.EndElement:
+			inText = false
+			if t.Name.Local == "p" {
+				b.WriteByte('\n')
+			}
+		case xml.CharData:
+			if inText {
+				b.Write(t)
+			}
+		}
+	}
+}
