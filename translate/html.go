@@ -23,7 +23,8 @@ const (
 
 // htmlSlot is a place in an HTML page that holds article text: the
 // content of a block element (an inline fragment), the text of <title>,
-// a translatable attribute's value or the page's lang attribute.
+// a translatable attribute's value, or an attribute the English sets (the
+// page's lang, its character set).
 type htmlSlot struct {
 	start, end int
 	kind       BlockKind
@@ -33,9 +34,11 @@ type htmlSlot struct {
 	// text otherwise.
 	text   string
 	markup bool
-	// attr says the slot is an attribute value (escaped as one); lang
-	// that it is the page's language.
-	attr, lang bool
+	// attr says the slot is an attribute value (escaped as one).
+	attr bool
+	// fixed is the value the English gives the attribute ("en" for lang,
+	// "utf-8" for the character set), "" for text.
+	fixed string
 }
 
 // phrasingHTML are the elements that sit inside a sentence: their tags

@@ -15,34 +15,43 @@ var metaText = map[string]bool{
 }
 
 // attrSlots adds the slots of a block-level start tag's attributes: the
-// page's lang, a <meta> description's content, a title.
+// page's lang, its character set (the English is UTF-8, whatever the
+// French was), a <meta> description's content, a title.
 func (s *htmlScanner) attrSlots(name, raw string, start int, tag inline.Tag) {
-	add := func(attr string, lang bool) {
+	add := func(attr string, fixed string) {
 		vs, ve, ok := attrValueRange(raw, attr)
 		if !ok {
 			return
 		}
 		v := collapseSpace(html.UnescapeString(raw[vs:ve]))
-		if !lang && !strings.ContainsFunc(v, isLetterRune) {
+		if fixed == "" && !strings.ContainsFunc(v, isLetterRune) {
 			return
 		}
-		s.slots = append(s.slots, htmlSlot{start: start + vs, end: start + ve, kind: Paragraph, line: s.lines.line(start), text: v, attr: true, lang: lang})
+		s.slots = append(s.slots, htmlSlot{start: start + vs, end: start + ve, kind: Paragraph, line: s.lines.line(start), text: v, attr: true, fixed: fixed})
 	}
 	switch {
 	case name == "html":
-		add("lang", true)
-		add("xml:lang", true)
+		add("lang", TargetLang)
+		add("xml:lang", TargetLang)
+	case name == "meta" && hasAttr(tag, "charset"):
+		add("charset", "utf-8")
+	case name == "meta" && strings.EqualFold(attrOf(tag, "http-equiv"), "content-type"):
+		add("content", "text/html; charset=utf-8")
 	case name == "meta":
 		key, ok := tag.Attr("name")
 		if !ok {
 			key, _ = tag.Attr("property")
 		}
 		if metaText[strings.ToLower(key)] {
-			add("content", false)
+			add("content", "")
 		}
 	}
-	add("title", false)
+	add("title", "")
 }
+
+func hasAttr(t inline.Tag, name string) bool { _, ok := t.Attr(name); return ok }
+
+func attrOf(t inline.Tag, name string) string { v, _ := t.Attr(name); return v }
 
 // attrValueRange finds the value of attribute name in a raw start tag:
 // its byte range inside the quotes (or the bare value).

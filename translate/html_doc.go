@@ -29,7 +29,7 @@ func readHTML(path string, data []byte) (*Document, error) {
 	}
 	doc := &Document{Skeleton: src, Warnings: warnings}
 	for i, sl := range slots {
-		if sl.lang {
+		if sl.fixed != "" {
 			continue
 		}
 		b := Block{Kind: sl.kind, Level: sl.level, Line: sl.line, Slot: i + 1}
@@ -77,9 +77,9 @@ func writeHTML(buf *bytes.Buffer, doc *Document, side Side) error {
 		buf.Write(doc.Skeleton[pos:sl.start])
 		pos = sl.end
 		switch {
-		case sl.lang && side == TargetSide:
-			buf.WriteString(TargetLang)
-		case sl.lang:
+		case sl.fixed != "" && side == TargetSide:
+			buf.WriteString(sl.fixed)
+		case sl.fixed != "":
 			buf.Write(doc.Skeleton[sl.start:sl.end])
 		case sl.attr:
 			writeAttrValue(buf, doc.Skeleton, sl, texts[i])

@@ -114,3 +114,17 @@ func TestHTMLHostile(t *testing.T) {
 		}
 	}
 }
+
+// TestHTMLCharset: a Windows-1252 page is read, and its English says it
+// is UTF-8, which it is.
+func TestHTMLCharset(t *testing.T) {
+	fr := []byte("<html lang=\"fr\"><head><meta charset=\"windows-1252\"><meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1252\"></head><body><p>Le pr\xe9sident est arriv\xe9.</p></body></html>")
+	doc, en := translateFile(t, shouter{html: true}, "latin.fr.html", fr)
+	want := `<html lang="en"><head><meta charset="utf-8"><meta http-equiv="Content-Type" content="text/html; charset=utf-8"></head><body><p>LE PRÉSIDENT EST ARRIVÉ.</p></body></html>`
+	if string(en) != want {
+		t.Errorf("got %s\nwant %s", en, want)
+	}
+	if len(doc.Warnings) == 0 {
+		t.Error("no warning that the page was converted")
+	}
+}
