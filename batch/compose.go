@@ -226,8 +226,8 @@ func (c *composition) moved(doc *translate.Document, ranks [][]int, units [][]un
 
 // build writes the units out as the working document and the state.
 func build(doc *translate.Document, units [][]unit, orphans []orphan) (work, state *translate.Document) {
-	work = &translate.Document{Path: doc.Path, Name: doc.Name, Format: doc.Format, Compact: doc.Compact, Meta: doc.Meta}
-	state = &translate.Document{Path: doc.Path, Name: doc.Name, Format: doc.Format, Compact: doc.Compact, Meta: doc.Meta,
+	work = &translate.Document{Path: doc.Path, Name: doc.Name, Format: doc.Format, Compact: doc.Compact, Meta: doc.Meta, Skeleton: doc.Skeleton}
+	state = &translate.Document{Path: doc.Path, Name: doc.Name, Format: doc.Format, Compact: doc.Compact, Meta: doc.Meta, Skeleton: doc.Skeleton,
 		Blocks: make([]translate.Block, len(doc.Blocks))}
 	addOrphans(work, orphans, -1)
 	for b, blk := range doc.Blocks {

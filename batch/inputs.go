@@ -29,22 +29,25 @@ func (in Input) Display() string {
 	return in.Path
 }
 
-// unreadable are the extensions of articles bitext cannot read yet.
+// unreadable are the extensions of articles bitext cannot read, and how
+// to save them so that it can.
 var unreadable = map[string]string{
-	".html": "HTML", ".htm": "HTML", ".docx": "Word", ".doc": "Word", ".odt": "OpenDocument", ".pdf": "PDF", ".rtf": "RTF",
+	".doc": "old Word (.doc) documents; save it as a Word document (.docx)", ".odt": "OpenDocument text; save it as a Word document (.docx)",
+	".pdf": "PDF; save it as text (.txt), HTML or Word (.docx)", ".rtf": "RTF; save it as a Word document (.docx)",
 }
 
 // Readable refuses a file named on the command line in a format bitext
-// cannot read yet (folders skip such files), saying what to do.
+// cannot read (folders skip such files), saying what to do.
 func Readable(path string) error {
-	if kind, ok := unreadable[strings.ToLower(filepath.Ext(path))]; ok {
-		return fmt.Errorf("%s: bitext does not read %s articles yet; save it as text (.txt) or Markdown (.md) and translate that", path, kind)
+	if what, ok := unreadable[strings.ToLower(filepath.Ext(path))]; ok {
+		return fmt.Errorf("%s: bitext does not read %s and translate that", path, what)
 	}
 	return nil
 }
 
-// articleExts are the extensions read when walking a folder.
-var articleExts = map[string]bool{".txt": true, ".md": true, ".markdown": true}
+// articleExts are the extensions read when walking a folder: text,
+// Markdown, HTML and Word.
+var articleExts = map[string]bool{".txt": true, ".md": true, ".markdown": true, ".html": true, ".htm": true, ".docx": true}
 
 // FindOptions say which files Find takes from folders.
 type FindOptions struct {
@@ -83,7 +86,7 @@ func Find(paths []string, opts FindOptions) ([]Input, error) {
 			return nil, err
 		}
 		if len(found) == 0 {
-			return nil, fmt.Errorf("%s: %w (looked for .txt and .md files)", p, ErrNoInput)
+			return nil, fmt.Errorf("%s: %w (looked for .txt, .md, .html and .docx files)", p, ErrNoInput)
 		}
 		out = append(out, found...)
 	}

@@ -74,7 +74,7 @@
 //	{
 //	  "version": 1,               // JSONVersion; readers reject newer ones
 //	  "source_path": "a.fr.md",   // Document.Path
-//	  "format": "md",             // Document.Format: "txt" or "md"
+//	  "format": "md",             // Document.Format: "txt", "md", "html" or "docx"
 //	  "compact": true,            // Document.Compact (omitted when false)
 //	  "meta": [                   // front matter, in order
 //	    {"key": "title", "value": "…", "translate": true, "target": "…"}
@@ -89,6 +89,7 @@
 //	      "index": 0,             // segment index within the block, from 0
 //	      "line": 1,              // line where the sentence starts
 //	      "markup": true,         // source and target are inline HTML (omitted when false)
+//	      "slot": 3,              // HTML and Word: the block's place in the page (omitted when 0)
 //	      "source": "…",          // French
 //	      "target": "…",          // English ("" when untranslated)
 //	      "backend": "apertium",  // engine of the target ("memory", "" when none)

@@ -20,8 +20,11 @@ var allowedPairs = map[string]string{
 // allowedPairs (links only with an absolute http, https or mailto URL),
 // line breaks, images with an https or data:image source, task-list boxes,
 // footnote references and inline code, rebuilt without other attributes.
-// Anything else (other tags, comments, scripts, unpaired tags) becomes
-// literal text, so that it is shown, escaped, rather than interpreted.
+// The other inline elements of HTML pages (<span>, <abbr>, <q>, …) and
+// Word's codes (data-w: a run's formatting, a tab, a bookmark) show their
+// text without their tags. Anything else (other tags, comments, scripts,
+// unpaired tags) becomes literal text, so that it is shown, escaped,
+// rather than interpreted.
 func sanitize(s string, markup bool) inline.Content {
 	if !markup {
 		return inline.FromText(s)
@@ -48,6 +51,8 @@ func sanitize(s string, markup bool) inline.Content {
 				out = append(out, inline.Piece{Code: c})
 			case allowedPairs[p.Code.Name] == "a":
 				dropped[p.Code.ID] = true
+			case quiet(p.Code):
+				dropped[p.Code.ID] = true
 			default:
 				out = appendText(out, p.Code.Data)
 			}
@@ -56,12 +61,27 @@ func sanitize(s string, markup bool) inline.Content {
 		default:
 			if c, ok := safeStandalone(p.Code); ok {
 				out = append(out, inline.Piece{Code: c})
-			} else {
+			} else if !quiet(p.Code) {
 				out = appendText(out, p.Code.Data)
 			}
 		}
 	}
 	return out
+}
+
+// quietElements are the inline elements of HTML pages shown as their
+// text alone.
+var quietElements = map[string]bool{
+	"span": true, "abbr": true, "cite": true, "q": true, "small": true, "time": true, "mark": true, "u": true,
+	"ins": true, "font": true, "big": true, "bdi": true, "bdo": true, "data": true, "dfn": true, "var": true,
+	"label": true, "wbr": true,
+}
+
+// quiet reports whether a code is shown without its tags: an inline
+// element of quietElements or one of Word's codes.
+func quiet(c *inline.Code) bool {
+	_, word := c.Tag().Attr("data-w")
+	return word || quietElements[c.Name]
 }
 
 func appendText(c inline.Content, s string) inline.Content {

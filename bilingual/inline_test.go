@@ -59,3 +59,13 @@ func TestPlainSegmentsAreNotParsed(t *testing.T) {
 		t.Errorf("plainText = %q", got)
 	}
 }
+
+// TestSanitizePageAndWordCodes: the inline elements of HTML pages and
+// Word's codes show their text without their tags; bold stays bold.
+func TestSanitizePageAndWordCodes(t *testing.T) {
+	in := `Le <b data-w="1a">président</b> <span class="x">a</span> parlé<w-tab data-w="2b"/> <abbr title="Agence">AFP</abbr>.<w-footnotereference data-w="3c"/>`
+	got := sanitize(in, true).HTML()
+	if want := `Le <strong>président</strong> a parlé AFP.`; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}

@@ -47,6 +47,8 @@ type jsonSegment struct {
 	Backend   string `json:"backend"`
 	// Table is the layout of a Table block, on its first segment.
 	Table *translate.TableLayout `json:"table,omitempty"`
+	// Slot is the block's place in an HTML or Word article's skeleton.
+	Slot int `json:"slot,omitempty"`
 	// Fidelity is the segment's fidelity record, under its own key: it
 	// holds no translation of its own.
 	Fidelity *translate.Fidelity `json:"fidelity,omitempty"`
@@ -71,7 +73,7 @@ func JSON(w io.Writer, doc *translate.Document) error {
 			out.Segments = append(out.Segments, jsonSegment{
 				Block: i, Kind: string(b.Kind), Level: b.Level, Marker: b.Marker, BlockLine: b.Line,
 				Index: j, Line: s.Line, Markup: s.Markup,
-				Source: s.Source, Target: s.Target, Backend: s.Backend, Fidelity: s.Fidelity, Table: tableOf(b, j),
+				Source: s.Source, Target: s.Target, Backend: s.Backend, Fidelity: s.Fidelity, Table: tableOf(b, j), Slot: b.Slot,
 			})
 		}
 	}
@@ -124,7 +126,7 @@ func addSegment(doc *translate.Document, s jsonSegment) error {
 	switch {
 	case s.Block == len(doc.Blocks) && s.Index == 0:
 		doc.Blocks = append(doc.Blocks, translate.Block{
-			Kind: translate.BlockKind(s.Kind), Level: s.Level, Marker: s.Marker, Line: s.BlockLine, Table: s.Table,
+			Kind: translate.BlockKind(s.Kind), Level: s.Level, Marker: s.Marker, Line: s.BlockLine, Table: s.Table, Slot: s.Slot,
 		})
 	case s.Block != len(doc.Blocks)-1 || s.Index != len(doc.Blocks[s.Block].Segments):
 		return fmt.Errorf("block %d segment %d out of order", s.Block, s.Index)

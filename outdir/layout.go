@@ -25,7 +25,7 @@ func MemoryPath(out string) string { return filepath.Join(out, filepath.FromSlas
 
 // ErrNoArticles is wrapped by the error of [Locate] for a folder without
 // translated articles.
-var ErrNoArticles = errors.New("no translated articles (NAME.en.txt or NAME.en.md that bitext translate wrote)")
+var ErrNoArticles = errors.New("no translated articles (NAME.en.txt, .md, .html or .docx that bitext translate wrote)")
 
 // Article is where the files of one article are in an output folder.
 type Article struct {
@@ -36,8 +36,8 @@ type Article struct {
 	// ("asie/seoul" for asie/seoul.fr.txt). It names the article in the
 	// translation memory.
 	Name string
-	// To is the target language, Ext the working copy's extension ("txt"
-	// or "md").
+	// To is the target language, Ext the working copy's extension ("txt",
+	// "md", "html" or "docx").
 	To, Ext string
 }
 
@@ -78,12 +78,12 @@ func (a Article) StatePath() string {
 
 // Find returns the article whose working copy is work: its output folder
 // is the nearest folder above it that holds a .bitext folder, and its state
-// file must exist. A path that is not NAME.LANG.txt or NAME.LANG.md, or has
+// file must exist. A path that is not NAME.LANG.EXT (txt, md, html, docx), or has
 // no state, is an error that names it and says what to do.
 func Find(work, to string) (Article, error) {
 	ext, ok := workExt(work, to)
 	if !ok {
-		return Article{}, fmt.Errorf("%s: not a working copy: expected NAME.%s.txt or NAME.%s.md from 'bitext translate'", work, to, to)
+		return Article{}, fmt.Errorf("%s: not a working copy: expected NAME.%s.txt, .md, .html or .docx from 'bitext translate'", work, to)
 	}
 	out, err := outFolderOf(work)
 	if err != nil {
@@ -101,11 +101,15 @@ func Find(work, to string) (Article, error) {
 	return a, nil
 }
 
+// workExts are the extensions of working copies: those of the formats
+// bitext writes.
+var workExts = []string{"txt", "md", "html", "docx"}
+
 // workExt returns the extension of a working copy's name, and whether
 // path is one at all.
 func workExt(path, to string) (string, bool) {
 	base := filepath.Base(path)
-	for _, ext := range []string{"txt", "md"} {
+	for _, ext := range workExts {
 		stem := strings.TrimSuffix(base, "."+to+"."+ext)
 		if stem != base && stem != "" && !strings.HasSuffix(stem, ".bilingual") {
 			return ext, true

@@ -31,6 +31,9 @@ type stateFile struct {
 	Work     string          `json:"work_sha256"`
 	Prev     string          `json:"previous_sha256,omitempty"`
 	Document json.RawMessage `json:"document"`
+	// Skeleton is the source file of an HTML or Word article, which the
+	// English is written into (translate.Document.Skeleton).
+	Skeleton []byte `json:"skeleton,omitempty"`
 }
 
 // stateVersion is the version of the state file's format.
@@ -77,6 +80,7 @@ func ReadState(path string) (*State, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
+	doc.Skeleton = f.Skeleton
 	return &State{Doc: doc, Work: f.Work, Prev: f.Prev}, nil
 }
 
@@ -86,7 +90,7 @@ func EncodeState(s *State) ([]byte, error) {
 	if err := bilingual.JSON(&doc, s.Doc); err != nil {
 		return nil, err
 	}
-	f := stateFile{Version: stateVersion, Work: s.Work, Prev: s.Prev, Document: doc.Bytes()}
+	f := stateFile{Version: stateVersion, Work: s.Work, Prev: s.Prev, Document: doc.Bytes(), Skeleton: s.Doc.Skeleton}
 	data, err := json.MarshalIndent(f, "", "  ")
 	if err != nil {
 		return nil, fmt.Errorf("failed to encode the article's state: %w", err)

@@ -28,7 +28,7 @@ func (a *Article) Save() error {
 // WorkingDocument returns the English article as the working copy holds
 // it, in the document's structure.
 func (a *Article) WorkingDocument() *translate.Document {
-	out := &translate.Document{Path: a.WorkPath, Format: a.Doc.Format, Compact: a.Doc.Compact, Meta: a.fieldMeta(false)}
+	out := &translate.Document{Path: a.WorkPath, Format: a.Doc.Format, Compact: a.Doc.Compact, Meta: a.fieldMeta(false), Skeleton: a.Doc.Skeleton}
 	a.orphansAfter(out, -1)
 	for b, blk := range a.Doc.Blocks {
 		nb := blk
@@ -80,7 +80,7 @@ const HumanBackend = "human"
 // one segment holding its French sentences. Paragraphs with no French are
 // left out.
 func (a *Article) Published() *translate.Document {
-	out := &translate.Document{Path: a.Doc.Path, Format: a.Doc.Format, Compact: a.Doc.Compact, Meta: a.fieldMeta(true)}
+	out := &translate.Document{Path: a.Doc.Path, Format: a.Doc.Format, Compact: a.Doc.Compact, Meta: a.fieldMeta(true), Skeleton: a.Doc.Skeleton}
 	for b, blk := range a.Doc.Blocks {
 		nb := blk
 		if blk.Translatable() {

@@ -18,7 +18,9 @@
 #     PostgreSQL (a throw-away cluster, internal/pgtest/pgcluster);
 #   - the 100 articles through bitext translate --backend marian with the
 #     opus-mt-tiny model, one article at a time (--jobs 1) vs the articles
-#     gathered into one request (issue 16), in sentences/s.
+#     gathered into one request (issue 16), in sentences/s;
+#   - formats (issue 18): the same 100 articles as plain text, HTML and Word through
+#     bitext translate (scripts/bench-formats.sh, which this script runs).
 #
 # Usage: scripts/bench.sh [--smoke] [--rounds N] [--out FILE] [--only PARTS]
 #
@@ -32,7 +34,8 @@
 #   --only PARTS  run only these parts, comma-separated, of: go, marian,
 #               articles (the Apertium whole-process runs), marian-articles
 #               (a folder run through marian, one article at a time vs
-#               gathered), small, shared-memory; the report then holds only
+#               gathered), small, shared-memory, formats (HTML and Word vs
+#               plain text); the report then holds only
 #               their figures. --only shared-memory alone measures the shared
 #               memory's part and puts its section into FILE in place of the
 #               one there (the other sections keep the figures of the run
@@ -49,7 +52,7 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 smoke=${BITEXT_BENCH_SMOKE:-0}
 rounds=5
 out=
-only=go,marian,articles,marian-articles,small,shared-memory
+only=go,marian,articles,marian-articles,small,shared-memory,formats
 while [[ $# -gt 0 ]]; do
 	case $1 in
 	--smoke) smoke=1 ;;
@@ -62,8 +65,8 @@ while [[ $# -gt 0 ]]; do
 done
 
 for p in ${only//,/ }; do
-	case $p in go | marian | articles | marian-articles | small | shared-memory) ;;
-	*) echo "bench.sh: --only takes go, marian, articles, marian-articles, small, shared-memory, not $p" >&2; exit 2 ;;
+	case $p in go | marian | articles | marian-articles | small | shared-memory | formats) ;;
+	*) echo "bench.sh: --only takes go, marian, articles, marian-articles, small, shared-memory, formats, not $p" >&2; exit 2 ;;
 	esac
 done
 
@@ -662,6 +665,7 @@ report_commands() {
 make bench                      # or scripts/bench.sh [--rounds N]; writes this file (10-20 min on 2 CPUs)
 scripts/bench.sh --smoke --out /tmp/b.md   # every part once on tiny inputs (CI)
 scripts/bench-apertium.sh 3     # only the apertium Go benchmarks, with ratios
+scripts/bench-formats.sh --rounds 3   # only HTML and Word vs plain text (issue 18)
 go test -run '^$' -bench 'Find(100|10000)Terms$' -count 5 ./glossary
 go test -run '^$' -bench WrapThroughput -benchtime 1x -count 3 ./translate/remote
 go test -run '^$' -bench . -benchtime 1x ./translate/marian/internal/model
@@ -683,6 +687,7 @@ report() {
 	report_marian
 	part marian-articles && report_marian_articles
 	part shared-memory && report_shared
+	if part formats && [[ -f $tmp/formats.md ]]; then cat "$tmp/formats.md"; fi
 	report_commands
 }
 
@@ -726,6 +731,10 @@ part small && small_files
 if part shared-memory; then
 	part go || memory_benchmarks
 	shared_memory
+fi
+if part formats; then
+	say "HTML and Word articles (scripts/bench-formats.sh)"
+	BITEXT_BENCH_SMOKE=$smoke "$root/scripts/bench-formats.sh" --rounds "$rounds" --out "$tmp/formats.md"
 fi
 summarise
 mkdir -p "$(dirname "$out")"

@@ -13,15 +13,17 @@
 #                                     start a throw-away cluster of their own
 #                                     with initdb and pg_ctl), xmllint
 #                                     (libxml2-utils: XLIFF output against its
-#                                     schema) and translate-toolkit (xliff2po
-#                                     reads bitext's XLIFF 1.2)
+#                                     schema), translate-toolkit (xliff2po
+#                                     reads bitext's XLIFF 1.2) and python3-docx
+#                                     (an independent reader of the Word
+#                                     documents written)
 #
 # Tests whose tools are missing skip, and scripts/test.sh lists them with
 # their reasons. Runs apt-get as root, or through sudo.
 set -euo pipefail
 
 runtime=(apertium apertium-fr-es apertium-eng-spa)
-tests=(apertium-apy chromium tmux postgresql libxml2-utils translate-toolkit)
+tests=(apertium-apy chromium tmux postgresql libxml2-utils translate-toolkit python3-docx)
 
 packages=("${runtime[@]}")
 case "${1:-}" in

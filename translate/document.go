@@ -7,6 +7,12 @@ type Format string
 const (
 	FormatText     Format = "txt"
 	FormatMarkdown Format = "md"
+	// FormatHTML is an HTML page, written back with its own markup (see
+	// Document.Skeleton).
+	FormatHTML Format = "html"
+	// FormatDocx is a Word (OOXML) document, written back with its own
+	// XML (see Document.Skeleton).
+	FormatDocx Format = "docx"
 )
 
 // BlockKind says what part of an article a block is.
@@ -51,6 +57,10 @@ type Document struct {
 	// Compact is set for plain-text articles written one paragraph per
 	// line with no blank lines between them; they are written back alike.
 	Compact bool
+	// Skeleton is the source file of a format that keeps more than its
+	// text (HTML, Word): the writers copy it and put each block's text in
+	// its place (see Block.Slot). Nil for text and Markdown.
+	Skeleton []byte
 	// Warnings are things the reader fixed on the way in (an encoding
 	// converted, say), for the command line to show.
 	Warnings []string
@@ -85,6 +95,10 @@ type Block struct {
 	Segments []Segment
 	// Table is the layout of a Table block, nil for the others.
 	Table *TableLayout
+	// Slot is the place of the block's text in Document.Skeleton (from 1,
+	// in the order the reader found them); 0 for blocks of formats
+	// without a skeleton and for blocks an editor added.
+	Slot int
 }
 
 // TableLayout is the structure of a table: its cells are the block's

@@ -36,11 +36,16 @@ func inputErrorf(path string, line int, format string, args ...any) *InputError 
 }
 
 // FormatOf returns the format a file name implies: Markdown for .md and
-// .markdown (in any case), plain text for anything else, "-" included.
+// .markdown, HTML for .html, .htm and .xhtml, Word for .docx (in any
+// case), plain text for anything else, "-" included.
 func FormatOf(path string) Format {
 	switch strings.ToLower(filepath.Ext(path)) {
 	case ".md", ".markdown":
 		return FormatMarkdown
+	case ".html", ".htm", ".xhtml":
+		return FormatHTML
+	case ".docx":
+		return FormatDocx
 	}
 	return FormatText
 }
@@ -59,6 +64,14 @@ func Read(path string, data []byte) (*Document, error) {
 
 // ReadFormat is like [Read] with the format given explicitly.
 func ReadFormat(path string, data []byte, f Format) (*Document, error) {
+	switch f {
+	case FormatDocx:
+		doc, err := readDocx(path, data)
+		return finishRead(doc, err, path, f)
+	case FormatHTML:
+		doc, err := readHTML(path, data)
+		return finishRead(doc, err, path, f)
+	}
 	text, warnings, err := decodeText(path, data)
 	if err != nil {
 		return nil, err
@@ -73,7 +86,7 @@ func ReadFormat(path string, data []byte, f Format) (*Document, error) {
 	case FormatMarkdown:
 		doc, err = readMarkdown(path, text)
 	default:
-		return nil, inputErrorf(path, 0, "unknown format %q; use %q or %q", f, FormatText, FormatMarkdown)
+		return nil, inputErrorf(path, 0, "unknown format %q; use %q, %q, %q or %q", f, FormatText, FormatMarkdown, FormatHTML, FormatDocx)
 	}
 	if err != nil {
 		return nil, err

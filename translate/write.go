@@ -39,9 +39,16 @@ var ErrUntranslated = errors.New("not translated")
 func Write(w io.Writer, doc *Document, side Side) error {
 	var buf bytes.Buffer
 	var err error
-	if doc.Format == FormatMarkdown {
+	switch {
+	case doc.Format == FormatMarkdown:
 		err = writeMarkdown(&buf, doc, side)
-	} else {
+	case doc.Skeleton != nil && side == SourceSide:
+		buf.Write(doc.Skeleton) // an HTML or Word article as it was read
+	case doc.Format == FormatHTML && doc.Skeleton != nil:
+		err = writeHTML(&buf, doc, side)
+	case doc.Format == FormatDocx:
+		err = writeDocx(&buf, doc, side)
+	default:
 		err = writeText(&buf, doc, side)
 	}
 	if err != nil {

@@ -128,7 +128,7 @@ func flagValues(env *Env, words []string, prev string) ([]string, bool) {
 	case "--format":
 		return []string{"html", "md", "txt", "json"}, true
 	case "--input-format":
-		return []string{"txt", "md"}, true
+		return []string{"txt", "md", "html", "docx"}, true
 	case "--color":
 		return []string{"auto", "always", "never"}, true
 	}

@@ -13,7 +13,7 @@ func newDiffCommand(env *Env) *cli.Command {
 		Name:      "diff",
 		Usage:     "show the editors' changes to the machine's English, word by word",
 		ArgsUsage: "PATH...",
-		Description: `PATH is a working copy written by translate (OUT/NAME.en.txt or .md) or an
+		Description: `PATH is a working copy written by translate (OUT/NAME.en.txt, .md, .html or .docx) or an
 output folder. For each segment whose English differs from the machine
 draft, the French is printed above a word diff: coloured on a terminal,
 [-deleted-]{+inserted+} otherwise. Inline markup shows as the editor

@@ -70,7 +70,7 @@ func newGlossaryCheckCommand(env *Env) *cli.Command {
 		Usage:     "check existing (for example hand-edited) translations against their source",
 		ArgsUsage: "PATH...",
 		Description: `PATH is an English article written by 'bitext translate' (and perhaps
-edited since), OUT/NAME.en.txt or .md, or an output folder (every article
+edited since), OUT/NAME.en.txt, .md, .html or .docx, or an output folder (every article
 in it). Its French source is what translate last wrote for it
 (OUT/.bitext/docs/NAME.json), or the file --source names. Paragraph by
 paragraph, every glossary term of the French must have its target in the

@@ -62,7 +62,8 @@ func (f *loggedFake) Close() error {
 func TestScripts(t *testing.T) {
 	samples, _ := filepath.Abs("../../samples")
 	testscript.Run(t, testscript.Params{
-		Dir: "testdata/script",
+		Dir:  "testdata/script",
+		Cmds: scriptCmds(),
 		Setup: func(e *testscript.Env) error {
 			e.Setenv("SAMPLES", samples)
 			return nil

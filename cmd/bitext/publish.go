@@ -18,7 +18,7 @@ func newPublishCommand(env *Env) *cli.Command {
 		Name:      "publish",
 		Usage:     "write the bilingual outputs from the approved English",
 		ArgsUsage: "PATH...",
-		Description: `PATH is a working copy written by translate (OUT/NAME.en.txt or .md) or an
+		Description: `PATH is a working copy written by translate (OUT/NAME.en.txt, .md, .html or .docx) or an
 output folder. The bilingual outputs beside each working copy
 (NAME.bilingual.html, .md, .txt and NAME.json, those that exist, or those
 --format names) are written again from the approved English; a segment

@@ -123,7 +123,7 @@ func newReviewCommand(env *Env) *cli.Command {
 		Name:      "review",
 		Usage:     "approve or fix the machine's English, segment by segment",
 		ArgsUsage: "PATH...",
-		Description: `PATH is a working copy written by translate (OUT/NAME.en.txt or .md) or an
+		Description: `PATH is a working copy written by translate (OUT/NAME.en.txt, .md, .html or .docx) or an
 output folder. The review goes through the segments that need a decision:
 new machine output, edits not yet approved, fuzzy memory matches and
 glossary problems. Every decision is saved at once in the translation

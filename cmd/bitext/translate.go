@@ -43,7 +43,7 @@ func newTranslateCommand(env *Env) *cli.Command {
 		&cli.StringSliceFlag{Name: "glossary", Aliases: []string{"g"}, Usage: "glossary `FILE` (CSV, TSV, YAML or TBX; repeatable; default: ./glossary.*)"},
 		&cli.BoolFlag{Name: "strict", Usage: "exit with status 1 when a glossary term is missing from a translation or a segment has a fidelity warning"},
 		&cli.StringFlag{Name: "out", Aliases: []string{"o"}, Value: "bitext-out", Usage: "output `DIR`"},
-		&cli.StringFlag{Name: "input-format", Usage: "read inputs as `FORMAT` txt or md whatever their extension (default: from the extension; standard input: txt)"},
+		&cli.StringFlag{Name: "input-format", Usage: "read inputs as `FORMAT` txt, md, html or docx whatever their extension (default: from the extension; standard input: txt)"},
 		&cli.StringFlag{Name: "format", Value: "html,md", Usage: "bilingual outputs to write: `LIST` of html, md, txt, json"},
 		&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Usage: "`N` files translated at once, from 1 to 256", DefaultText: "twice the CPUs for local backends (at least 4), 4 for remote ones",
 			Action: inRange(1, 256, "--jobs must be from 1 to 256")},
@@ -141,9 +141,11 @@ func parseTranslateOptions(c *cli.Context, env *Env) (*translateOptions, error) 
 	case "md", "markdown":
 		opts.InputFormat = translate.FormatMarkdown
 	case "html", "htm":
-		return nil, usagef(c, "--input-format html: bitext does not read HTML yet; save the article as text or Markdown")
+		opts.InputFormat = translate.FormatHTML
+	case "docx", "word":
+		opts.InputFormat = translate.FormatDocx
 	default:
-		return nil, usagef(c, "unknown --input-format %q (choose txt or md)", f)
+		return nil, usagef(c, "unknown --input-format %q (choose txt, md, html or docx)", f)
 	}
 	return opts, nil
 }

@@ -6,10 +6,13 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"html"
 	"io"
 	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/bitext/bitext/internal/wordfixture"
 )
 
 // cmdArticles splits a test set (one paragraph a line) into articles.
@@ -17,17 +20,18 @@ func cmdArticles(_ context.Context, args []string, stdout io.Writer) error {
 	fs := flag.NewFlagSet("articles", flag.ContinueOnError)
 	per := fs.Int("lines", 30, "lines of the test set per article")
 	n := fs.Int("n", 100, "number of articles (fewer when the test set is short)")
+	format := fs.String("format", "txt", "txt, html (a CMS page) or docx (a reporter's Word file)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	if fs.NArg() != 2 || *per < 1 || *n < 1 {
-		return errors.New("usage: articles [-lines N] [-n N] SRC DIR")
+	if fs.NArg() != 2 || *per < 1 || *n < 1 || articleFormats[*format] == nil {
+		return errors.New("usage: articles [-lines N] [-n N] [-format txt|html|docx] SRC DIR")
 	}
 	lines, err := readLines(fs.Arg(0))
 	if err != nil {
 		return err
 	}
-	written, err := writeArticles(fs.Arg(1), lines, *per, *n)
+	written, err := writeArticles(fs.Arg(1), lines, *per, *n, *format)
 	fmt.Fprintf(stdout, "%d articles of %d lines in %s\n", written, *per, fs.Arg(1))
 	return err
 }
@@ -53,22 +57,45 @@ func readLines(path string) ([]string, error) {
 
 // articleText makes an article of lines: the first is the headline, the
 // others paragraphs, separated by blank lines.
-func articleText(lines []string) string {
-	return strings.Join(lines, "\n\n") + "\n"
+func articleText(lines []string) []byte {
+	return []byte(strings.Join(lines, "\n\n") + "\n")
 }
 
+// articleHTML makes the same article as a CMS page: the headline in <h1>,
+// a paragraph in each <p>, a style and a script in the head.
+func articleHTML(lines []string) []byte {
+	var b strings.Builder
+	b.WriteString("<!DOCTYPE html>\n<html lang=\"fr\">\n<head>\n<meta charset=\"utf-8\">\n<style>p { margin: 0 }</style>\n<script>var page = 1;</script>\n</head>\n<body>\n")
+	b.WriteString("<h1>" + html.EscapeString(lines[0]) + "</h1>\n")
+	for _, l := range lines[1:] {
+		b.WriteString("<p>" + html.EscapeString(l) + "</p>\n")
+	}
+	b.WriteString("</body>\n</html>\n")
+	return []byte(b.String())
+}
+
+// articleDocx makes the same article as a Word file (wordfixture.Article:
+// the headline in the Title style, each paragraph's first word in bold,
+// and a header).
+func articleDocx(lines []string) []byte {
+	return wordfixture.Package(wordfixture.Article(lines[0], lines[1:]))
+}
+
+// articleFormats make an article of lines in each format, by extension.
+var articleFormats = map[string]func([]string) []byte{"txt": articleText, "html": articleHTML, "docx": articleDocx}
+
 // writeArticles writes up to n articles of per lines each into dir as
-// article-001.fr.txt, … and returns how many it wrote. Inputs are
+// article-001.fr.FORMAT, … and returns how many it wrote. Inputs are
 // scratch files of a benchmark, so they are written directly, not
 // atomically.
-func writeArticles(dir string, lines []string, per, n int) (int, error) {
+func writeArticles(dir string, lines []string, per, n int, format string) (int, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return 0, fmt.Errorf("failed to create %s: %w", dir, err)
 	}
 	i := 0
 	for ; i < n && (i+1)*per <= len(lines); i++ {
-		name := filepath.Join(dir, fmt.Sprintf("article-%03d.fr.txt", i+1))
-		if err := os.WriteFile(name, []byte(articleText(lines[i*per:(i+1)*per])), 0o644); err != nil {
+		name := filepath.Join(dir, fmt.Sprintf("article-%03d.fr.%s", i+1, format))
+		if err := os.WriteFile(name, articleFormats[format](lines[i*per:(i+1)*per]), 0o644); err != nil {
 			return i, fmt.Errorf("failed to write article: %w", err)
 		}
 	}

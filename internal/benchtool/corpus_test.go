@@ -5,6 +5,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/bitext/bitext/inline"
+	"github.com/bitext/bitext/translate"
 )
 
 func TestWriteArticles(t *testing.T) {
@@ -18,7 +21,7 @@ func TestWriteArticles(t *testing.T) {
 		"Une ligne de trop.",
 	}
 	dir := t.TempDir()
-	n, err := writeArticles(dir, lines, 3, 5)
+	n, err := writeArticles(dir, lines, 3, 5, "txt")
 	if err != nil || n != 2 {
 		t.Fatalf("wrote %d articles, %v; want 2 (the last line does not make an article)", n, err)
 	}
@@ -29,6 +32,37 @@ func TestWriteArticles(t *testing.T) {
 	want := "La Corée du Nord boycotte la réunion\n\nPyongyang a dénoncé lundi une « provocation », selon KCNA.\n\nLes discussions dureront 3 jours.\n"
 	if string(got) != want {
 		t.Errorf("article 2:\n%s\nwant:\n%s", got, want)
+	}
+}
+
+// TestWriteArticleFormats: the HTML and Word articles hold the same text
+// as the plain one, read by bitext's readers.
+func TestWriteArticleFormats(t *testing.T) {
+	lines := []string{"Séoul accueille un sommet", "Les dirigeants de 12 pays se réunissent mardi à Séoul.", "« C'est une étape décisive » & M. Kim."}
+	dir := t.TempDir()
+	var texts []string
+	for _, f := range []string{"txt", "html", "docx"} {
+		if n, err := writeArticles(dir, lines, 3, 1, f); err != nil || n != 1 {
+			t.Fatalf("%s: wrote %d, %v", f, n, err)
+		}
+		name := filepath.Join(dir, "article-001.fr."+f)
+		data, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc, err := translate.Read(name, data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var segs []string
+		for _, b := range doc.Blocks {
+			segs = append(segs, inline.Parse(b.SourceText()).Plain())
+		}
+		texts = append(texts, strings.Join(segs, "|"))
+	}
+	want := strings.Join(lines, "|")
+	if texts[0] != want || texts[1] != want || texts[2] != want+"|Agence de presse — dépêche" {
+		t.Errorf("the formats differ:\n%s", strings.Join(texts, "\n"))
 	}
 }
 

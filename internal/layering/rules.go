@@ -93,6 +93,20 @@ func Rules() []Rule {
 			Reason:   "the command line's tables lay out text within a width, knowing nothing of what it says",
 		},
 		{
+			Packages: "internal/wordfixture",
+			Forbid:   []string{"..."},
+			Allow:    []string{"internal/wordfixture"},
+			Reason: "the Word documents of tests and benchmarks are written from XML alone, " +
+				"never with the reader they test (translate)",
+		},
+		{
+			Packages: "internal/formatcheck",
+			Forbid:   []string{"..."},
+			Allow:    []string{"internal/formatcheck", "golang.org/x/net/html"},
+			Reason: "the structure check of English pages and documents must not use the " +
+				"readers and writers it checks (translate): it parses both files on its own",
+		},
+		{
 			Packages: "...",
 			Except:   []string{"cmd/..."},
 			Forbid:   []string{"github.com/urfave/cli/v2/..."},
