@@ -57,6 +57,20 @@ func Rules() []Rule {
 				"running files are the output folder's and the batch runner's business",
 		},
 		{
+			Packages: "serve/...",
+			Forbid:   []string{"engine/...", "batch/...", "cmd/..."},
+			Reason: "the browser review is the terminal review's twin: it decides through review and " +
+				"finds articles through outdir; re-translation comes in as a function, so the server " +
+				"never builds backends or runs files, and the command line only wires it",
+		},
+		{
+			Packages: "...",
+			Except:   []string{"cmd/...", "serve/..."},
+			Forbid:   []string{"serve/..."},
+			Reason: "nothing below the command line depends on the web server: every library works " +
+				"the same without it",
+		},
+		{
 			Packages: "...",
 			Except:   []string{"cmd/..."},
 			Forbid:   []string{"github.com/urfave/cli/v2/..."},
