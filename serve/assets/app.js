@@ -143,6 +143,7 @@
     ed.appendChild(row);
     var text = u.querySelector('.en .text');
     text.hidden = true;
+    u.classList.add('editing');
     text.parentNode.insertBefore(ed, text.nextSibling);
     ta.focus();
     ta.setSelectionRange(ta.value.length, ta.value.length);
@@ -160,6 +161,7 @@
     var ed = u.querySelector('.editor');
     if (ed) { ed.parentNode.removeChild(ed); }
     u.querySelector('.en .text').hidden = false;
+    u.classList.remove('editing');
     if (u.dataset.stale) { delete u.dataset.stale; refresh(); }
   }
 
@@ -176,31 +178,41 @@
   }
 
   // showConflict tells the editor someone else saved the unit first: their
-  // text is shown, the editor's own text stays in the box, and saving again
-  // replaces theirs knowingly.
+  // text is shown (as the server renders it), the editor's own text stays
+  // in the box, and saving again replaces theirs knowingly.
   function showConflict(u, theirs) {
+    var id = u.id;
     var ed = u.querySelector('.editor');
-    var box = u.querySelector('.conflict') || document.createElement('div');
-    box.className = 'conflict';
-    box.textContent = '';
-    var p = document.createElement('p');
-    p.textContent = 'Someone else saved this segment meanwhile (' + theirs.status + '):';
-    var q = document.createElement('blockquote');
-    q.textContent = theirs.text;
-    var p2 = document.createElement('p');
-    p2.textContent = ed ? 'Your text is kept below: save again to replace theirs, or cancel to keep theirs.'
-      : 'Nothing was changed: look at their text, then decide again.';
-    box.appendChild(p);
-    box.appendChild(q);
-    box.appendChild(p2);
-    if (ed) {
-      ed.dataset.base = theirs.text;
-      ed.insertBefore(box, ed.firstChild);
-    } else {
-      u.querySelector('.en').insertBefore(box, u.querySelector('.en .actions'));
-      refresh();
-    }
+    if (ed) { ed.dataset.base = theirs.text; }
     say('conflict: someone else changed this segment', true);
+    refresh().then(function (doc) {
+      var cur = document.getElementById(id);
+      var fresh = doc && doc.getElementById(id);
+      if (!cur) { return; }
+      var box = cur.querySelector('.conflict') || document.createElement('div');
+      box.className = 'conflict';
+      box.textContent = '';
+      var p = document.createElement('p');
+      p.textContent = 'Someone else saved this segment meanwhile (' + theirs.status + '):';
+      var q = document.createElement('blockquote');
+      if (fresh) {
+        q.appendChild(document.importNode(fresh.querySelector('.en .text'), true));
+      } else {
+        q.textContent = theirs.text;
+      }
+      var p2 = document.createElement('p');
+      p2.textContent = ed ? 'Your text is kept below: save again to replace theirs, or cancel to keep theirs.'
+        : 'Nothing was changed: look at their text, then decide again.';
+      box.appendChild(p);
+      box.appendChild(q);
+      box.appendChild(p2);
+      var editor = cur.querySelector('.editor');
+      if (editor) {
+        editor.insertBefore(box, editor.firstChild);
+      } else {
+        cur.querySelector('.en').insertBefore(box, cur.querySelector('.en .actions'));
+      }
+    });
   }
 
   // --- undo -------------------------------------------------------------------
@@ -277,13 +289,13 @@
   // except one being edited, which is marked stale instead.
   function refresh() {
     return request(page).then(function (res) {
-      if (!res.ok) { return; }
+      if (!res.ok) { return null; }
       var doc = new DOMParser().parseFromString(res.data, 'text/html');
       swap(doc, '#counts');
-      if (body.classList.contains('list')) { swap(doc, '#list'); return; }
+      if (body.classList.contains('list')) { swap(doc, '#list'); return doc; }
       var fresh = Array.prototype.slice.call(doc.querySelectorAll('section.unit'));
       var same = fresh.length === units().length && fresh.every(function (f, i) { return units()[i].id === f.id; });
-      if (!same && !document.querySelector('.editor')) { swap(doc, '#units'); setCurrent(current, false); return; }
+      if (!same && !document.querySelector('.editor')) { swap(doc, '#units'); setCurrent(current, false); return doc; }
       fresh.forEach(function (f) {
         var u = document.getElementById(f.id);
         if (!u || u.dataset.rev === f.dataset.rev) { return; }
@@ -292,6 +304,7 @@
         if (u.classList.contains('current')) { n.classList.add('current'); }
         u.parentNode.replaceChild(n, u);
       });
+      return doc;
     });
   }
 
