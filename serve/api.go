@@ -72,7 +72,7 @@ func (s *Server) apiGet(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	art, err := s.open(r.Context(), a)
+	art, err := s.view(r.Context(), a)
 	if err != nil {
 		s.fail(w, r, err)
 		return

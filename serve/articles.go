@@ -104,7 +104,7 @@ func (s *Server) open(ctx context.Context, a outdir.Article) (*review.Article, e
 	if err != nil {
 		return nil, err
 	}
-	opts := review.Options{From: s.opts.From, To: s.opts.To, Store: s.store, By: s.opts.By, Doc: a.Name}
+	opts := review.Options{From: s.opts.From, To: s.opts.To, Store: newMemoStore(s.store), By: s.opts.By, Doc: a.Name}
 	if g := s.opts.Glossary; g != nil {
 		opts.Check = func(source, target string, markup bool) []string {
 			var out []string

@@ -232,9 +232,10 @@ func (s *Server) knownBackend(name string) bool {
 	return false
 }
 
-// current answers a decision with the unit and counts as now saved.
+// current answers a decision with the unit and counts as now saved; the
+// article, opened afresh, is cached for the page's refresh.
 func (s *Server) current(ctx context.Context, a outdir.Article, id string) (DecisionJSON, error) {
-	art, err := s.open(ctx, a)
+	art, err := s.view(ctx, a)
 	if err != nil {
 		return DecisionJSON{}, err
 	}

@@ -48,13 +48,12 @@ func (c *listCache) summaries(ctx context.Context) ([]Summary, error) {
 	if err != nil {
 		return nil, err
 	}
-	mem := c.s.memoryStamp()
 	out := make([]Summary, len(arts))
 	g, gctx := errgroup.WithContext(ctx)
 	g.SetLimit(4)
 	for i, a := range arts {
 		g.Go(func() error {
-			out[i] = c.summary(gctx, a, mem)
+			out[i] = c.summary(gctx, a)
 			return gctx.Err()
 		})
 	}
@@ -66,8 +65,8 @@ func (c *listCache) summaries(ctx context.Context) ([]Summary, error) {
 }
 
 // summary returns a's summary, from the cache when nothing changed.
-func (c *listCache) summary(ctx context.Context, a outdir.Article, mem string) Summary {
-	stamp := fileStamp(a.Work()) + "|" + fileStamp(a.StatePath()) + "|" + mem
+func (c *listCache) summary(ctx context.Context, a outdir.Article) Summary {
+	stamp := c.s.stamp(a)
 	c.mu.Lock()
 	got, ok := c.by[a.Work()]
 	c.mu.Unlock()

@@ -49,9 +49,8 @@ func (s *Server) pageFirst(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	first := arts[0]
-	mem := s.memoryStamp()
 	for _, a := range arts {
-		if sum := s.list.summary(r.Context(), a, mem); sum.ToDo() > 0 {
+		if sum := s.list.summary(r.Context(), a); sum.ToDo() > 0 {
 			first = a
 			break
 		}
@@ -80,7 +79,7 @@ func (s *Server) pageArticle(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) renderArticle(w http.ResponseWriter, r *http.Request, a outdir.Article, arts []outdir.Article) {
-	art, err := s.open(r.Context(), a)
+	art, err := s.view(r.Context(), a)
 	if err != nil {
 		s.fail(w, r, err)
 		return

@@ -60,12 +60,13 @@ type Server struct {
 	opts    Options
 	token   string
 	outReal string // Out with symbolic links resolved
-	store   review.Store
+	store   review.MemoryStore
 	pages   *template.Template
 	// mu serialises decisions within the process; the folder's lock
 	// keeps other processes out.
 	mu    sync.Mutex
 	list  *listCache
+	cache articleCache // the articles last viewed
 	wrote atomic.Int64 // decisions saved, part of the list's cache key
 }
 
@@ -105,6 +106,7 @@ func New(opts Options) (*Server, error) {
 		return nil, err
 	}
 	s.list = newListCache(s)
+	s.cache.max = 8
 	return s, nil
 }
 
