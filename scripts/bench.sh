@@ -10,7 +10,9 @@
 #     vs `apertium -u fr-es | apertium -u spa-eng`; the same text as 100
 #     articles through bitext translate (--jobs 1 and 2) vs the raw pipe,
 #     an unchanged rerun and a rerun after editing one article; 1,000, 5,000
-#     and 10,000 small files (peak memory, time to the first file).
+#     and 10,000 small files (peak memory, time to the first file);
+#   - bitext serve (scripts/bench-serve.sh): a 200-segment page to the first
+#     byte and complete, and the server's memory with 1,000 articles.
 #
 # Usage: scripts/bench.sh [--smoke] [--rounds N] [--out FILE]
 #
@@ -432,6 +434,7 @@ report_commands() {
 make bench                      # or scripts/bench.sh [--rounds N]; writes this file (10-20 min on 2 CPUs)
 scripts/bench.sh --smoke --out /tmp/b.md   # every part once on tiny inputs (CI)
 scripts/bench-apertium.sh 3     # only the apertium Go benchmarks, with ratios
+scripts/bench-serve.sh          # only bitext serve's figures (issue 17), printed
 go test -run '^$' -bench 'Find(100|10000)Terms$' -count 5 ./glossary
 go test -run '^$' -bench WrapThroughput -benchtime 1x -count 3 ./translate/remote
 go test -run '^$' -bench . -benchtime 1x ./translate/marian/internal/model
@@ -448,6 +451,7 @@ report() {
 	report_remote
 	report_articles
 	report_marian
+	cat "$tmp/serve.md" 2>/dev/null || true
 	report_commands
 }
 
@@ -456,6 +460,8 @@ cd "$tmp" # so that no ./glossary.* is picked up
 go_benchmarks
 whole_processes
 small_files
+say "bitext serve: scripts/bench-serve.sh"
+"$root/scripts/bench-serve.sh" --bitext "$bitext" --out "$tmp/serve.md" $([[ $smoke == 1 ]] && echo --smoke)
 summarise
 mkdir -p "$(dirname "$out")"
 report >"$out"

@@ -370,3 +370,38 @@ func TestUnitIDs(t *testing.T) {
 		t.Errorf("moscou has %s units, want 4 (title, heading, 2 sentences)", got)
 	}
 }
+
+// TestListAfterDecision: a decision changes the counts of every article
+// holding its French (the first approval of a sentence is its translation
+// everywhere), and leaves the others' summaries as they were, unopened.
+func TestListAfterDecision(t *testing.T) {
+	const shared = "La réunion doit reprendre jeudi 12 mars."
+	arts := map[string]string{"a.fr.txt": seoulFR, "b.fr.txt": "Autre dépêche\n\n" + shared + "\n", "c.fr.md": moscouFR}
+	fx := newFixture(t, arts, Options{})
+	list := func() map[string]Summary {
+		_, body := fx.do(t, "GET", "/api/articles", "")
+		var got struct{ Articles []Summary }
+		json.Unmarshal([]byte(body), &got)
+		out := map[string]Summary{}
+		for _, s := range got.Articles {
+			out[s.Name] = s
+		}
+		return out
+	}
+	before := list()
+	u := unitWith(t, fx.article(t, "a.en.txt"), "La réunion")
+	if code, body := fx.post(t, "a.en.txt", u.ID, map[string]string{"action": "edit", "text": "The meeting resumes on Thursday 12 March."}); code != 200 {
+		t.Fatal(body)
+	}
+	mem := fx.srv.memoryStamp()
+	fx.srv.list.mu.Lock()
+	carried := fx.srv.list.by[filepath.Join(fx.out, "c.en.md")].mem == mem && fx.srv.list.by[filepath.Join(fx.out, "b.en.txt")].mem != mem
+	fx.srv.list.mu.Unlock()
+	if !carried {
+		t.Error("the summary of c (without the sentence) was not kept, or b's (with it) was")
+	}
+	after := list()
+	if after["a"].Approved != 1 || after["b"].Pending != before["b"].Pending-1 || after["c"] != before["c"] {
+		t.Errorf("before %+v\nafter %+v", before, after)
+	}
+}

@@ -100,11 +100,26 @@ func (s *Server) articles() ([]outdir.Article, error) {
 // open opens a for review, afresh from its working copy, its state and
 // the memory.
 func (s *Server) open(ctx context.Context, a outdir.Article) (*review.Article, error) {
+	return s.openWith(ctx, a, newMemoStore(s.store))
+}
+
+// count opens a to count its units: without looking for the approved
+// sentences similar to pending ones (a fuzzy search of the whole memory
+// per sentence, which shows how the French changed but never changes a
+// unit's status).
+func (s *Server) count(ctx context.Context, a outdir.Article) (*review.Article, error) {
+	return s.openWith(ctx, a, recordsOnly{newMemoStore(s.store)})
+}
+
+// recordsOnly hides a store's fuzzy matching from review.
+type recordsOnly struct{ review.Store }
+
+func (s *Server) openWith(ctx context.Context, a outdir.Article, store review.Store) (*review.Article, error) {
 	st, err := outdir.ReadState(a.StatePath())
 	if err != nil {
 		return nil, err
 	}
-	opts := review.Options{From: s.opts.From, To: s.opts.To, Store: newMemoStore(s.store), By: s.opts.By, Doc: a.Name}
+	opts := review.Options{From: s.opts.From, To: s.opts.To, Store: store, By: s.opts.By, Doc: a.Name}
 	if g := s.opts.Glossary; g != nil {
 		opts.Check = func(source, target string, markup bool) []string {
 			var out []string

@@ -108,32 +108,38 @@ func (s *Server) decide(ctx context.Context, a outdir.Article, id string, d Deci
 		return DecisionJSON{}, fmt.Errorf("%s; nothing was saved, try again: %w", a.Out, err)
 	}
 	defer release()
-	if err := s.apply(ctx, a, id, d, fresh); err != nil {
+	old := s.memoryStamp()
+	key, err := s.apply(ctx, a, id, d, fresh)
+	if err != nil {
 		return DecisionJSON{}, err
 	}
 	s.wrote.Add(1)
+	if _, ok := s.memoryFile(); ok {
+		// Nothing else wrote the memory meanwhile: we hold the folder.
+		s.list.carry(old, s.memoryStamp(), keyHash(key.Source, key.Markup), a.Work())
+	}
 	return s.current(ctx, a, id)
 }
 
 // apply opens the article, checks the unit's text is what its editor
-// saw, and applies the decision.
-func (s *Server) apply(ctx context.Context, a outdir.Article, id string, d Decision, fresh retranslation) error {
+// saw, and applies the decision; it returns the unit's key in the memory.
+func (s *Server) apply(ctx context.Context, a outdir.Article, id string, d Decision, fresh retranslation) (review.Key, error) {
 	art, err := s.open(ctx, a)
 	if err != nil {
-		return err
+		return review.Key{}, err
 	}
 	u, err := unit(art, id)
 	if err != nil {
-		return err
+		return review.Key{}, err
 	}
 	if d.Base != nil && *d.Base != u.Text && !s.sameResult(u, d) {
-		return &conflictError{unit: unitJSON(id, u)}
+		return u.Key, &conflictError{unit: unitJSON(id, u)}
 	}
 	err = s.act(ctx, art, u, d, fresh)
 	if errors.Is(err, review.ErrNoFrench) || errors.Is(err, review.ErrFieldDeleted) {
 		err = fmt.Errorf("%w: %v", errRefused, err)
 	}
-	return err
+	return u.Key, err
 }
 
 // sameResult reports whether d would leave u as it is: the same edit

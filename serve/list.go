@@ -3,9 +3,11 @@ package serve
 import (
 	"context"
 	"fmt"
+	"hash/fnv"
 	"os"
 	"strconv"
 	"sync"
+	"syscall"
 	"time"
 
 	"github.com/bitext/bitext/outdir"
@@ -26,9 +28,9 @@ type Summary struct {
 	Error string `json:"error,omitempty"`
 }
 
-// listCache keeps each article's summary with the stamp it was made at
-// (the working copy's and state's sizes and times, and the memory's
-// stamp), so that listing 1,000 articles opens only those that changed.
+// listCache keeps each article's summary with the stamps it was made at
+// (its working copy's and state's, and the memory's), so that listing
+// 1,000 articles opens only those that changed.
 type listCache struct {
 	s  *Server
 	mu sync.Mutex
@@ -36,8 +38,11 @@ type listCache struct {
 }
 
 type cached struct {
-	stamp string
-	sum   Summary
+	files, mem string
+	sum        Summary
+	// keys are the hashes of the article's units' French (keyHash): a
+	// change to the memory under other keys leaves its summary as it is.
+	keys map[uint64]bool
 }
 
 func newListCache(s *Server) *listCache { return &listCache{s: s, by: map[string]cached{}} }
@@ -48,12 +53,13 @@ func (c *listCache) summaries(ctx context.Context) ([]Summary, error) {
 	if err != nil {
 		return nil, err
 	}
+	mem := c.s.memoryStamp()
 	out := make([]Summary, len(arts))
 	g, gctx := errgroup.WithContext(ctx)
 	g.SetLimit(4)
 	for i, a := range arts {
 		g.Go(func() error {
-			out[i] = c.summary(gctx, a)
+			out[i] = c.summary(gctx, a, mem)
 			return gctx.Err()
 		})
 	}
@@ -64,27 +70,57 @@ func (c *listCache) summaries(ctx context.Context) ([]Summary, error) {
 	return out, nil
 }
 
-// summary returns a's summary, from the cache when nothing changed.
-func (c *listCache) summary(ctx context.Context, a outdir.Article) Summary {
-	stamp := c.s.stamp(a)
+// summary returns a's summary, from the cache when nothing changed since
+// the memory's stamp was mem.
+func (c *listCache) summary(ctx context.Context, a outdir.Article, mem string) Summary {
+	files := fileStamp(a.Work()) + "|" + fileStamp(a.StatePath())
 	c.mu.Lock()
 	got, ok := c.by[a.Work()]
 	c.mu.Unlock()
-	if ok && got.stamp == stamp {
+	if ok && got.files == files && got.mem == mem {
 		return got.sum
 	}
 	sum := Summary{Path: c.s.relPath(a), Name: a.Name}
-	art, err := c.s.open(ctx, a)
+	keys := map[uint64]bool{}
+	art, err := c.s.count(ctx, a)
 	if err != nil {
 		sum.Error = err.Error()
 	} else {
 		sum.Counts = countUnits(art)
 		sum.Title = title(art)
+		for _, u := range art.Units {
+			keys[keyHash(u.Key.Source, u.Key.Markup)] = true
+		}
 	}
 	c.mu.Lock()
-	c.by[a.Work()] = cached{stamp, sum}
+	c.by[a.Work()] = cached{files, mem, sum, keys}
 	c.mu.Unlock()
 	return sum
+}
+
+// carry moves the summaries made at memory stamp old to stamp new when
+// the only change between the two was a decision on the French key in
+// the article whose working copy is work: the summaries of the articles
+// without that French stay valid.
+func (c *listCache) carry(old, new string, key uint64, work string) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for k, v := range c.by {
+		if v.mem == old && k != work && !v.keys[key] {
+			v.mem = new
+			c.by[k] = v
+		}
+	}
+}
+
+// keyHash is the hash of a unit's French in the memory.
+func keyHash(source string, markup bool) uint64 {
+	h := fnv.New64a()
+	h.Write([]byte(source))
+	if markup {
+		h.Write([]byte{0})
+	}
+	return h.Sum64()
 }
 
 // forget drops the articles no longer listed.
@@ -102,13 +138,19 @@ func (c *listCache) forget(list []Summary) {
 	}
 }
 
-// fileStamp is a file's size and modification time ("" when missing).
+// fileStamp is a file's size, modification time and inode ("" when
+// missing): bitext replaces files by renaming new ones over them, so two
+// writes in one tick of the clock still differ by inode.
 func fileStamp(p string) string {
 	fi, err := os.Stat(p)
 	if err != nil {
 		return ""
 	}
-	return fmt.Sprintf("%d.%d", fi.Size(), fi.ModTime().UnixNano())
+	var ino uint64
+	if st, ok := fi.Sys().(*syscall.Stat_t); ok {
+		ino = st.Ino
+	}
+	return fmt.Sprintf("%d.%d.%d", fi.Size(), fi.ModTime().UnixNano(), ino)
 }
 
 // memoryStamp changes whenever the memory may have changed: with every
@@ -117,9 +159,18 @@ func fileStamp(p string) string {
 // is not a file (a server) is taken as changed every 10 seconds.
 func (s *Server) memoryStamp() string {
 	st := strconv.FormatInt(s.wrote.Load(), 10)
-	p, ok := s.opts.Memory.(interface{ Path() string })
+	p, ok := s.memoryFile()
 	if !ok {
 		return st + "|" + strconv.FormatInt(time.Now().Unix()/10, 10)
 	}
-	return st + "|" + fileStamp(p.Path()) + "|" + fileStamp(p.Path()+"-wal")
+	return st + "|" + fileStamp(p) + "|" + fileStamp(p+"-wal")
+}
+
+// memoryFile returns the memory's file, if it is kept in one.
+func (s *Server) memoryFile() (string, bool) {
+	p, ok := s.opts.Memory.(interface{ Path() string })
+	if !ok {
+		return "", false
+	}
+	return p.Path(), true
 }

@@ -48,9 +48,9 @@ func (s *Server) pageFirst(w http.ResponseWriter, r *http.Request) {
 		s.pageList(w, r)
 		return
 	}
-	first := arts[0]
+	first, mem := arts[0], s.memoryStamp()
 	for _, a := range arts {
-		if sum := s.list.summary(r.Context(), a); sum.ToDo() > 0 {
+		if sum := s.list.summary(r.Context(), a, mem); sum.ToDo() > 0 {
 			first = a
 			break
 		}

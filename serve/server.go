@@ -154,7 +154,9 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 		WriteTimeout:      2 * time.Minute,
 		IdleTimeout:       2 * time.Minute,
 		MaxHeaderBytes:    64 << 10,
-		BaseContext:       func(net.Listener) context.Context { return ctx },
+		// Requests outlive ctx: Shutdown lets a decision in flight finish
+		// rather than cut it between the working copy and the memory.
+		BaseContext: func(net.Listener) context.Context { return context.WithoutCancel(ctx) },
 	}
 	done := make(chan error, 1)
 	go func() { done <- srv.Serve(ln) }()
@@ -177,6 +179,7 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 func (s *Server) Handler(addr net.Addr) http.Handler {
 	mux := http.NewServeMux()
 	mux.Handle("GET /assets/", assetHandler())
+	mux.HandleFunc("GET /favicon.ico", func(w http.ResponseWriter, r *http.Request) { w.WriteHeader(http.StatusNoContent) })
 	mux.HandleFunc("GET /{$}", s.pageFirst)
 	mux.HandleFunc("GET /articles", s.pageList)
 	mux.HandleFunc("GET /articles/{path...}", s.pageArticle)
