@@ -55,16 +55,24 @@ func servedURL(t *testing.T, out string, args ...string) (string, func() (int, s
 	return strings.TrimSuffix(line, "\n"), stop
 }
 
-// TestServeEndToEnd: the URL alone on its line, the API, and decisions
-// that bitext diff, review --stats and a translate rerun all see.
-func TestServeEndToEnd(t *testing.T) {
-	dir := t.TempDir()
-	writeArticles(t, dir, 2)
-	out := filepath.Join(dir, "out")
+// translatedOut translates n articles with the fake backend and returns
+// their folder and the output folder.
+func translatedOut(t *testing.T, n int) (dir, out string) {
+	t.Helper()
+	dir = t.TempDir()
+	writeArticles(t, dir, n)
+	out = filepath.Join(dir, "out")
 	env, _, errb := bufferEnv(t, translatetest.NewFake())
 	if code := run(context.Background(), env, []string{"bitext", "translate", "--backend", "fake", "--out", out, dir}); code != 0 {
 		t.Fatalf("translate: %d %s", code, errb)
 	}
+	return dir, out
+}
+
+// TestServeEndToEnd: the URL alone on its line, the API, and decisions
+// that bitext diff, review --stats and a translate rerun all see.
+func TestServeEndToEnd(t *testing.T) {
+	dir, out := translatedOut(t, 2)
 	url, stop := servedURL(t, out, "--addr", "127.0.0.1:0")
 	if !regexp.MustCompile(`^http://127\.0\.0\.1:[0-9]+/\?token=[0-9a-f]{48}$`).MatchString(url) {
 		t.Fatalf("printed %q, want the URL alone on its line", url)
@@ -110,7 +118,7 @@ func TestServeEndToEnd(t *testing.T) {
 	if !regexp.MustCompile(`a000\.en\.txt\s+fake\s+3\s+2\s`).MatchString(stdout.String()) {
 		t.Errorf("review --stats does not count 2 approvals:\n%s", stdout)
 	}
-	env, _, errb = bufferEnv(t, translatetest.NewFake())
+	env, _, errb := bufferEnv(t, translatetest.NewFake())
 	if code := run(context.Background(), env, []string{"bitext", "translate", "--backend", "fake", "--out", out, dir}); code != 0 {
 		t.Fatalf("rerun: %d %s", code, errb)
 	}
@@ -123,14 +131,8 @@ func TestServeEndToEnd(t *testing.T) {
 // TestServeLoopbackOnly: an address other machines reach needs
 // --allow-remote, and then gets a warning.
 func TestServeLoopbackOnly(t *testing.T) {
-	dir := t.TempDir()
-	writeArticles(t, dir, 1)
-	out := filepath.Join(dir, "out")
+	_, out := translatedOut(t, 1)
 	env, _, errb := bufferEnv(t, translatetest.NewFake())
-	if code := run(context.Background(), env, []string{"bitext", "translate", "--backend", "fake", "--out", out, dir}); code != 0 {
-		t.Fatalf("translate: %d %s", code, errb)
-	}
-	env, _, errb = bufferEnv(t, translatetest.NewFake())
 	code := run(context.Background(), env, []string{"bitext", "serve", "--addr", "0.0.0.0:0", out})
 	if code != 2 || !strings.Contains(errb.String(), "--allow-remote") {
 		t.Errorf("0.0.0.0 without --allow-remote: exit %d, %s", code, errb)
