@@ -405,3 +405,20 @@ func TestListAfterDecision(t *testing.T) {
 		t.Errorf("before %+v\nafter %+v", before, after)
 	}
 }
+
+// TestPathsWithSpacesAndAccents: a working copy's path is escaped in the
+// page's links and read back from the API's address.
+func TestPathsWithSpacesAndAccents(t *testing.T) {
+	fx := newFixture(t, map[string]string{"dépêches/mon article.fr.txt": seoulFR}, Options{})
+	const rel = "dépêches/mon article.en.txt"
+	if a := fx.article(t, rel); a.Path != rel || len(a.Units) != 5 {
+		t.Fatalf("article %+v", a)
+	}
+	_, page := fx.do(t, "GET", "/articles", "")
+	if !strings.Contains(page, `href="/articles/d%C3%A9p%C3%AAches/mon%20article.en.txt"`) {
+		t.Errorf("list link not escaped:\n%s", page)
+	}
+	if code, _ := fx.do(t, "GET", "/articles/d%C3%A9p%C3%AAches/mon%20article.en.txt", ""); code != 200 {
+		t.Errorf("page of an escaped path: %d", code)
+	}
+}
