@@ -2,6 +2,7 @@ package serve
 
 import (
 	"errors"
+	"io"
 	"net"
 	"net/http"
 	"os"
@@ -38,9 +39,21 @@ func TestTokenRequired(t *testing.T) {
 	if code, _ := send(t, req); code != 401 {
 		t.Errorf("POST without token: %d, want 401", code)
 	}
-	// The asset files hold no data and need no token.
+	// The asset files hold no data and need no token; nothing else is
+	// reached through their prefix.
 	if code, _ := send(t, fx.request(t, "GET", "/assets/app.js", "")); code != 200 {
 		t.Errorf("GET /assets/app.js: %d", code)
+	}
+	for _, p := range []string{"/assets/../api/articles", "/assets/%2E%2E/api/articles", "/assets/..%2Fapi%2Farticles"} {
+		res, err := http.Get(fx.ts.URL + p) // following redirects
+		if err != nil {
+			t.Fatal(err)
+		}
+		data, _ := io.ReadAll(res.Body)
+		res.Body.Close()
+		if res.StatusCode == 200 || strings.Contains(string(data), seoulRel) {
+			t.Errorf("GET %s without token: %d %.200s", p, res.StatusCode, data)
+		}
 	}
 }
 

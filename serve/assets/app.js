@@ -318,6 +318,7 @@
   function check() {
     if (document.hidden) { return Promise.resolve(); }
     return request(api).then(function (res) {
+      if (res.status === 401) { say('this page\'s access is gone (bitext serve restarted?): open the address it printed', true); return; }
       if (!res.ok) { return; }
       if (body.classList.contains('list')) {
         var rows = document.querySelectorAll('tr[data-path]');
