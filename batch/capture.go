@@ -37,15 +37,26 @@ func (r *Runner) capture(ctx context.Context, art outdir.Article, st *outdir.Sta
 		return nil, err
 	}
 	ranks := translate.Ranks(st.Doc)
+	fields := translate.AttrFields(st.Doc)
 	var orphans []orphan
 	for _, sp := range review.Map(st.Doc, refs, wdoc) {
 		if sp.Orphan() {
 			orphans = append(orphans, orphan{after: sp.Block, text: sp.Text, markup: sp.Markup})
 			continue
 		}
+		if a == nil {
+			continue
+		}
 		segs := st.Doc.Blocks[sp.Block].Segments[sp.First : sp.Last+1]
 		src, markup := review.UnitSource(segs)
-		if sp.Text == review.UnitText(segs, markup, func(s translate.Segment) string { return s.Target }) || a == nil {
+		ref := review.UnitText(segs, markup, func(s translate.Segment) string { return s.Target })
+		fs := translate.SpanFields(st.Doc, fields, sp.Block, sp.First, sp.Last)
+		if err := captureAttrs(ctx, a, art, fs, sp.Text, ref, markup); err != nil {
+			return nil, err
+		}
+		// The sentence is compared without its attributes, which are
+		// segments of their own.
+		if translate.SetAttrs(sp.Text, markup, translate.TextAttrs(ref, markup)) == ref {
 			continue
 		}
 		at := memory.Occurrence{Doc: art.Name, Pos: ranks[sp.Block][sp.First]}
@@ -54,6 +65,24 @@ func (r *Runner) capture(ctx context.Context, art outdir.Article, st *outdir.Sta
 		}
 	}
 	return orphans, nil
+}
+
+// captureAttrs stores the editor's changes to the translatable attributes
+// (alt text, titles) of one unit's English as drafts of their
+// occurrences: work is the working copy's text, ref what bitext wrote.
+func captureAttrs(ctx context.Context, a *engine.Adapter, art outdir.Article, fs []translate.SpanField, work, ref string, markup bool) error {
+	for _, f := range fs {
+		w, ok := translate.FindAttr(work, markup, f.InSpan)
+		old, _ := translate.FindAttr(ref, markup, f.InSpan)
+		if !ok || w == old || strings.TrimSpace(w) == "" {
+			continue
+		}
+		at := memory.Occurrence{Doc: art.Name, Pos: f.Pos}
+		if err := keepDraft(ctx, a, at, f.Value, false, w); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // keepDraft stores text as the draft of the occurrence, or removes the

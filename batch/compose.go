@@ -57,8 +57,9 @@ func compose(doc *translate.Document, recs []memory.OccurrenceRecord, old *trans
 	ranks := translate.Ranks(doc)
 	sort.SliceStable(recs, func(i, j int) bool { return recs[i].Kind != memory.Draft && recs[j].Kind == memory.Draft })
 	meta := applyMeta(doc, recs)
+	fields := translate.AttrFields(doc)
 	for _, r := range recs {
-		if isMeta(doc, r) {
+		if isMeta(doc, r) || isAttr(fields, r) {
 			continue
 		}
 		if r.Kind == memory.Draft || r.Key.Source != "" && isMulti(doc, ranks, r) {
@@ -72,6 +73,7 @@ func compose(doc *translate.Document, recs []memory.OccurrenceRecord, old *trans
 	if len(orphans) > 0 && old != nil && len(old.Blocks) != len(doc.Blocks) {
 		return nil, fmt.Errorf("you added a paragraph with no French (%q) and the French article changed around it: bitext cannot place it; move its text into a paragraph or remove it, then run again", short(orphans[0].text))
 	}
+	applyAttrs(doc, units, recs)
 	c.work, c.state = build(doc, units, orphans)
 	c.work.Meta, c.state.Meta = meta, meta
 	return c, nil

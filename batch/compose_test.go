@@ -81,3 +81,28 @@ func TestComposeMovesDraftUnderChangedFrench(t *testing.T) {
 		t.Error("a draft that cannot be placed was dropped silently")
 	}
 }
+
+// TestComposeAttributeDrafts: an image's alt text is a segment of its
+// own: its draft reaches the working copy even where the sentence's own
+// draft holds an older alt text, and it is never taken for a sentence's
+// draft (no warning).
+func TestComposeAttributeDrafts(t *testing.T) {
+	doc := &translate.Document{Path: "a.fr.md", Name: "a", Format: translate.FormatMarkdown, Blocks: []translate.Block{{
+		Kind: translate.Paragraph, Line: 1, Segments: []translate.Segment{{
+			Source: `Voir <img src="https://example.org/k.jpg" alt="Kim à Moscou">`, Markup: true, Line: 1, Backend: "fake",
+			Target: `See <img src="https://example.org/k.jpg" alt="Kim to Moscow">`}}}}}
+	sentence := rec(memory.Draft, doc.Blocks[0].Segments[0].Source, `Look at <img src="https://example.org/k.jpg" alt="Kim to Moscow">`)
+	sentence.Key.Markup = true
+	alt := rec(memory.Draft, "Kim à Moscou", "Kim in Moscow")
+	alt.At.Pos = 1 // the first occurrence of the alt text, counted after the segments
+	c, err := compose(doc, []memory.OccurrenceRecord{sentence, alt}, nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := workText(t, c.work), "Look at ![Kim in Moscow](https://example.org/k.jpg)\n"; got != want {
+		t.Errorf("working copy %q, want %q", got, want)
+	}
+	if len(c.warnings) != 0 {
+		t.Errorf("warnings %q", c.warnings)
+	}
+}

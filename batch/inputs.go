@@ -29,6 +29,20 @@ func (in Input) Display() string {
 	return in.Path
 }
 
+// unreadable are the extensions of articles bitext cannot read yet.
+var unreadable = map[string]string{
+	".html": "HTML", ".htm": "HTML", ".docx": "Word", ".doc": "Word", ".odt": "OpenDocument", ".pdf": "PDF", ".rtf": "RTF",
+}
+
+// Readable refuses a file named on the command line in a format bitext
+// cannot read yet (folders skip such files), saying what to do.
+func Readable(path string) error {
+	if kind, ok := unreadable[strings.ToLower(filepath.Ext(path))]; ok {
+		return fmt.Errorf("%s: bitext does not read %s articles yet; save it as text (.txt) or Markdown (.md) and translate that", path, kind)
+	}
+	return nil
+}
+
 // articleExts are the extensions read when walking a folder.
 var articleExts = map[string]bool{".txt": true, ".md": true, ".markdown": true}
 

@@ -48,18 +48,25 @@ type Runner struct {
 	// OnFile, when set, is called with each article's result as it
 	// finishes, one call at a time.
 	OnFile func(Result)
+	// DryRun reads and runs each article through the pipeline and writes
+	// nothing (the engine is NewDryRun's): the results count what a real
+	// run would send.
+	DryRun bool
 }
 
 // Result is the outcome of one input.
 type Result struct {
 	Path       string          `json:"path"`
 	Outputs    []string        `json:"outputs,omitempty"`
-	Status     string          `json:"status"` // translated, unchanged, failed, interrupted, not started
+	Status     string          `json:"status"` // translated, written, unchanged, failed, interrupted, not started
 	Error      string          `json:"error,omitempty"`
 	Stats      translate.Stats `json:"stats"`
 	Violations []string        `json:"glossary_violations,omitempty"`
-	Warnings   []string        `json:"warnings,omitempty"`
-	Elapsed    time.Duration   `json:"elapsed_ns"`
+	// Fidelity lists the segments whose translation did not keep what it
+	// must (a figure, an address, a link), as "path:line: warning".
+	Fidelity []string      `json:"fidelity_warnings,omitempty"`
+	Warnings []string      `json:"warnings,omitempty"`
+	Elapsed  time.Duration `json:"elapsed_ns"`
 	// Err is the error behind Status "failed".
 	Err error `json:"-"`
 }
@@ -70,6 +77,7 @@ type Summary struct {
 	Elapsed     time.Duration `json:"elapsed_ns"`
 	Files       int           `json:"files"`
 	Translated  int           `json:"translated"`
+	Written     int           `json:"written"`
 	Skipped     int           `json:"skipped"`
 	Failed      int           `json:"failed"`
 	Interrupted int           `json:"interrupted,omitempty"`
@@ -79,6 +87,7 @@ type Summary struct {
 	Sent        int           `json:"segments_sent"`
 	Chars       int           `json:"characters_sent"`
 	Violations  int           `json:"glossary_violations"`
+	Fidelity    int           `json:"fidelity_warnings"`
 }
 
 func (s *Summary) add(r Result) {
@@ -88,6 +97,8 @@ func (s *Summary) add(r Result) {
 		s.Failed++
 	case "unchanged":
 		s.Skipped++
+	case "written":
+		s.Written++
 	case "interrupted":
 		s.Interrupted++
 	case "not started":
@@ -100,6 +111,7 @@ func (s *Summary) add(r Result) {
 	s.Sent += r.Stats.Sent
 	s.Chars += r.Stats.Chars
 	s.Violations += len(r.Violations)
+	s.Fidelity += len(r.Fidelity)
 }
 
 // Run translates the inputs, Jobs at a time. A failing input is reported
@@ -143,7 +155,7 @@ func (r *Runner) jobs() int {
 	switch {
 	case r.Jobs > 0:
 		return r.Jobs
-	case r.Engine.Info.Remote:
+	case r.Engine.Info.Kind == translate.Remote:
 		return 4
 	}
 	return max(4, 2*runtime.NumCPU())
@@ -164,18 +176,16 @@ func (r *Runner) translateFile(ctx context.Context, in Input) Result {
 			err = fmt.Errorf("%s: %w", in.Display(), err)
 		}
 	}
-	if err == nil {
+	if err == nil && !r.DryRun {
 		res.Violations = check(r.Engine.Settings.Glossary, doc)
+		res.Fidelity = fidelityWarnings(doc)
 		var w written
 		w, err = r.write(ctx, in, doc)
 		res.Outputs, changed = w.paths, w.changed
 		res.Warnings = append(res.Warnings, w.warnings...)
 	}
 	res.Elapsed = r.Now().Sub(start)
-	res.Status = "translated"
-	if !changed && res.Stats.Sent == 0 {
-		res.Status = "unchanged"
-	}
+	res.Status = status(changed, res.Stats)
 	switch {
 	case err != nil && ctx.Err() != nil:
 		res.Status = "interrupted" // Ctrl-C: the rerun resumes it
@@ -183,6 +193,19 @@ func (r *Runner) translateFile(ctx context.Context, in Input) Result {
 		res.Status, res.Error, res.Err = "failed", err.Error(), err
 	}
 	return res
+}
+
+// status says what a run did with an article: "translated" when it sent
+// segments to the backend, "written" when it wrote the outputs again from
+// the memory alone, "unchanged" when nothing needed doing.
+func status(changed bool, st translate.Stats) string {
+	switch {
+	case st.Sent > 0:
+		return "translated"
+	case changed:
+		return "written"
+	}
+	return "unchanged"
 }
 
 // Read loads and segments one input.
@@ -228,19 +251,48 @@ func ReadAllLimited(r io.Reader, name string, limit int64) ([]byte, error) {
 	return data, nil
 }
 
-// check lists the glossary terms missing from the translation.
+// check lists the glossary terms missing from the translation. Blocks
+// that are not translated (code blocks) are not checked, as glossary check
+// does not check them.
 func check(g *glossary.Glossary, doc *translate.Document) []string {
 	if g == nil {
 		return nil
 	}
 	var out []string
 	for _, b := range doc.Blocks {
+		if !b.Translatable() {
+			continue
+		}
 		for _, s := range b.Segments {
 			if s.Backend == translate.Deleted {
 				continue
 			}
 			for _, v := range g.Check(s.Source, s.Target, s.Markup) {
 				out = append(out, fmt.Sprintf("%s:%d: %s", doc.Path, s.Line, v))
+			}
+		}
+	}
+	return out
+}
+
+// fidelityWarnings lists the fidelity warnings of a translated document,
+// one per warning, as "path:line: warning".
+func fidelityWarnings(doc *translate.Document) []string {
+	var out []string
+	for _, b := range doc.Blocks {
+		for _, s := range b.Segments {
+			if s.Fidelity == nil || s.Backend == translate.Deleted {
+				continue
+			}
+			for _, w := range s.Fidelity.Warnings {
+				out = append(out, fmt.Sprintf("%s:%d: %s", doc.Path, s.Line, w))
+			}
+		}
+	}
+	for _, m := range doc.Meta {
+		if m.Fidelity != nil {
+			for _, w := range m.Fidelity.Warnings {
+				out = append(out, fmt.Sprintf("%s: front matter %s: %s", doc.Path, m.Key, w))
 			}
 		}
 	}

@@ -17,7 +17,8 @@ import (
 
 // written is what writing an article's outputs did.
 type written struct {
-	paths    []string
+	paths []string
+	// changed says that a file was written.
 	changed  bool
 	warnings []string
 }
@@ -58,17 +59,18 @@ func (r *Runner) write(ctx context.Context, in Input, doc *translate.Document) (
 		files = append(files, outputFile{art.Output(f), data})
 	}
 	w := written{warnings: wc.c.warnings}
-	w.changed = !sameContent(files[0]) || !sameContent(files[1])
+	rewrite := !sameContent(files[0]) || !sameContent(files[1])
 	for _, f := range files {
 		if f.path != art.StatePath() {
 			w.paths = append(w.paths, f.path)
 		}
-		if !w.changed && exists(f.path) {
+		if !rewrite && exists(f.path) {
 			continue
 		}
 		if err := atomicfile.Write(f.path, f.data, 0o644); err != nil {
 			return w, err
 		}
+		w.changed = true // a missing output written again counts too
 	}
 	return w, nil
 }

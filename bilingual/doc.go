@@ -91,11 +91,21 @@
 //	      "markup": true,         // source and target are inline HTML (omitted when false)
 //	      "source": "…",          // French
 //	      "target": "…",          // English ("" when untranslated)
-//	      "backend": "apertium"   // engine of the target ("memory", "" when none)
+//	      "backend": "apertium",  // engine of the target ("memory", "" when none)
+//	      "fidelity": {           // what bitext checked (omitted when nothing to check)
+//	        "protected": [        // protected items of the French, in order
+//	          {"kind": "number", "source": "3 500", "english": "3,500", "status": "kept"},
+//	          {"kind": "url", "source": "https://…", "status": "restored"}
+//	        ],                    // kind: url, email, handle, hashtag, code, notranslate, number, term
+//	                              // status: kept, restored (put back by bitext), missing
+//	        "warnings": ["…"]     // what an editor must check (omitted when none)
+//	      }
 //	    }
 //	  ]
 //	}
 //
-// "translate" and "target" in meta are omitted when false or empty. Fields
-// may be added within a version; none changes meaning or goes away.
+// "translate" and "target" in meta are omitted when false or empty. Each
+// segment's "source" and "target" stay plain strings; "fidelity" holds no
+// key named "target". Fields may be added within a version; none changes
+// meaning or goes away.
 package bilingual

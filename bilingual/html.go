@@ -147,10 +147,18 @@ func documentBackends(doc *translate.Document) string {
 func blockHTML(i int, b translate.Block, target bool) template.HTML {
 	var s string
 	body := ""
-	if b.Kind != translate.Verbatim {
+	if b.Kind != translate.Verbatim && b.Kind != translate.Table {
 		body = segmentsHTML(i, b, target)
 	}
 	switch b.Kind {
+	case translate.Table:
+		s = tableHTML(i, b, target)
+	case translate.Footnote:
+		s = `<p class="footnote">`
+		if b.Marker != "" {
+			s += `<sup class="fnref">` + html.EscapeString(b.Marker) + "</sup> "
+		}
+		s += body + "</p>"
 	case translate.Headline:
 		s = "<h1>" + body + "</h1>"
 	case translate.Heading:
@@ -194,6 +202,41 @@ func listHTML(marker, body string) string {
 	return "<ul><li>" + body + "</li></ul>"
 }
 
+// tableHTML renders one side of a table: a header row of <th> and rows of
+// <td>, aligned as the source's columns, each cell a sentence span.
+func tableHTML(i int, b translate.Block, target bool) string {
+	t := b.Table
+	var sb strings.Builder
+	sb.WriteString(`<table>`)
+	for r := 0; r < b.Rows(); r++ {
+		cell := "td"
+		if r == 0 {
+			cell = "th"
+			sb.WriteString("<thead>")
+		} else if r == 1 {
+			sb.WriteString("<tbody>")
+		}
+		sb.WriteString("<tr>")
+		for c := 0; c < t.Columns && r*t.Columns+c < len(b.Segments); c++ {
+			j := r*t.Columns + c
+			align := ""
+			if c < len(t.Align) && t.Align[c] != "" {
+				align = ` class="` + t.Align[c] + `"`
+			}
+			fmt.Fprintf(&sb, "<%s%s>%s</%s>", cell, align, segmentHTML(i, j, b.Segments[j], target), cell)
+		}
+		sb.WriteString("</tr>")
+		if r == 0 {
+			sb.WriteString("</thead>")
+		}
+	}
+	if b.Rows() > 1 {
+		sb.WriteString("</tbody>")
+	}
+	sb.WriteString("</table>")
+	return sb.String()
+}
+
 // segmentsHTML renders a block's sentences, each in a span whose data-seg
 // is "block.segment" and whose id is "fr-" or "en-" and the same, so that
 // review tools can select a sentence or link to it (page.html#en-3.1).
@@ -203,19 +246,35 @@ func segmentsHTML(i int, b translate.Block, target bool) string {
 		if j > 0 {
 			sb.WriteByte(' ')
 		}
-		text := s.Source
-		if target {
-			text = s.Target
-		}
-		class := "seg"
-		if text == "" && s.Source != "" {
-			class = "seg missing"
-		}
-		fmt.Fprintf(&sb, `<span class="%s" id="%s-%d.%d" data-seg="%d.%d">`, class, side(target), i, j, i, j)
-		sb.WriteString(inlineHTML(parseInline(text, s.Markup)))
-		sb.WriteString("</span>")
+		sb.WriteString(segmentHTML(i, j, s, target))
 	}
 	return sb.String()
+}
+
+// segmentHTML renders one sentence in its span.
+func segmentHTML(i, j int, s translate.Segment, target bool) string {
+	text := s.Source
+	if target {
+		text = s.Target
+	}
+	class := "seg"
+	if text == "" && s.Source != "" {
+		class = "seg missing"
+	}
+	if s.Fidelity.HasWarnings() && target {
+		class += " warn"
+	}
+	return fmt.Sprintf(`<span class="%s" id="%s-%d.%d" data-seg="%d.%d"%s>`, class, side(target), i, j, i, j, warnTitle(s, target)) +
+		inlineHTML(sanitize(text, s.Markup)) + "</span>"
+}
+
+// warnTitle is the title attribute of an English sentence with fidelity
+// warnings: the warnings, so that a reader sees them on hovering.
+func warnTitle(s translate.Segment, target bool) string {
+	if !target || !s.Fidelity.HasWarnings() {
+		return ""
+	}
+	return ` title="` + html.EscapeString(strings.Join(s.Fidelity.Warnings, "\n")) + `"`
 }
 
 func side(target bool) string {

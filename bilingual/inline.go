@@ -5,141 +5,134 @@ import (
 	"net/url"
 	"strings"
 
-	xhtml "golang.org/x/net/html"
+	"github.com/bitext/bitext/inline"
 )
 
-// inlineKind says what an inline token is.
-type inlineKind int
-
-const (
-	inlineText  inlineKind = iota // literal text, already unescaped
-	inlineOpen                    // an allowed start tag
-	inlineClose                   // the end tag matching an inlineOpen
-)
-
-// inline is one token of a sanitized inline fragment. The token list a
-// fragment parses into is always balanced: every open has its close.
-type inline struct {
-	kind inlineKind
-	// tag is "em", "strong", "code" or "a" for opens and closes.
-	tag string
-	// href is the link target of an "a" open; it is always an http, https
-	// or mailto URL.
-	href string
-	// text is the literal text of an inlineText token.
-	text string
+// allowedPairs are the paired elements a segment may show, by the name
+// they are shown as: <i> and <b> are read as their semantic twins.
+var allowedPairs = map[string]string{
+	"em": "em", "i": "em", "strong": "strong", "b": "strong", "del": "del", "s": "del",
+	"sup": "sup", "sub": "sub", "a": "a",
 }
 
-// allowedTags are the inline elements a Markup segment may carry. <b> and
-// <i> are read as their semantic twins.
-var allowedTags = map[string]string{
-	"em": "em", "i": "em", "strong": "strong", "b": "strong", "code": "code", "a": "a",
-}
-
-// parseInline reads a segment into tokens. A plain segment is one text
-// token. A Markup segment is tokenized as HTML: the allowed inline tags
-// are kept (links only with a safe href), and everything else (other tags,
-// comments, stray end tags) becomes literal text, so that it is shown, and
-// escaped, rather than interpreted.
-func parseInline(s string, markup bool) []inline {
+// sanitize reads a segment (an HTML fragment when markup) into bitext's
+// inline model and keeps only what is safe to show: the elements of
+// allowedPairs (links only with an absolute http, https or mailto URL),
+// line breaks, images with an https or data:image source, task-list boxes,
+// footnote references and inline code, rebuilt without other attributes.
+// Anything else (other tags, comments, scripts, unpaired tags) becomes
+// literal text, so that it is shown, escaped, rather than interpreted.
+func sanitize(s string, markup bool) inline.Content {
 	if !markup {
-		return []inline{{kind: inlineText, text: s}}
+		return inline.FromText(s)
 	}
-	p := inlineParser{z: xhtml.NewTokenizerFragment(strings.NewReader(s), "p")}
-	p.run()
-	return p.out
-}
-
-// inlineParser balances the allowed tags of one fragment.
-type inlineParser struct {
-	z     *xhtml.Tokenizer
-	out   []inline
-	stack []string // open allowed tags, innermost last
-}
-
-func (p *inlineParser) run() {
-	for {
-		tt := p.z.Next()
-		switch tt {
-		case xhtml.ErrorToken:
-			p.closeAll(0)
-			return
-		case xhtml.TextToken:
-			p.text(string(p.z.Text()))
-		case xhtml.StartTagToken:
-			p.start(p.z.Token(), string(p.z.Raw()))
-		case xhtml.EndTagToken:
-			p.end(p.z.Token(), string(p.z.Raw()))
-		default: // comments, doctypes, self-closing tags: shown as text
-			p.text(string(p.z.Raw()))
+	var out inline.Content
+	dropped := map[int]bool{} // links without a safe target keep their text only
+	for _, p := range inline.Parse(s) {
+		switch {
+		case p.Code == nil:
+			out = appendText(out, p.Text)
+		case p.Code.Type == inline.Close:
+			if dropped[p.Code.ID] {
+				continue
+			}
+			if c, ok := safePair(p.Code); ok {
+				out = append(out, inline.Piece{Code: c})
+			} else {
+				out = appendText(out, p.Code.Data)
+			}
+		case p.Code.Type == inline.Open:
+			c, ok := safePair(p.Code)
+			switch {
+			case ok:
+				out = append(out, inline.Piece{Code: c})
+			case allowedPairs[p.Code.Name] == "a":
+				dropped[p.Code.ID] = true
+			default:
+				out = appendText(out, p.Code.Data)
+			}
+		case p.Code.Kind == inline.NoTranslate:
+			out = appendText(out, p.Code.Text)
+		default:
+			if c, ok := safeStandalone(p.Code); ok {
+				out = append(out, inline.Piece{Code: c})
+			} else {
+				out = appendText(out, p.Code.Data)
+			}
 		}
 	}
+	return out
 }
 
-// text appends literal text, merging it with a preceding text token.
-func (p *inlineParser) text(s string) {
-	if s == "" {
-		return
+func appendText(c inline.Content, s string) inline.Content {
+	if n := len(c); n > 0 && c[n-1].Code == nil {
+		c[n-1].Text += s
+		return c
 	}
-	if n := len(p.out); n > 0 && p.out[n-1].kind == inlineText {
-		p.out[n-1].text += s
-		return
-	}
-	p.out = append(p.out, inline{kind: inlineText, text: s})
+	return append(c, inline.Piece{Text: s})
 }
 
-func (p *inlineParser) start(tok xhtml.Token, raw string) {
-	tag, ok := allowedTags[tok.Data]
+// safePair returns the safe form of a paired code: its element without
+// attributes, a link with its checked target only.
+func safePair(c *inline.Code) (*inline.Code, bool) {
+	name, ok := allowedPairs[c.Name]
 	if !ok {
-		p.text(raw)
-		return
+		return nil, false
 	}
-	open := inline{kind: inlineOpen, tag: tag}
-	if tag == "a" {
-		open.href = safeHref(attr(tok, "href"))
-		if open.href == "" {
-			// A link without a usable target keeps its text only; the
-			// empty tag on the stack swallows its end tag.
-			p.stack = append(p.stack, "")
-			return
+	out := *c
+	out.Name = name
+	if c.Type == inline.Close {
+		out.Data = "</" + name + ">"
+		return &out, true
+	}
+	out.Data = "<" + name + ">"
+	if name == "a" {
+		href, _ := c.Tag().Attr("href")
+		if href = safeHref(href); href == "" {
+			return nil, false
 		}
+		out.Data = `<a href="` + html.EscapeString(href) + `">`
 	}
-	p.stack = append(p.stack, tag)
-	p.out = append(p.out, open)
+	return &out, true
 }
 
-func (p *inlineParser) end(tok xhtml.Token, raw string) {
-	tag, ok := allowedTags[tok.Data]
-	if !ok {
-		p.text(raw)
-		return
-	}
-	for i := len(p.stack) - 1; i >= 0; i-- {
-		if p.stack[i] == tag || (tag == "a" && p.stack[i] == "") {
-			p.closeAll(i)
-			return
+// safeStandalone returns the safe form of a standalone code.
+func safeStandalone(c *inline.Code) (*inline.Code, bool) {
+	t := c.Tag()
+	out := *c
+	switch {
+	case c.Kind == inline.InlineCode:
+		out.Data = "<code>" + html.EscapeString(c.Text) + "</code>"
+	case t.Name == "br":
+		out.Data = "<br>"
+	case t.Name == "img":
+		src, _ := t.Attr("src")
+		if src = safeImage(src); src == "" {
+			return nil, false
 		}
-	}
-	p.text(raw) // an end tag with nothing to close
-}
-
-// closeAll closes every open tag from the innermost down to stack[from].
-func (p *inlineParser) closeAll(from int) {
-	for i := len(p.stack) - 1; i >= from; i-- {
-		if p.stack[i] != "" {
-			p.out = append(p.out, inline{kind: inlineClose, tag: p.stack[i]})
+		alt, _ := t.Attr("alt")
+		title, _ := t.Attr("title")
+		out.Data = `<img src="` + html.EscapeString(src) + `" alt="` + html.EscapeString(alt) + `"`
+		if title != "" {
+			out.Data += ` title="` + html.EscapeString(title) + `"`
 		}
-	}
-	p.stack = p.stack[:from]
-}
-
-func attr(tok xhtml.Token, name string) string {
-	for _, a := range tok.Attr {
-		if a.Key == name && a.Namespace == "" {
-			return a.Val
+		out.Data += ">"
+	case t.Name == "input":
+		if typ, _ := t.Attr("type"); typ != "checkbox" {
+			return nil, false
 		}
+		out.Data = `<input type="checkbox" disabled>`
+		if _, checked := t.Attr("checked"); checked {
+			out.Data = `<input type="checkbox" checked disabled>`
+		}
+	default:
+		label, ok := t.Attr("data-footnote")
+		if !ok {
+			return nil, false
+		}
+		out.Data = `<sup translate="no" data-footnote="` + html.EscapeString(label) + `">[^` + html.EscapeString(label) + "]</sup>"
 	}
-	return ""
+	return &out, true
 }
 
 // safeHref returns href when it is an absolute http, https or mailto URL,
@@ -162,36 +155,47 @@ func safeHref(href string) string {
 	return ""
 }
 
-// inlineHTML renders tokens as safe HTML: text escaped, tags rebuilt.
-func inlineHTML(toks []inline) string {
+// safeImage returns src when the page may load it (an https URL or a
+// data:image), "" otherwise. The page's Content-Security-Policy allows
+// exactly these.
+func safeImage(src string) string {
+	src = strings.TrimSpace(src)
+	if strings.HasPrefix(src, "data:image/") && !strings.HasPrefix(src, "data:image/svg") {
+		return src
+	}
+	if u, err := url.Parse(src); err == nil && strings.EqualFold(u.Scheme, "https") && u.Host != "" {
+		return src
+	}
+	return ""
+}
+
+// inlineHTML renders sanitized content as HTML: text escaped, codes in
+// their safe form, links opening no window to the page, footnote
+// references as superscript labels.
+func inlineHTML(c inline.Content) string {
 	var b strings.Builder
-	for _, t := range toks {
-		switch t.kind {
-		case inlineText:
-			b.WriteString(html.EscapeString(t.text))
-		case inlineOpen:
-			if t.tag == "a" {
-				b.WriteString(`<a href="` + html.EscapeString(t.href) + `" rel="noopener noreferrer">`)
-			} else {
-				b.WriteString("<" + t.tag + ">")
-			}
-		case inlineClose:
-			b.WriteString("</" + t.tag + ">")
+	for _, p := range c {
+		switch {
+		case p.Code == nil:
+			b.WriteString(html.EscapeString(p.Text))
+		case p.Code.Name == "a" && p.Code.Type == inline.Open:
+			b.WriteString(strings.TrimSuffix(p.Code.Data, ">") + ` rel="noopener noreferrer">`)
+		case strings.Contains(p.Code.Data, "data-footnote"):
+			label, _ := p.Code.Tag().Attr("data-footnote")
+			b.WriteString(`<sup class="fnref">` + html.EscapeString(label) + "</sup>")
+		default:
+			b.WriteString(p.Code.Data)
 		}
 	}
 	return b.String()
 }
 
+// inlineMarkdown renders sanitized content as Markdown.
+func inlineMarkdown(c inline.Content) string {
+	return c.Markdown(inline.MarkdownOptions{Strict: true})
+}
+
 // plainText returns the text of a segment with its markup removed.
 func plainText(s string, markup bool) string {
-	if !markup {
-		return s
-	}
-	var b strings.Builder
-	for _, t := range parseInline(s, true) {
-		if t.kind == inlineText {
-			b.WriteString(t.text)
-		}
-	}
-	return b.String()
+	return inline.ParseSegment(s, markup).Plain()
 }

@@ -45,6 +45,11 @@ type jsonSegment struct {
 	Source    string `json:"source"`
 	Target    string `json:"target"`
 	Backend   string `json:"backend"`
+	// Table is the layout of a Table block, on its first segment.
+	Table *translate.TableLayout `json:"table,omitempty"`
+	// Fidelity is the segment's fidelity record, under its own key: it
+	// holds no translation of its own.
+	Fidelity *translate.Fidelity `json:"fidelity,omitempty"`
 }
 
 // JSON writes doc's segments, with their block and position, as one JSON
@@ -66,7 +71,7 @@ func JSON(w io.Writer, doc *translate.Document) error {
 			out.Segments = append(out.Segments, jsonSegment{
 				Block: i, Kind: string(b.Kind), Level: b.Level, Marker: b.Marker, BlockLine: b.Line,
 				Index: j, Line: s.Line, Markup: s.Markup,
-				Source: s.Source, Target: s.Target, Backend: s.Backend,
+				Source: s.Source, Target: s.Target, Backend: s.Backend, Fidelity: s.Fidelity, Table: tableOf(b, j),
 			})
 		}
 	}
@@ -113,10 +118,13 @@ func addSegment(doc *translate.Document, s jsonSegment) error {
 		// A block without segments was here: keep the numbering.
 		doc.Blocks = append(doc.Blocks, translate.Block{Kind: translate.Paragraph})
 	}
+	if s.Index == 0 && translate.BlockKind(s.Kind) == translate.Table && (s.Table == nil || s.Table.Columns < 1 || s.Table.Columns > 1000) {
+		return fmt.Errorf("table block %d without a valid layout", s.Block)
+	}
 	switch {
 	case s.Block == len(doc.Blocks) && s.Index == 0:
 		doc.Blocks = append(doc.Blocks, translate.Block{
-			Kind: translate.BlockKind(s.Kind), Level: s.Level, Marker: s.Marker, Line: s.BlockLine,
+			Kind: translate.BlockKind(s.Kind), Level: s.Level, Marker: s.Marker, Line: s.BlockLine, Table: s.Table,
 		})
 	case s.Block != len(doc.Blocks)-1 || s.Index != len(doc.Blocks[s.Block].Segments):
 		return fmt.Errorf("block %d segment %d out of order", s.Block, s.Index)
@@ -125,7 +133,7 @@ func addSegment(doc *translate.Document, s jsonSegment) error {
 	}
 	b := &doc.Blocks[s.Block]
 	b.Segments = append(b.Segments, translate.Segment{
-		Source: s.Source, Target: s.Target, Markup: s.Markup, Line: s.Line, Backend: s.Backend,
+		Source: s.Source, Target: s.Target, Markup: s.Markup, Line: s.Line, Backend: s.Backend, Fidelity: s.Fidelity,
 	})
 	return nil
 }
@@ -137,8 +145,16 @@ const maxGap = 1000
 func knownKind(k translate.BlockKind) bool {
 	switch k {
 	case translate.Headline, translate.Heading, translate.Paragraph,
-		translate.Quote, translate.ListItem, translate.Verbatim:
+		translate.Quote, translate.ListItem, translate.Verbatim, translate.Table, translate.Footnote:
 		return true
 	}
 	return false
+}
+
+// tableOf returns a table's layout for its first segment, nil otherwise.
+func tableOf(b translate.Block, j int) *translate.TableLayout {
+	if j == 0 {
+		return b.Table
+	}
+	return nil
 }

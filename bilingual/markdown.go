@@ -53,8 +53,11 @@ func markdownBlock(b translate.Block, lists *listIndent) string {
 	if b.Kind != translate.ListItem {
 		lists.reset()
 	}
-	if b.Kind == translate.Verbatim {
+	switch b.Kind {
+	case translate.Verbatim:
 		return verbatimMarkdown(b)
+	case translate.Table:
+		return tableMarkdown(b)
 	}
 	fr := lineStart(markdownSegments(b.Segments, false))
 	en := lineStart(markdownSegments(b.Segments, true))
@@ -70,6 +73,12 @@ func markdownBlock(b translate.Block, lists *listIndent) string {
 	case translate.Quote:
 		q := strings.Repeat("> ", max(b.Level, 1))
 		return q + fr + "\n\n" + q + "> " + en + "\n"
+	case translate.Footnote:
+		if b.Marker == "" {
+			return fr + "\n\n> " + en + "\n"
+		}
+		label := "\\[" + escapeMarkdown(b.Marker) + "\\] "
+		return label + fr + "\n\n> " + label + en + "\n"
 	case translate.ListItem:
 		indent, marker := lists.item(b.Level, b.Marker)
 		cont := indent + strings.Repeat(" ", len(marker)+1)
@@ -126,7 +135,7 @@ func markdownSegments(segs []translate.Segment, target bool) string {
 		if target {
 			text = s.Target
 		}
-		if md := strings.TrimSpace(inlineMarkdown(parseInline(text, s.Markup))); md != "" {
+		if md := strings.TrimSpace(inlineMarkdown(sanitize(text, s.Markup))); md != "" {
 			parts = append(parts, md)
 		}
 	}
@@ -146,4 +155,20 @@ func verbatimMarkdown(b translate.Block) string {
 	}
 	fence := strings.Repeat("`", max(3, longestRun(raw, '`')+1))
 	return fence + "\n" + raw + "\n" + fence + "\n"
+}
+
+// tableMarkdown writes a table: the French, then the English in a
+// blockquote. Cells are escaped as sentences are, pipes included.
+func tableMarkdown(b translate.Block) string {
+	safe := b
+	safe.Segments = make([]translate.Segment, len(b.Segments))
+	for i, s := range b.Segments {
+		safe.Segments[i] = s
+		safe.Segments[i].Source = sanitize(s.Source, s.Markup).HTML()
+		safe.Segments[i].Target = sanitize(s.Target, s.Markup).HTML()
+		safe.Segments[i].Markup = true
+	}
+	fr := translate.TableMarkdown(safe, translate.SourceSide)
+	en := translate.TableMarkdown(safe, translate.TargetSide)
+	return fr + "\n\n> " + strings.ReplaceAll(en, "\n", "\n> ") + "\n"
 }

@@ -109,6 +109,9 @@ func (l textLayout) block(b translate.Block) (fr, en []string) {
 		raw = verbatimBody(raw)
 		return l.verbatim(raw, l.left), l.verbatim(raw, l.right)
 	}
+	if b.Kind == translate.Table {
+		return l.table(b, false), l.table(b, true)
+	}
 	first, rest := l.indents(b)
 	src, dst := plainBlock(b, false), plainBlock(b, true)
 	if dst == "" && src != "" {
@@ -170,6 +173,33 @@ func (l textLayout) verbatim(raw string, width int) []string {
 			continue
 		}
 		out = append(out, l.m.hardBreak(line, width, width)...)
+	}
+	return out
+}
+
+// table lays out one side of a table: a line per row, cells separated by
+// " | ", the header row underlined.
+func (l textLayout) table(b translate.Block, target bool) []string {
+	width := l.left
+	if target {
+		width = l.right
+	}
+	var out []string
+	for r := 0; r < b.Rows(); r++ {
+		var cells []string
+		for c := 0; c < b.Table.Columns && r*b.Table.Columns+c < len(b.Segments); c++ {
+			s := b.Segments[r*b.Table.Columns+c]
+			text := s.Source
+			if target {
+				text = s.Target
+			}
+			cells = append(cells, plainText(text, s.Markup))
+		}
+		lines := l.m.wrap(terminalSafe(strings.Join(cells, " | ")), width, "", "  ")
+		if r == 0 {
+			lines = l.underline(lines, '─')
+		}
+		out = append(out, lines...)
 	}
 	return out
 }

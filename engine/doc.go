@@ -8,10 +8,15 @@
 //
 // # Settings
 //
-// [BackendOptions] holds the backend settings as the command line gives
-// them; [BackendOptions.For] fills in the configuration file's settings
-// for the chosen backend where no flag was given. [FileConfig] is the
-// configuration file.
+// Each backend declares its options, kind and price once, where it
+// registers ([translate.BackendInfo]); the settings every remote backend
+// takes (rate limits, retries, price) are declared here ([Flags]).
+// [BackendOptions] holds what the command line gives, unchecked; [Select]
+// picks the backend (without regard to case, with a "did you mean"),
+// fills in the configuration file's settings ([FileConfig]) where no flag
+// was given, and checks every value against the declarations, so that a
+// mistake is a [SettingError] before any work. [NewDryRun] counts what a
+// run would send without building the backend.
 //
 // # Memory
 //

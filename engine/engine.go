@@ -34,18 +34,24 @@ type Engine struct {
 	closers  []io.Closer
 }
 
-// New builds the backend o selects and the pipeline around it.
-func New(ctx context.Context, env Env, o BackendOptions, s Settings) (*Engine, error) {
-	b, info, closer, err := NewBackend(ctx, env, o)
+// New builds the selected backend and the pipeline around it, once the
+// backend has said (where it can tell beforehand) that it translates the
+// language pair.
+func New(ctx context.Context, sel *Selection, s Settings) (*Engine, error) {
+	if err := sel.CheckPair(s.From, s.To); err != nil {
+		return nil, err
+	}
+	b, closer, err := NewBackend(ctx, sel)
 	if err != nil {
 		return nil, err
 	}
-	e := &Engine{Backend: b, Info: info, Settings: s, closers: []io.Closer{closer}}
+	e := &Engine{Backend: b, Info: sel.Info, Settings: s, closers: []io.Closer{closer}}
 	e.Pipeline, err = NewPipeline(ctx, b, s)
 	if err != nil {
 		e.Close()
 		return nil, err
 	}
+	e.Pipeline.BatchSize = batchSize(sel.Info.Kind)
 	return e, nil
 }
 
@@ -115,18 +121,23 @@ func (e *Engine) TranslateSegment(ctx context.Context, source string, markup boo
 
 // TranslateLines translates each line as one segment (no segmentation
 // across or within lines), as eval does; path names the file in errors.
-func (e *Engine) TranslateLines(ctx context.Context, path string, lines []string) ([]string, error) {
+// It also returns how many lines carry a fidelity warning.
+func (e *Engine) TranslateLines(ctx context.Context, path string, lines []string) ([]string, int, error) {
 	doc := &translate.Document{Path: path, Format: translate.FormatText}
 	for i, l := range lines {
 		doc.Blocks = append(doc.Blocks, translate.Block{Kind: translate.Paragraph, Line: i + 1,
 			Segments: []translate.Segment{{Source: l, Line: i + 1}}})
 	}
 	if _, err := e.Pipeline.Translate(ctx, doc); err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
+		return nil, 0, fmt.Errorf("%s: %w", path, err)
 	}
 	out := make([]string, len(lines))
+	warned := 0
 	for i, b := range doc.Blocks {
 		out[i] = strings.ReplaceAll(b.Segments[0].Target, "\n", " ")
+		if b.Segments[0].Fidelity.HasWarnings() {
+			warned++
+		}
 	}
-	return out, nil
+	return out, warned, nil
 }

@@ -14,13 +14,15 @@ type MemoryOptions struct {
 	// NoMachine neither reuses nor stores machine translations (--no-memory):
 	// approvals, alternatives, deletions and drafts still apply.
 	NoMachine bool
+	// ReadOnly consults the memory and never writes to it (--dry-run).
+	ReadOnly bool
 }
 
 // UseMemory makes the pipeline consult m before the backend and store
 // every answer in it as it arrives.
 func (e *Engine) UseMemory(m memory.Memory, o MemoryOptions) {
 	e.Pipeline.Memory = &Adapter{M: m, From: e.Settings.From, To: e.Settings.To,
-		Backend: e.Info.Name, Glossary: e.Settings.Glossary, NoMachine: o.NoMachine}
+		Backend: e.Info.Name, Glossary: e.Settings.Glossary, NoMachine: o.NoMachine, ReadOnly: o.ReadOnly}
 }
 
 // Adapter lets the pipeline use a translation memory: it keys each
@@ -31,8 +33,9 @@ type Adapter struct {
 	From, To string
 	Backend  string
 	Glossary *glossary.Glossary
-	// NoMachine ignores machine translations (see MemoryOptions).
-	NoMachine bool
+	// NoMachine ignores machine translations, ReadOnly never stores (see
+	// MemoryOptions).
+	NoMachine, ReadOnly bool
 }
 
 var _ translate.Memory = (*Adapter)(nil)
@@ -77,7 +80,7 @@ func (a *Adapter) Lookup(ctx context.Context, at translate.Occurrence, source st
 
 // Store records a machine translation as soon as it is made.
 func (a *Adapter) Store(ctx context.Context, seg translate.Segment) error {
-	if a.NoMachine {
+	if a.NoMachine || a.ReadOnly {
 		return nil
 	}
 	return a.M.PutMachine(ctx, a.Key(seg.Source, seg.Markup), a.Backend, seg.Target)

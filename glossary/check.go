@@ -23,9 +23,11 @@ func (v Violation) String() string {
 // word. Case-sensitive entries must keep their exact spelling (or be in
 // capitals); others may differ in case. The singular and the plural of
 // the target (North Korean, North Koreans) both count. With markup, both
-// texts are HTML fragments.
+// texts are HTML fragments. Terms inside an address, inline code or a
+// do-not-translate element of the source are not checked: they were never
+// translated.
 func (g *Glossary) Check(source, target string, markup bool) []Violation {
-	ms := g.Find(source, markup)
+	ms := g.findOutsideLinks(source, markup)
 	if len(ms) == 0 {
 		return nil
 	}

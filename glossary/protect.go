@@ -1,10 +1,9 @@
 package glossary
 
 import (
-	"html"
-	"regexp"
 	"strings"
 
+	"github.com/bitext/bitext/inline"
 	"github.com/bitext/bitext/translate"
 )
 
@@ -34,9 +33,13 @@ type Protected struct {
 // Restore only has to unwrap and fix the grammar around it. A span holding
 // the French term would need every span back, tags included, to be
 // replaced. A plain-text segment (markup false) is HTML-escaped when any
-// term matched.
+// term matched. Terms are never matched inside an address (URL, e-mail,
+// handle, hashtag).
+//
+// translate.Pipeline does not call Protect: it protects terms through
+// [Shield], with addresses and figures, in bitext's inline model.
 func (g *Glossary) Protect(segment string, markup bool) Protected {
-	ms := g.Spans(segment, markup)
+	ms := g.spansOutsideLinks(segment, markup)
 	if len(ms) == 0 {
 		return Protected{Text: segment, HTML: markup}
 	}
@@ -57,13 +60,34 @@ func (g *Glossary) Protect(segment string, markup bool) Protected {
 	return Protected{Text: b.String(), Matches: ms, HTML: true}
 }
 
-// spanRE finds translate="no" spans in a backend's output, however the
-// engine spelled the attribute.
-var spanRE = regexp.MustCompile(`(?is)<span\s+translate\s*=\s*["']?no["']?\s*>(.*?)</span\s*>`)
+// spansOutsideLinks is Spans without the matches inside an address.
+func (g *Glossary) spansOutsideLinks(text string, markup bool) []Match {
+	return outsideLinks(text, markup, g.Spans(text, markup))
+}
 
-// strayRE finds span tags left unpaired by an engine, removed from plain
-// text.
-var strayRE = regexp.MustCompile(`(?i)</?span(\s[^>]*)?>`)
+// findOutsideLinks is Find without the matches inside an address.
+func (g *Glossary) findOutsideLinks(text string, markup bool) []Match {
+	return outsideLinks(text, markup, g.Find(text, markup))
+}
+
+// outsideLinks drops the matches of text that lie inside an address.
+func outsideLinks(text string, markup bool, ms []Match) []Match {
+	if len(ms) == 0 {
+		return nil
+	}
+	links := inline.LinkRanges(text, markup)
+	out := ms[:0]
+	for _, m := range ms {
+		inside := false
+		for _, l := range links {
+			inside = inside || m.Start < l[1] && m.End > l[0]
+		}
+		if !inside {
+			out = append(out, m)
+		}
+	}
+	return out
+}
 
 // Restore turns a backend's translation of p.Text back into the segment's
 // own form: plain text when markup is false (tags gone, entities decoded),
@@ -82,13 +106,14 @@ func (g *Glossary) Restore(p Protected, translated string, markup bool) string {
 	out := unwrap(translated, p.Matches)
 	out = g.fixGrammar(out, p.Matches)
 	if !markup {
-		out = html.UnescapeString(strayRE.ReplaceAllString(out, ""))
+		out = plainOf(out)
 	}
 	return out
 }
 
-// unwrap removes the spans holding one of the matches' targets, keeping
-// their content; other translate="no" spans (the caller's own) stay.
+// unwrap removes the translate="no" spans holding one of the matches'
+// targets, keeping their content; other spans (the caller's own) stay.
+// Everything else is kept byte for byte.
 func unwrap(s string, ms []Match) string {
 	if len(ms) == 0 {
 		return s
@@ -98,13 +123,51 @@ func unwrap(s string, ms []Match) string {
 		t := escapeText(m.Target)
 		targets[foldString(t, true)] = t
 	}
-	return spanRE.ReplaceAllStringFunc(s, func(span string) string {
-		inner := spanRE.FindStringSubmatch(span)[1]
-		if t, ok := targets[foldString(inner, true)]; ok {
-			return t
+	toks := inline.Tokens(s)
+	var b strings.Builder
+	for i := 0; i < len(toks); i++ {
+		if end := spanEnd(toks, i); end > i {
+			var inner strings.Builder
+			for _, t := range toks[i+1 : end] {
+				inner.WriteString(t.Raw)
+			}
+			if t, ok := targets[foldString(inner.String(), true)]; ok {
+				b.WriteString(t)
+				i = end
+				continue
+			}
 		}
-		return span
-	})
+		b.WriteString(toks[i].Raw)
+	}
+	return b.String()
+}
+
+// spanEnd returns the index of the token closing the translate="no" span
+// that toks[i] opens, or -1.
+func spanEnd(toks []inline.Token, i int) int {
+	if toks[i].Kind != inline.TagToken {
+		return -1
+	}
+	if t := inline.ParseTag(toks[i].Raw); t.Name != "span" || t.Closing || !t.NoTranslate() {
+		return -1
+	}
+	return inline.ElementEnd(toks, i)
+}
+
+// plainOf turns a fragment whose only tags are stray spans into plain
+// text: span tags dropped, character references decoded.
+func plainOf(s string) string {
+	var b strings.Builder
+	for _, t := range inline.Tokens(s) {
+		switch {
+		case t.Kind == inline.EntityToken:
+			b.WriteString(inline.Decode(t.Raw))
+		case t.Kind == inline.TagToken && inline.ParseTag(t.Raw).Name == "span":
+		default:
+			b.WriteString(t.Raw)
+		}
+	}
+	return b.String()
 }
 
 // Shield adapts a glossary to translate.Pipeline's Protector:
@@ -114,11 +177,47 @@ type Shield struct {
 	Glossary *Glossary
 }
 
-var _ translate.Protector = Shield{}
+var (
+	_ translate.Protector = Shield{}
+	_ inline.MarkupFinder = Shield{}
+)
 
-// Protect protects a segment and returns what to send, whether it is HTML,
-// and the function that restores the backend's translation of it.
-func (s Shield) Protect(segment string, markup bool) (string, bool, func(string) string) {
-	p := s.Glossary.Protect(segment, markup)
-	return p.Text, p.HTML, func(translated string) string { return s.Glossary.Restore(p, translated, markup) }
+// Find returns the terms of text (plain text between two codes of a
+// segment) as spans holding their English targets, as [Glossary.Spans]
+// finds them (a noun and its adjective joined in English order); Ref is
+// the [Match], which Fix reads back.
+func (s Shield) Find(text string) []inline.Span {
+	return termSpans(s.Glossary.Spans(text, false))
+}
+
+// termSpans makes term spans of matches, each carrying its Match.
+func termSpans(ms []Match) []inline.Span {
+	out := make([]inline.Span, len(ms))
+	for i, m := range ms {
+		out[i] = inline.Span{Start: m.Start, End: m.End, Kind: inline.Term, Target: m.Target, Ref: m}
+	}
+	return out
+}
+
+// FindMarkup is Find on a whole segment in the neutral form (see
+// [inline.MarkupFinder]), so that the French around each run of text
+// counts: the article before a term in emphasis ("la <em>Corée du
+// Nord</em>" → "North Korea"), the noun before an adjective in bold.
+func (s Shield) FindMarkup(fragment string) []inline.Span {
+	return termSpans(s.Glossary.Spans(fragment, true))
+}
+
+// Fix fixes the grammar around the restored terms of a translation (see
+// Restore).
+func (s Shield) Fix(target string, terms []*inline.Code, markup bool) string {
+	ms := make([]Match, len(terms))
+	for i, c := range terms {
+		m, _ := c.Ref.(Match)
+		m.Text, m.Target = c.Text, c.Target
+		ms[i] = m
+	}
+	if markup {
+		return s.Glossary.fixGrammar(target, ms)
+	}
+	return plainOf(s.Glossary.fixGrammar(escapeText(target), ms))
 }

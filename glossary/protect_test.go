@@ -3,6 +3,8 @@ package glossary
 import (
 	"strings"
 	"testing"
+
+	"github.com/bitext/bitext/inline"
 )
 
 // replaceTerms is what an identity backend plus Restore must give: the
@@ -158,12 +160,21 @@ func TestIndefinite(t *testing.T) {
 }
 
 func TestShield(t *testing.T) {
-	send, isHTML, restore := Shield{Glossary: asia(t)}.Protect("La Corée du Nord & l’ONU.", false)
-	if !isHTML || send != `La <span translate="no">North Korea</span> &amp; l’<span translate="no">UN</span>.` {
-		t.Fatalf("Protect = %q, %v", send, isHTML)
+	sh := Shield{Glossary: asia(t)}
+	text := "La Corée du Nord & l’ONU."
+	var got []string
+	spans := sh.Find(text)
+	for _, sp := range spans {
+		got = append(got, text[sp.Start:sp.End]+"→"+sp.Target)
 	}
-	if got := restore(`The <span translate="no">North Korea</span> &amp; the <span translate="no">UN</span>.`); got != "North Korea & the UN." {
-		t.Errorf("restore = %q", got)
+	if strings.Join(got, ", ") != "Corée du Nord→North Korea, ONU→UN" {
+		t.Fatalf("Find = %q", got)
+	}
+	// The term codes as the pipeline makes them from Find's spans: Ref
+	// carries what the French said around the term (its article).
+	terms := []*inline.Code{{Kind: inline.Term, Text: "Corée du Nord", Target: "North Korea", Ref: spans[0].Ref}}
+	if got := sh.Fix("The North Korea & the UN.", terms, false); got != "North Korea & the UN." {
+		t.Errorf("Fix = %q", got)
 	}
 }
 

@@ -2,10 +2,10 @@ package memory
 
 import (
 	"encoding/xml"
-	"html"
-	"regexp"
 	"strconv"
 	"strings"
+
+	"github.com/bitext/bitext/inline"
 )
 
 // An HTML fragment (a Markup segment) goes into a TMX <seg> as text and
@@ -15,11 +15,6 @@ import (
 // one bitext's reader writes (&amp; &lt; &gt; &quot;, apostrophes as
 // is); anything written otherwise (&nbsp;, a raw ") travels as a <ph> of
 // type x-entity or x-raw, so that every fragment comes back byte for byte.
-
-var (
-	tagRE    = regexp.MustCompile(`^</?[a-zA-Z][a-zA-Z0-9-]*(?:\s[^<>]*)?/?>`)
-	entityRE = regexp.MustCompile(`^&(?:[a-zA-Z][a-zA-Z0-9]*|#[0-9]+|#[xX][0-9a-fA-F]+);`)
-)
 
 // htmlEscaper is the escaping of text in bitext's HTML fragments.
 var htmlEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&quot;")
@@ -31,7 +26,8 @@ type token struct {
 	kind string // for codes: "tag", "x-entity", "x-raw"
 }
 
-// tokenize splits an HTML fragment into text and codes.
+// tokenize splits an HTML fragment into text and codes, reading its markup
+// with package inline's scanner.
 func tokenize(frag string) []token {
 	var out []token
 	var text strings.Builder
@@ -41,46 +37,32 @@ func tokenize(frag string) []token {
 			text.Reset()
 		}
 	}
-	for i := 0; i < len(frag); {
-		rest := frag[i:]
-		code, kind, n := codeAt(rest)
-		if n == 0 {
-			if e := entityRE.FindString(rest); e != "" && htmlEscaper.Replace(html.UnescapeString(e)) == e {
-				text.WriteString(html.UnescapeString(e))
-				i += len(e)
-				continue
-			}
-			text.WriteByte(frag[i])
-			i++
-			continue
-		}
+	code := func(s, kind string) {
 		flush()
-		out = append(out, token{text: code, code: true, kind: kind})
-		i += n
+		out = append(out, token{text: s, code: true, kind: kind})
+	}
+	for _, t := range inline.Tokens(frag) {
+		switch t.Kind {
+		case inline.TagToken, inline.CommentToken:
+			code(t.Raw, "tag")
+		case inline.EntityToken:
+			if dec := inline.Decode(t.Raw); htmlEscaper.Replace(dec) == t.Raw {
+				text.WriteString(dec)
+			} else {
+				code(t.Raw, "x-entity")
+			}
+		default:
+			for i := 0; i < len(t.Raw); i++ {
+				if c := t.Raw[i]; strings.IndexByte(`<>&"`, c) >= 0 {
+					code(t.Raw[i:i+1], "x-raw") // written raw: kept as it was
+				} else {
+					text.WriteByte(c)
+				}
+			}
+		}
 	}
 	flush()
 	return out
-}
-
-// codeAt returns the code that starts rest, if any, and its length.
-func codeAt(rest string) (code, kind string, n int) {
-	switch rest[0] {
-	case '<':
-		if t := tagRE.FindString(rest); t != "" {
-			return t, "tag", len(t)
-		}
-		return "<", "x-raw", 1
-	case '>', '"':
-		return rest[:1], "x-raw", 1
-	case '&':
-		if e := entityRE.FindString(rest); e != "" && htmlEscaper.Replace(html.UnescapeString(e)) != e {
-			return e, "x-entity", len(e)
-		}
-		if entityRE.FindString(rest) == "" {
-			return "&", "x-raw", 1
-		}
-	}
-	return "", "", 0
 }
 
 // markupToSeg writes an HTML fragment as the content of a TMX <seg>.
@@ -117,14 +99,18 @@ func pairTags(toks []token) []int {
 	partner := make([]int, len(toks))
 	var open []int // indexes of unmatched opening tags
 	for i, t := range toks {
-		if !t.code || t.kind != "tag" || strings.HasSuffix(t.text, "/>") {
+		if !t.code || t.kind != "tag" || strings.HasPrefix(t.text, "<!") {
 			continue
 		}
-		if !strings.HasPrefix(t.text, "</") {
+		tag := inline.ParseTag(t.text)
+		if tag.SelfClosing || tag.Void() {
+			continue
+		}
+		if !tag.Closing {
 			open = append(open, i)
 			continue
 		}
-		if k := len(open) - 1; k >= 0 && tagName(toks[open[k]].text) == tagName(t.text) {
+		if k := len(open) - 1; k >= 0 && inline.ParseTag(toks[open[k]].text).Name == tag.Name {
 			partner[open[k]] = i + 1
 			open = open[:k]
 		}
@@ -138,16 +124,6 @@ func pairTags(toks []token) []int {
 		}
 	}
 	return ids
-}
-
-// tagName returns the lower-case element name of a tag.
-func tagName(tag string) string {
-	s := strings.TrimLeft(tag, "</")
-	end := strings.IndexFunc(s, func(r rune) bool { return r == ' ' || r == '>' || r == '/' || r == '\t' || r == '\n' })
-	if end < 0 {
-		end = len(s)
-	}
-	return strings.ToLower(s[:end])
 }
 
 // escapeXML writes s escaped for XML text or a double-quoted attribute.

@@ -150,7 +150,7 @@ func relativeLike(path, abs, dir string) string {
 func Locate(path, to string) ([]Article, error) {
 	fi, err := os.Stat(path)
 	if err != nil {
-		return nil, fmt.Errorf("failed to open %s: %w", path, unwrapPath(err))
+		return nil, fmt.Errorf("%s: %w", path, unwrapPath(err))
 	}
 	if !fi.IsDir() {
 		a, err := Find(path, to)

@@ -30,6 +30,9 @@ func (a *Article) Approve(ctx context.Context, u *Unit) error {
 	if u.Field != "" && u.Text == "" {
 		return ErrFieldDeleted
 	}
+	if u.attr != nil && u.Text == "" {
+		return ErrAttrDeleted
+	}
 	before := *u
 	err := a.opts.Store.Approve(ctx, u.Key, Approval{Text: u.Text, Machine: u.Draft, Backend: u.Backend, By: a.opts.By})
 	if err != nil {

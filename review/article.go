@@ -19,8 +19,9 @@ type Options struct {
 	From, To string
 	// Store holds machine drafts and approvals. Required.
 	Store Store
-	// Check, when set, lists the glossary problems of a translation
-	// (glossary.Glossary.Check, say); they are shown on pending units.
+	// Check, when set, lists the problems of a translation, each saying
+	// its kind ("glossary: …" for glossary.Glossary.Check, "fidelity: …"
+	// for translate.CheckFidelity); they are shown on pending units.
 	Check func(source, target string, markup bool) []string
 	// By names the editor in approvals.
 	By string
@@ -83,12 +84,17 @@ func (a *Article) load(ctx context.Context) error {
 		return err
 	}
 	a.Units = a.Units[:0]
+	attrs := translate.AttrFields(a.Doc)
 	for _, sp := range Map(a.Doc, refs, work) {
 		u, err := a.newUnit(ctx, sp)
 		if err != nil {
 			return err
 		}
-		a.Units = append(a.Units, u)
+		au, err := a.attrUnits(ctx, u, attrs)
+		if err != nil {
+			return err
+		}
+		a.Units = append(append(a.Units, u), au...)
 	}
 	fields, err := a.fieldUnits(ctx, work.Meta)
 	if err != nil {

@@ -1,10 +1,9 @@
 package review
 
 import (
-	"html"
-	"regexp"
 	"strings"
 
+	"github.com/bitext/bitext/inline"
 	"github.com/bitext/bitext/translate"
 )
 
@@ -241,15 +240,13 @@ func toForm(text string, isMarkup, wantMarkup bool) string {
 	return plainOf(text, true)
 }
 
-var tagRE = regexp.MustCompile(`<[^>]*>`)
-
 // plainOf returns the text of a fragment without tags and entities, or
-// text itself when it is not markup.
+// text itself when it is not markup (read with package inline).
 func plainOf(text string, markup bool) string {
 	if !markup {
 		return text
 	}
-	return html.UnescapeString(tagRE.ReplaceAllString(text, ""))
+	return inline.Parse(text).Plain()
 }
 
 var textEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;")

@@ -33,7 +33,7 @@ func WriteUnit(w io.Writer, a *Article, u *Unit, st Style, draft bool) error {
 	}
 	fmt.Fprintf(&b, "  en: %s\n", describeText(u, st))
 	for _, p := range u.Problems {
-		fmt.Fprintf(&b, "  glossary: %s\n", p)
+		fmt.Fprintf(&b, "  %s\n", p)
 	}
 	_, err := io.WriteString(w, b.String())
 	return err

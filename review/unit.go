@@ -3,7 +3,10 @@ package review
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
+
+	"github.com/bitext/bitext/translate"
 )
 
 // State is where a unit stands in review.
@@ -45,12 +48,17 @@ type Unit struct {
 	// OldSource and OldText are, when the French changed since a similar
 	// sentence was approved, that sentence and its approved English.
 	OldSource, OldText string
-	// Problems are glossary problems of the current text.
+	// Problems are the problems Options.Check found in the current text
+	// (glossary terms missing, figures changed), each saying its kind
+	// ("glossary: …", "fidelity: …").
 	Problems []string
 	// Field names the front-matter field the unit is ("title"), "" for a
 	// unit of the article's body.
 	Field string
 	field int
+	// attr is set for the unit of a translatable attribute (alt text, a
+	// title) of a sentence's markup.
+	attr *attrPlace
 }
 
 // Source is the French of the unit ("" for an orphan paragraph).
@@ -93,7 +101,7 @@ func (u *Unit) Reasons() []string {
 		out = append(out, "French changed")
 	}
 	if len(u.Problems) > 0 {
-		out = append(out, "glossary")
+		out = append(out, "check")
 	}
 	return out
 }
@@ -103,6 +111,8 @@ func (u *Unit) Where() string {
 	switch {
 	case u.Field != "":
 		return u.fieldWhere()
+	case u.attr != nil:
+		return u.attrWhere()
 	case u.Orphan():
 		return fmt.Sprintf("added paragraph after paragraph %d", u.Block+1)
 	case u.Last > u.First:
@@ -165,13 +175,52 @@ func (a *Article) fillRecord(ctx context.Context, u *Unit) error {
 	return nil
 }
 
-// check records the glossary problems of a pending unit's text.
+// check records the problems of a pending unit's text.
 func (a *Article) check(u *Unit) {
 	u.Problems = nil
 	if a.opts.Check == nil || u.Orphan() || !u.Pending() || u.Text == "" {
 		return
 	}
 	u.Problems = a.opts.Check(u.Key.Source, u.Text, u.Markup)
+	if u.Text == u.Draft {
+		u.Problems = appendNew(u.Problems, a.recorded(u)...)
+	}
+}
+
+// recorded returns the fidelity warnings translate recorded on the unit's
+// sentences or front-matter field (an address the engine dropped and
+// bitext put back, say): they hold while the text is the machine draft.
+// An attribute's own are not recorded: its check is Options.Check's.
+func (a *Article) recorded(u *Unit) []string {
+	var fs []*translate.Fidelity
+	switch {
+	case u.attr != nil:
+	case u.Field != "":
+		fs = append(fs, a.Doc.Meta[u.field].Fidelity)
+	default:
+		for _, s := range a.Doc.Blocks[u.Block].Segments[u.First : u.Last+1] {
+			fs = append(fs, s.Fidelity)
+		}
+	}
+	var out []string
+	for _, f := range fs {
+		if f != nil {
+			for _, w := range f.Warnings {
+				out = append(out, "fidelity: "+w)
+			}
+		}
+	}
+	return out
+}
+
+// appendNew appends the strings of add that list does not hold yet.
+func appendNew(list []string, add ...string) []string {
+	for _, s := range add {
+		if !slices.Contains(list, s) {
+			list = append(list, s)
+		}
+	}
+	return list
 }
 
 // PlainText returns the unit's English without markup, as an editor types

@@ -36,7 +36,7 @@ func (a *Article) WorkingDocument() *translate.Document {
 			nb.Segments = nil
 			for _, u := range a.blockUnits(b) {
 				if u.Text != "" {
-					nb.Segments = append(nb.Segments, translate.Segment{Source: u.Key.Source, Target: u.Text, Markup: u.Markup, Line: u.Line})
+					nb.Segments = append(nb.Segments, translate.Segment{Source: u.Key.Source, Target: a.withAttrs(u, u.Text, false), Markup: u.Markup, Line: u.Line})
 				}
 			}
 		}
@@ -52,7 +52,7 @@ func (a *Article) WorkingDocument() *translate.Document {
 func (a *Article) blockUnits(b int) []*Unit {
 	var out []*Unit
 	for _, u := range a.Units {
-		if !u.Orphan() && u.Field == "" && u.Block == b {
+		if !u.Orphan() && u.Field == "" && u.attr == nil && u.Block == b {
 			out = append(out, u)
 		}
 	}
@@ -86,7 +86,9 @@ func (a *Article) Published() *translate.Document {
 		if blk.Translatable() {
 			nb.Segments = nil
 			for _, u := range a.blockUnits(b) {
-				nb.Segments = append(nb.Segments, u.published())
+				seg := u.published()
+				seg.Target = a.withAttrs(u, seg.Target, true)
+				nb.Segments = append(nb.Segments, seg)
 			}
 		}
 		out.Blocks = append(out.Blocks, nb)

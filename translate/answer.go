@@ -6,6 +6,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/bitext/bitext/inline"
 )
 
 // ErrBadAnswer is wrapped by the errors of [CheckAnswers]: a backend's
@@ -103,7 +105,7 @@ func answerProblem(src, t string, html bool) string {
 // s is an HTML fragment.
 func textOf(s string, html bool) string {
 	if html {
-		s = stripTags(s)
+		s = inline.Parse(s).Plain()
 	}
 	return strings.TrimSpace(s)
 }

@@ -7,12 +7,17 @@ import (
 
 // Request is one batch of segments for a backend to translate.
 //
-// Segments are plain text unless HTML is set. With HTML set, every segment is
-// an HTML fragment: its tags and entities must come back untouched and in
-// place, and the content of any <span translate="no">…</span> element must
-// come back exactly as it went in (that is how glossary terms and markup are
-// protected). Each backend converts that neutral form to its engine's own
-// (Apertium's <apertium-notrans>, DeepL's ignore_tags, …) and back.
+// Segments are plain text unless HTML is set. With HTML set, every segment
+// is in the neutral form of package inline (inline.Content.Neutral): text
+// with &amp; &lt; &gt; escaped, paired markup as <em id="1">…</em> (the
+// element's own name, or <g>), standalone markup as <x id="2"/>, and
+// protected text as <span translate="no" id="3">…</span>, whose content
+// is already what the translation must hold. A backend converts that form
+// to its engine's own (Apertium's stand-ins and superblanks, DeepL's
+// ignored tags, …) and back: tags must come back with their ids, and the
+// content of translate="no" elements untouched. What an engine loses
+// anyway, the pipeline puts back and reports in the segment's fidelity
+// record; a backend need not fail for it.
 type Request struct {
 	// From and To are ISO 639-1 language codes, such as "fr" and "en".
 	From, To string
@@ -50,8 +55,6 @@ type Capabilities struct {
 	// HTML is true when the backend honours Request.HTML: it passes tags
 	// through and leaves translate="no" spans untouched.
 	HTML bool
-	// Remote is true for backends that send text over the network.
-	Remote bool
 }
 
 // TermPair is one glossary entry as a backend's native glossary takes it.

@@ -4,10 +4,13 @@
 //
 // # Flow
 //
-// A file is read into a [Document] (blocks of [Segment]s, one per sentence);
-// segments are protected by the glossary, translated in batches by a
-// [Backend], restored and given English typography; the bilingual package
-// then writes the outputs.
+// A file is read into a [Document] (blocks of [Segment]s, one per sentence;
+// GFM tables one per cell); each segment's content is read into package
+// inline's model, its addresses, inline code, glossary terms and figures
+// (package figures) protected, translated in batches by a [Backend] in the
+// neutral form ([Request]) the backend converts to its own, restored code
+// by code and given English typography; every segment gets a [Fidelity]
+// record; the bilingual package then writes the outputs.
 //
 // # Backends
 //

@@ -20,6 +20,12 @@ const (
 	Paragraph BlockKind = "paragraph"
 	Quote     BlockKind = "quote"
 	ListItem  BlockKind = "list-item"
+	// Table blocks are GFM tables: one segment per cell, row by row (see
+	// Block.Table).
+	Table BlockKind = "table"
+	// Footnote blocks are footnote definitions ([^1]: …): Marker is the
+	// label, empty for a later paragraph of the same footnote.
+	Footnote BlockKind = "footnote"
 	// Verbatim blocks (code, HTML, thematic breaks) are copied, never
 	// translated.
 	Verbatim BlockKind = "verbatim"
@@ -58,6 +64,8 @@ type MetaField struct {
 	Translate bool
 	// Target is the translated value when Translate is set.
 	Target string
+	// Fidelity is what the pipeline checked on Target (see Segment).
+	Fidelity *Fidelity
 }
 
 // Block is one structural unit of an article.
@@ -72,8 +80,35 @@ type Block struct {
 	// Line is the 1-based line of the source file where the block starts.
 	Line int
 	// Segments are the block's sentences in order. Verbatim blocks have
-	// one segment whose Source is the raw text and is copied as is.
+	// one segment whose Source is the raw text and is copied as is; Table
+	// blocks one per cell, row by row (an empty cell has an empty Source).
 	Segments []Segment
+	// Table is the layout of a Table block, nil for the others.
+	Table *TableLayout
+}
+
+// TableLayout is the structure of a table: its cells are the block's
+// segments, Columns per row, the first row the header.
+type TableLayout struct {
+	Columns int `json:"columns"`
+	// Align is each column's alignment: "", "left", "center" or "right".
+	Align []string `json:"align"`
+	// Delimiter is the delimiter row as the source wrote it (|:--|--:|),
+	// written back as it is.
+	Delimiter string `json:"delimiter"`
+	// Pipes says the source's rows start and end with a pipe.
+	Pipes bool `json:"pipes"`
+	// Padded says the source lined its columns up with spaces; the
+	// translation's are lined up too.
+	Padded bool `json:"padded,omitempty"`
+}
+
+// Rows returns the number of rows of a Table block.
+func (b Block) Rows() int {
+	if b.Table == nil || b.Table.Columns == 0 {
+		return 0
+	}
+	return (len(b.Segments) + b.Table.Columns - 1) / b.Table.Columns
 }
 
 // Segment is one sentence: the unit sent to a backend, stored in the
@@ -92,6 +127,10 @@ type Segment struct {
 	// Backend names the engine that produced Target ("approved" for a
 	// reviewed translation, "" before translation).
 	Backend string
+	// Fidelity is what the pipeline checked on Target (what it protected
+	// and how it came back, and any warning); nil when there was nothing
+	// to check.
+	Fidelity *Fidelity
 }
 
 // SourceText returns the block's source sentences joined by spaces.
@@ -128,14 +167,7 @@ func (b Block) Translatable() bool { return b.Kind != Verbatim }
 // translated field is a segment like any other: in the memory, reviewed,
 // approved.
 func MetaRanks(doc *Document) []int {
-	seen := map[string]int{}
-	for _, blk := range doc.Blocks {
-		if blk.Translatable() {
-			for _, seg := range blk.Segments {
-				seen[seg.Source]++
-			}
-		}
-	}
+	seen := sourceCounts(doc)
 	out := make([]int, len(doc.Meta))
 	for i, f := range doc.Meta {
 		if f.Translate && f.Value != "" {
@@ -144,6 +176,19 @@ func MetaRanks(doc *Document) []int {
 		}
 	}
 	return out
+}
+
+// sourceCounts counts the sources of doc's translated segments.
+func sourceCounts(doc *Document) map[string]int {
+	seen := map[string]int{}
+	for _, blk := range doc.Blocks {
+		if blk.Translatable() {
+			for _, seg := range blk.Segments {
+				seen[seg.Source]++
+			}
+		}
+	}
+	return seen
 }
 
 // Ranks returns, for every segment of doc (indexed like

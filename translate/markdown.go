@@ -7,8 +7,18 @@ import (
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	extast "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/parser"
 	gmtext "github.com/yuin/goldmark/text"
 )
+
+// MarkdownParser returns the parser bitext reads Markdown with: CommonMark
+// and GitHub Flavored Markdown (tables, strikethrough, task lists, bare
+// links) with footnotes, as goldmark implements them.
+func MarkdownParser() parser.Parser {
+	return goldmark.New(goldmark.WithExtensions(extension.GFM, extension.Footnote)).Parser()
+}
 
 // maxNesting is the most quotes and list markers one line may open. Deeper
 // nesting is refused: no article needs it, and Markdown parsers slow down
@@ -27,9 +37,10 @@ func readMarkdown(path string, text string) (*Document, error) {
 		return nil, err
 	}
 	src := []byte(body)
-	root := goldmark.DefaultParser().Parse(gmtext.NewReader(src))
+	root := MarkdownParser().Parse(gmtext.NewReader(src))
 	lines := newLineIndex(body)
 	r := &mdReader{src: src, lines: lines, inline: newInlineWriter(src, lines), doc: &Document{Meta: meta}}
+	r.inline.footnotes = footnoteLabels(root)
 	r.walk(root, mdContext{})
 	r.doc.Warnings = append(r.doc.Warnings, r.inline.warnings...)
 	if len(r.doc.Blocks) == 0 && len(meta) == 0 {
@@ -76,6 +87,14 @@ func (r *mdReader) walk(n ast.Node, c mdContext) {
 		r.list(n, c)
 	case *ast.FencedCodeBlock, *ast.CodeBlock, *ast.HTMLBlock, *ast.ThematicBreak:
 		r.verbatim(n)
+	case *extast.Table:
+		if c.quote > 0 || c.list > 0 {
+			r.verbatim(n) // kept as written: the flat model has no table in a quote
+		} else {
+			r.table(n)
+		}
+	case *extast.FootnoteList:
+		r.footnotes(n, c)
 	default:
 		if n.HasChildren() {
 			r.children(n, c)

@@ -248,6 +248,11 @@ func checkWellFormed(t *testing.T, doc *Document) {
 	}
 }
 
+// inlineMarkup are the elements the Markdown reader writes in pairs.
+var inlineMarkup = map[string]bool{"em": true, "strong": true, "a": true, "code": true, "del": true, "sup": true}
+
+func isInlineMarkup(name string) bool { return inlineMarkup[name] }
+
 // balanced reports whether the known inline elements of frag open and
 // close in order.
 func balanced(frag string) bool {

@@ -4,20 +4,13 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"html"
-	"regexp"
+	"strings"
 	"sync"
 	"sync/atomic"
-)
 
-// Protector shields glossary terms from a backend. Protect returns the text
-// to send for one segment, whether that text is an HTML fragment, and a
-// function that turns the backend's translation back into the segment's own
-// form with the glossary's targets in place. markup says that segment is an
-// HTML fragment already.
-type Protector interface {
-	Protect(segment string, markup bool) (send string, isHTML bool, restore func(translated string) string)
-}
+	"github.com/bitext/bitext/figures"
+	"github.com/bitext/bitext/inline"
+)
 
 // Memory supplies translations known before the backend is asked (a
 // translation memory) and records the backend's new ones.
@@ -44,8 +37,19 @@ type Occurrence struct {
 }
 
 // Pipeline runs documents through a backend: protect, translate in batches,
-// restore, fix typography. A Pipeline is safe for concurrent use by several
-// documents once set up, and all of them share its backend.
+// restore, fix typography, check.
+//
+// Every segment is read into [inline.Content] and protected: addresses,
+// inline code, do-not-translate elements, the Protector's terms and the
+// figures (in their English form, see package figures) become codes. A
+// backend that takes HTML gets the neutral form ([inline.Content.Neutral]);
+// one that does not gets plain text. The answer is restored code by code
+// (repaired where the engine lost or repeated one), and every segment gets
+// a [Fidelity] record. The alt texts and titles of the markup are
+// segments of their own ([Attr]): looked up in the memory at their own
+// occurrence, translated first when it does not know them, and put into
+// the sentence that holds them. A Pipeline is safe for concurrent use by
+// several documents once set up, and all of them share its backend.
 type Pipeline struct {
 	// Backend translates the segments. Required.
 	Backend Backend
@@ -56,11 +60,12 @@ type Pipeline struct {
 	// Memory, when set, is consulted before the backend and told after.
 	Memory Memory
 	// Finish, when set, is applied to every translated segment (English
-	// typography, say). It must keep HTML tags intact.
+	// typography, say), after its codes are restored and before it is
+	// checked. It must keep HTML tags intact.
 	Finish func(string) string
 	// BatchSize is the most segments one Translate call carries (default
-	// 64 for remote backends and 512 for local ones, whose pipelines stall
-	// between calls; less when the backend says so).
+	// 512; less when the backend says so). The engine gives remote
+	// backends 64, so that each answer is stored soon.
 	BatchSize int
 	// Jobs is how many batches of one document are in flight at once
 	// (default 1).
@@ -83,10 +88,17 @@ type Stats struct {
 
 // job is one segment waiting for translation.
 type job struct {
-	seg     *Segment
-	send    string
-	html    bool
+	seg *Segment
+	// prot is the segment's protected content; send is what goes to the
+	// backend, the neutral HTML form when html is set.
+	prot inline.Content
+	send string
+	html bool
+	// restore turns the backend's answer into the segment's Target.
 	restore func(string) string
+	// attrs are the translatable attributes of the segment's markup,
+	// translated by jobs of their own before this one is restored.
+	attrs []*attrSlot
 }
 
 // Translate fills in the Target of every translatable segment of doc and
@@ -94,22 +106,17 @@ type job struct {
 // keep their targets (and are in the memory) and the rest stay empty.
 func (p *Pipeline) Translate(ctx context.Context, doc *Document) (Stats, error) {
 	var st Stats
-	jobs, err := p.collect(ctx, doc, &st)
+	pl, err := p.collect(ctx, doc, &st)
 	if err != nil {
 		return st, err
 	}
-	var plain, marked []job
-	for _, j := range jobs {
-		if j.html {
-			marked = append(marked, j)
-		} else {
-			plain = append(plain, j)
-		}
-	}
-	if err := p.run(ctx, plain, false, &st); err != nil {
+	if err := p.runJobs(ctx, pl.attrs, &st); err != nil {
 		return st, err
 	}
-	if err := p.run(ctx, marked, true, &st); err != nil {
+	for _, f := range pl.fills {
+		f.fill()
+	}
+	if err := p.runJobs(ctx, pl.jobs, &st); err != nil {
 		return st, err
 	}
 	for i := range doc.Meta {
@@ -120,11 +127,27 @@ func (p *Pipeline) Translate(ctx context.Context, doc *Document) (Stats, error) 
 	return st, nil
 }
 
+// runJobs translates jobs: plain-text ones, then HTML ones.
+func (p *Pipeline) runJobs(ctx context.Context, jobs []job, st *Stats) error {
+	var plain, marked []job
+	for _, j := range jobs {
+		if j.html {
+			marked = append(marked, j)
+		} else {
+			plain = append(plain, j)
+		}
+	}
+	if err := p.run(ctx, plain, false, st); err != nil {
+		return err
+	}
+	return p.run(ctx, marked, true, st)
+}
+
 // metaTarget reuses the headline's translation for a title that repeats it,
 // which is the common case, so that it is never translated twice.
 func (p *Pipeline) metaTarget(doc *Document, f MetaField) string {
 	if b := titleBlock(doc, f); b != nil {
-		return html.UnescapeString(stripTags(b.TargetText()))
+		return blockPlain(*b, true)
 	}
 	return f.Target
 }
@@ -132,21 +155,43 @@ func (p *Pipeline) metaTarget(doc *Document, f MetaField) string {
 // titleBlock returns the headline or heading whose text is f's value.
 func titleBlock(doc *Document, f MetaField) *Block {
 	for i, b := range doc.Blocks {
-		if (b.Kind == Headline || b.Kind == Heading) && html.UnescapeString(stripTags(b.SourceText())) == f.Value {
+		if (b.Kind == Headline || b.Kind == Heading) && blockPlain(b, false) == f.Value {
 			return &doc.Blocks[i]
 		}
 	}
 	return nil
 }
 
-var tagRE = regexp.MustCompile(`<[^>]*>`)
+// blockPlain returns one side of a block as plain text.
+func blockPlain(b Block, target bool) string {
+	parts := make([]string, len(b.Segments))
+	for i, s := range b.Segments {
+		t := s.Source
+		if target {
+			t = s.Target
+		}
+		parts[i] = inline.ParseSegment(t, s.Markup).Plain()
+	}
+	return strings.Join(parts, " ")
+}
 
-func stripTags(s string) string { return tagRE.ReplaceAllString(s, "") }
+// plan is what a document needs from the backend.
+type plan struct {
+	// jobs are the sentences and front-matter fields to translate; attrs
+	// the attributes of their markup (alt text, titles), to run first.
+	jobs, attrs []job
+	// fills are the sentences the memory gave, whose attributes are put
+	// in place once attrs have run.
+	fills []attrFill
+}
 
 // collect prepares a job for every segment that needs the backend, filling
-// the rest from the memory.
-func (p *Pipeline) collect(ctx context.Context, doc *Document, st *Stats) ([]job, error) {
-	var jobs []job
+// the rest from the memory, and a job for every translatable attribute of
+// their markup the memory does not know (see [Attr]).
+func (p *Pipeline) collect(ctx context.Context, doc *Document, st *Stats) (plan, error) {
+	var pl plan
+	cv := convention(doc)
+	fields := fieldsBySegment(doc)
 	rank := map[string]int{}
 	for bi := range doc.Blocks {
 		b := &doc.Blocks[bi]
@@ -155,30 +200,68 @@ func (p *Pipeline) collect(ctx context.Context, doc *Document, st *Stats) ([]job
 		}
 		for si := range b.Segments {
 			seg := &b.Segments[si]
+			if strings.TrimSpace(seg.Source) == "" {
+				continue // an empty table cell
+			}
 			st.Segments++
 			rank[seg.Source]++
-			if p.Memory != nil {
-				at := Occurrence{Doc: doc.Name, Pos: rank[seg.Source]}
-				t, by, ok, err := p.Memory.Lookup(ctx, at, seg.Source, seg.Markup)
-				if err != nil {
-					return nil, fmt.Errorf("translation memory: %w", err)
-				}
-				if ok {
-					seg.Target, seg.Backend = t, by
-					st.FromMemory++
-					continue
-				}
+			if err := p.collectSegment(ctx, doc, seg, rank[seg.Source], fields[[2]int{bi, si}], cv, st, &pl); err != nil {
+				return pl, err
 			}
-			jobs = append(jobs, p.prepare(seg))
 		}
 	}
+	metaJobs, err := p.collectMeta(ctx, doc, st, cv)
+	pl.jobs = append(pl.jobs, metaJobs...)
+	return pl, err
+}
+
+// collectSegment fills seg from the memory or adds its job to pl, with
+// its attributes' (fields).
+func (p *Pipeline) collectSegment(ctx context.Context, doc *Document, seg *Segment, pos int, fields []AttrField, cv figures.Convention, st *Stats, pl *plan) error {
+	if p.Memory != nil {
+		t, by, ok, err := p.Memory.Lookup(ctx, Occurrence{Doc: doc.Name, Pos: pos}, seg.Source, seg.Markup)
+		if err != nil {
+			return fmt.Errorf("translation memory: %w", err)
+		}
+		if ok {
+			seg.Target, seg.Backend = t, by
+			st.FromMemory++
+			if by == Deleted {
+				return nil
+			}
+			p.recheck(seg, cv)
+			slots, jobs, err := p.attrSlots(ctx, doc, seg, inline.ParseSegment(seg.Source, seg.Markup), fields, cv, st)
+			if len(slots) > 0 {
+				pl.fills = append(pl.fills, attrFill{seg: seg, slots: slots})
+			}
+			pl.attrs = append(pl.attrs, jobs...)
+			return err
+		}
+	}
+	j := p.prepare(seg, cv)
+	slots, jobs, err := p.attrSlots(ctx, doc, seg, j.prot, fields, cv, st)
+	if err != nil {
+		return err
+	}
+	j.attrs = slots
+	j.restore = func(out string) string { return p.finish(j, out) }
+	pl.attrs = append(pl.attrs, jobs...)
+	pl.jobs = append(pl.jobs, j)
+	return nil
+}
+
+// collectMeta fills the translated front-matter fields from the memory
+// and prepares a job for each of the others (a title that repeats the
+// headline takes its translation, see metaTarget).
+func (p *Pipeline) collectMeta(ctx context.Context, doc *Document, st *Stats, cv figures.Convention) ([]job, error) {
+	var jobs []job
 	metaRanks := MetaRanks(doc)
 	for i := range doc.Meta {
 		f := &doc.Meta[i]
 		if !f.Translate || f.Value == "" {
 			continue
 		}
-		f.Target = ""
+		f.Target, f.Fidelity = "", nil
 		st.Segments++
 		if p.Memory != nil {
 			at := Occurrence{Doc: doc.Name, Pos: metaRanks[i]}
@@ -187,41 +270,32 @@ func (p *Pipeline) collect(ctx context.Context, doc *Document, st *Stats) ([]job
 				return nil, fmt.Errorf("translation memory: %w", err)
 			}
 			if ok && by != Deleted {
-				f.Target = t
+				seg := Segment{Source: f.Value, Target: t}
+				p.recheck(&seg, cv)
+				f.Target, f.Fidelity = t, seg.Fidelity
 				st.FromMemory++
 				continue
 			}
 		}
 		if titleBlock(doc, *f) == nil {
-			jobs = append(jobs, p.prepareMeta(f))
+			jobs = append(jobs, p.prepareMeta(f, cv))
 		}
 	}
 	return jobs, nil
 }
 
-func (p *Pipeline) prepare(seg *Segment) job {
-	j := job{seg: seg, send: seg.Source, html: seg.Markup, restore: identity}
-	if p.Protector != nil {
-		j.send, j.html, j.restore = p.Protector.Protect(seg.Source, seg.Markup)
-	}
-	return j
-}
-
 // prepareMeta translates a front-matter value as a segment of its own,
 // stored in the memory like any other.
-func (p *Pipeline) prepareMeta(f *MetaField) job {
+func (p *Pipeline) prepareMeta(f *MetaField, cv figures.Convention) job {
 	seg := &Segment{Source: f.Value}
-	j := p.prepare(seg)
-	inner := j.restore
+	j := p.prepare(seg, cv)
 	j.restore = func(s string) string {
-		out := inner(s)
-		f.Target = out
+		out := p.finish(j, s)
+		f.Target, f.Fidelity = out, seg.Fidelity
 		return out
 	}
 	return j
 }
-
-func identity(s string) string { return s }
 
 // withLine adds the line of the segment an *AnswerError names to err.
 func withLine(err error, batch []job) error {
@@ -341,11 +415,7 @@ func (p *Pipeline) Halted() error {
 func (p *Pipeline) batchSize() int {
 	caps := p.Backend.Capabilities()
 	size := p.BatchSize
-	switch {
-	case size > 0:
-	case caps.Remote:
-		size = 64
-	default:
+	if size <= 0 {
 		size = 512
 	}
 	if m := caps.MaxSegments; m > 0 && m < size {
@@ -354,18 +424,13 @@ func (p *Pipeline) batchSize() int {
 	return size
 }
 
-// translateBatch sends one batch. A backend that cannot keep HTML gets the
-// text of HTML segments (protected terms are already in the target
-// language inside their spans, so they go as text too) and its answer is
-// escaped back into a fragment; inline markup is lost on such backends.
+// translateBatch sends one batch. Jobs were prepared for the backend's
+// capabilities: a backend that cannot keep HTML gets plain text (see
+// prepare), and its answer is restored from plain text.
 func (p *Pipeline) translateBatch(ctx context.Context, batch []job, isHTML bool) error {
-	flatten := isHTML && !p.Backend.Capabilities().HTML
-	req := Request{From: p.From, To: p.To, HTML: isHTML && !flatten, Segments: make([]string, len(batch))}
+	req := Request{From: p.From, To: p.To, HTML: isHTML, Segments: make([]string, len(batch))}
 	for i, j := range batch {
 		req.Segments[i] = j.send
-		if flatten {
-			req.Segments[i] = html.UnescapeString(stripTags(j.send))
-		}
 	}
 	out, err := p.Backend.Translate(ctx, req)
 	if err == nil {
@@ -375,13 +440,7 @@ func (p *Pipeline) translateBatch(ctx context.Context, batch []job, isHTML bool)
 		return withLine(err, batch)
 	}
 	for i, j := range batch {
-		if flatten {
-			out[i] = html.EscapeString(out[i])
-		}
 		t := j.restore(out[i])
-		if p.Finish != nil {
-			t = p.Finish(t)
-		}
 		j.seg.Target, j.seg.Backend = t, p.Backend.Name()
 		if p.Memory != nil {
 			if err := p.Memory.Store(ctx, *j.seg); err != nil {

@@ -25,7 +25,7 @@ type quota struct {
 
 func (q *quota) Name() string { return "quota" }
 func (q *quota) Capabilities() translate.Capabilities {
-	return translate.Capabilities{MaxSegments: 2, Remote: true}
+	return translate.Capabilities{MaxSegments: 2}
 }
 func (q *quota) Translate(ctx context.Context, req translate.Request) ([]string, error) {
 	call := q.calls.Add(1)

@@ -8,6 +8,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/bitext/bitext/inline"
 	"github.com/bitext/bitext/translate"
 )
 
@@ -111,18 +112,17 @@ func TestPipelineUsesMemoryFirst(t *testing.T) {
 	}
 }
 
-// brackets protects the word "Kim" by sending it as HTML in a span.
+// brackets protects the word "Kim" as a term whose English is "Kim".
 type brackets struct{}
 
-func (brackets) Protect(s string, markup bool) (string, bool, func(string) string) {
-	if !strings.Contains(s, "Kim") {
-		return s, markup, func(t string) string { return t }
+func (brackets) Find(s string) []inline.Span {
+	if i := strings.Index(s, "Kim"); i >= 0 {
+		return []inline.Span{{Start: i, End: i + 3, Kind: inline.Term, Target: "Kim"}}
 	}
-	sent := strings.ReplaceAll(s, "Kim", `<span translate="no">Kim</span>`)
-	return sent, true, func(t string) string {
-		return strings.ReplaceAll(t, `<SPAN TRANSLATE="NO">KIM</SPAN>`, "Kim")
-	}
+	return nil
 }
+
+func (brackets) Fix(t string, _ []*inline.Code, _ bool) string { return t }
 
 func TestPipelineProtectsAndFinishes(t *testing.T) {
 	b := &upper{caps: translate.Capabilities{HTML: true}}
@@ -214,10 +214,11 @@ func TestPipelineFlattensHTMLForTextOnlyBackends(t *testing.T) {
 			t.Errorf("text-only backend got HTML: %+v", r)
 		}
 	}
-	// The flattened answer comes back escaped, so the protector's restore
-	// sees a fragment; brackets' restore does not unescape it.
-	if got := d.Blocks[0].Segments[0].Target; got != "M. KIM &amp; CO" {
-		t.Errorf("target = %q", got)
+	// The engine changed the term (KIM): it is put back at the end, and the
+	// segment carries a warning saying so.
+	seg := d.Blocks[0].Segments[0]
+	if seg.Target != "M. KIM & CO Kim" || !seg.Fidelity.HasWarnings() {
+		t.Errorf("target = %q, fidelity %+v", seg.Target, seg.Fidelity)
 	}
 }
 
@@ -227,16 +228,15 @@ func TestPipelineDefaultBatchSizes(t *testing.T) {
 		sentences[i] = fmt.Sprintf("phrase %d", i)
 	}
 	for _, tt := range []struct {
-		remote bool
-		want   int
-	}{{true, 64}, {false, 512}} {
-		b := &upper{caps: translate.Capabilities{Remote: tt.remote}}
-		p := &translate.Pipeline{Backend: b}
+		size, want int
+	}{{64, 64}, {0, 512}} {
+		b := &upper{}
+		p := &translate.Pipeline{Backend: b, BatchSize: tt.size}
 		if _, err := p.Translate(context.Background(), doc(sentences...)); err != nil {
 			t.Fatal(err)
 		}
 		if got := len(b.reqs[0].Segments); got != tt.want {
-			t.Errorf("remote=%v: first batch of %d segments, want %d", tt.remote, got, tt.want)
+			t.Errorf("BatchSize %d: first batch of %d segments, want %d", tt.size, got, tt.want)
 		}
 	}
 }

@@ -3,23 +3,31 @@ package translate
 import (
 	"bytes"
 	"html"
-	"regexp"
 	"sort"
 	"strings"
 
+	"github.com/bitext/bitext/inline"
 	"github.com/yuin/goldmark/ast"
+	extast "github.com/yuin/goldmark/extension/ast"
 	gmhtml "github.com/yuin/goldmark/renderer/html"
+	"github.com/yuin/goldmark/util"
 )
 
 // inlineWriter renders the inline content of one Markdown block as an HTML
-// fragment (escaped text, <em>, <strong>, <code>, <a href>, <img>, raw
-// inline HTML), remembering which source line each part came from.
+// fragment, the serialisation of package inline's model: escaped text,
+// <em>, <strong>, <del>, <code>, <a href title>, <img src alt title>, <br>
+// for a hard line break, <input type="checkbox"> for a task-list box,
+// <sup translate="no" data-footnote="L">[^L]</sup> for a footnote
+// reference, and raw inline HTML as the author wrote it; it remembers
+// which source line each part came from.
 type inlineWriter struct {
 	src      []byte
 	lines    lineIndex
 	buf      bufWriter
 	marks    []lineMark
 	warnings []string
+	// footnotes maps a footnote's index to its label.
+	footnotes map[int]string
 }
 
 // lineMark says that the fragment from offset off on comes from line.
@@ -82,34 +90,41 @@ func (w *inlineWriter) enter(n ast.Node) bool {
 		w.image(n)
 	case *ast.RawHTML:
 		w.rawHTML(n)
+	case *extast.Strikethrough:
+		w.buf.WriteString("<del>")
+	case *extast.TaskCheckBox:
+		w.taskBox(n)
+	case *extast.FootnoteLink:
+		label := html.EscapeString(w.footnotes[n.Index])
+		w.buf.WriteString(`<sup translate="no" data-footnote="` + label + `">[^` + label + `]</sup>`)
+	case *extast.FootnoteBacklink:
 	default:
 		return true
 	}
-	return n.Kind() == ast.KindEmphasis || n.Kind() == ast.KindLink
+	return n.Kind() == ast.KindEmphasis || n.Kind() == ast.KindLink || n.Kind() == extast.KindStrikethrough
 }
 
-// rawHTML writes inline HTML as it is, unless its tag is one the fragment
-// itself uses for Markdown (em, strong, code, a, span, img, br…): those are
-// kept as escaped text, since writing the fragment back would turn them
-// into Markdown or drop them, and lose what the author wrote.
+// taskBox writes a task-list box as the disabled checkbox GFM renders.
+func (w *inlineWriter) taskBox(n *extast.TaskCheckBox) {
+	if n.IsChecked {
+		w.buf.WriteString(`<input type="checkbox" checked disabled>`)
+		return
+	}
+	w.buf.WriteString(`<input type="checkbox" disabled>`)
+}
+
+// rawHTML writes inline HTML as the author wrote it: it is markup, kept
+// as markup (package inline reads it into codes). A tag Markdown would
+// write itself (<em>, <br>, <a href>…) is marked data-raw, so that it is
+// written back as HTML, not as Markdown (inline.RawAttr).
 func (w *inlineWriter) rawHTML(n *ast.RawHTML) {
 	var raw []byte
 	for i := 0; i < n.Segments.Len(); i++ {
 		seg := n.Segments.At(i)
 		raw = append(raw, seg.Value(w.src)...)
 	}
-	if m := rawTagName.FindSubmatch(raw); m != nil && fragmentTags[strings.ToLower(string(m[1]))] {
-		w.buf.WriteString(html.EscapeString(string(raw)))
-		return
-	}
-	w.buf.Write(raw)
+	w.buf.WriteString(inline.MarkRaw(string(raw)))
 }
-
-// rawTagName finds the element name of a raw HTML tag.
-var rawTagName = regexp.MustCompile(`^</?\s*([A-Za-z][A-Za-z0-9-]*)`)
-
-// fragmentTags are the tags an inline fragment uses for Markdown itself.
-var fragmentTags = map[string]bool{"em": true, "i": true, "strong": true, "b": true, "code": true, "a": true, "span": true, "img": true, "br": true}
 
 // exit writes what comes after a node's children.
 func (w *inlineWriter) exit(n ast.Node) {
@@ -120,6 +135,8 @@ func (w *inlineWriter) exit(n ast.Node) {
 		if safeLink(n.Destination) {
 			w.buf.WriteString("</a>")
 		}
+	case *extast.Strikethrough:
+		w.buf.WriteString("</del>")
 	}
 }
 
@@ -148,7 +165,10 @@ func (w *inlineWriter) text(n *ast.Text) {
 	} else {
 		gmhtml.DefaultWriter.Write(w.buf, v)
 	}
-	if n.SoftLineBreak() || n.HardLineBreak() {
+	switch {
+	case n.HardLineBreak():
+		w.buf.WriteString("<br>")
+	case n.SoftLineBreak():
 		w.buf.WriteByte(' ')
 	}
 }
@@ -184,15 +204,21 @@ func (w *inlineWriter) link(n *ast.Link) {
 		w.warnings = append(w.warnings, "link to "+string(n.Destination)+" dropped (unsafe URL), its text kept")
 		return
 	}
-	w.buf.WriteString(`<a href="` + escapeAttr(string(n.Destination)) + `"`)
+	w.buf.WriteString(`<a href="` + escapeAttr(mdValue(n.Destination)) + `"`)
 	if len(n.Title) > 0 {
-		w.buf.WriteString(` title="` + escapeAttr(string(n.Title)) + `"`)
+		w.buf.WriteString(` title="` + escapeAttr(mdValue(n.Title)) + `"`)
 	}
 	w.buf.WriteString(">")
 }
 
+// autoLink writes <https://…> and <a@b.c> as links; an address GFM links
+// by itself (written bare) stays text, as written.
 func (w *inlineWriter) autoLink(n *ast.AutoLink) {
 	label := string(n.Label(w.src))
+	if start := labelStart(w.src, n); start <= 0 || w.src[start-1] != '<' {
+		w.buf.WriteString(html.EscapeString(label))
+		return
+	}
 	url := string(n.URL(w.src))
 	if n.AutoLinkType == ast.AutoLinkEmail && !strings.HasPrefix(strings.ToLower(url), "mailto:") {
 		url = "mailto:" + url
@@ -208,9 +234,9 @@ func (w *inlineWriter) image(n *ast.Image) {
 			alt.Write(seg.Value(w.src))
 		}
 	}
-	w.buf.WriteString(`<img src="` + escapeAttr(string(n.Destination)) + `" alt="` + escapeAttr(alt.String()) + `"`)
+	w.buf.WriteString(`<img src="` + escapeAttr(mdValue(n.Destination)) + `" alt="` + escapeAttr(html.UnescapeString(alt.String())) + `"`)
 	if len(n.Title) > 0 {
-		w.buf.WriteString(` title="` + escapeAttr(string(n.Title)) + `"`)
+		w.buf.WriteString(` title="` + escapeAttr(mdValue(n.Title)) + `"`)
 	}
 	w.buf.WriteString(">")
 }
@@ -235,3 +261,21 @@ func safeLink(dest []byte) bool { return !gmhtml.IsDangerousURL(dest) }
 
 // escapeAttr escapes s for a double-quoted HTML attribute value.
 func escapeAttr(s string) string { return html.EscapeString(s) }
+
+// labelStart returns the offset of an autolink's label in the source:
+// the label is a slice of it, so its capacity tells where it starts.
+func labelStart(src []byte, n *ast.AutoLink) int {
+	label := n.Label(src)
+	start := cap(src) - cap(label)
+	if start < 0 || start > len(src) || len(label) > 0 && start+len(label) <= len(src) && &src[start] != &label[0] {
+		return -1
+	}
+	return start
+}
+
+// mdValue returns a link destination or title as Markdown means it:
+// backslash escapes and character references resolved (goldmark keeps
+// them as written).
+func mdValue(b []byte) string {
+	return string(util.UnescapePunctuations(util.ResolveEntityNames(util.ResolveNumericReferences(b))))
+}

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/bitext/bitext/inline"
 )
 
 // Side selects which text of each segment [Write] writes.
@@ -71,7 +73,7 @@ func writeText(buf *bytes.Buffer, doc *Document, side Side) error {
 				buf.WriteByte(' ')
 			}
 			if b.Segments[j].Markup {
-				s = fragmentText(s)
+				s = inline.Parse(s).Plain()
 			}
 			buf.WriteString(oneLine(s))
 		}

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"strconv"
 	"strings"
+
+	"github.com/bitext/bitext/inline"
 )
 
 // mdWriter lays out Markdown blocks: separators between them, heading and
@@ -95,11 +97,15 @@ func (w *mdWriter) startsList(prev, cur Block) bool {
 
 // block writes one block whose segment texts (on the chosen side) are segs.
 func (w *mdWriter) block(b Block, segs []string, i int) {
-	if b.Kind == Verbatim {
+	switch b.Kind {
+	case Verbatim:
 		w.buf.WriteString(strings.Join(segs, "\n"))
 		return
+	case Table:
+		w.buf.WriteString(tableMarkdown(b, segs))
+		return
 	}
-	text := blockMarkdown(b, segs)
+	text := blockMarkdown(b, segs, w.continuation(b))
 	switch b.Kind {
 	case Heading, Headline:
 		w.heading(b, text)
@@ -111,6 +117,12 @@ func (w *mdWriter) block(b Block, segs []string, i int) {
 		w.buf.WriteString(strings.TrimRight(prefix+text, " "))
 	case ListItem:
 		w.listItem(b, text)
+	case Footnote:
+		if b.Marker != "" {
+			w.buf.WriteString("[^" + b.Marker + "]: " + text)
+		} else {
+			w.buf.WriteString("    " + text)
+		}
 	default:
 		w.buf.WriteString(text)
 	}
@@ -153,18 +165,48 @@ func (w *mdWriter) listItem(b Block, text string) {
 	w.styles = append(w.styles, markerStyle(b.Marker))
 }
 
+// continuation is what starts a line of block b after a hard line break:
+// its quote markers or its indentation; "" where a break is written <br>
+// (headings, which are one line).
+func (w *mdWriter) continuation(b Block) string {
+	switch b.Kind {
+	case Quote:
+		return strings.Repeat("> ", max(b.Level, 1))
+	case ListItem:
+		n := sum(w.widths[:min(max(b.Level, 1)-1, len(w.widths))])
+		if b.Marker != "" {
+			n += len(b.Marker) + 1
+		} else if len(w.widths) >= b.Level && b.Level > 0 {
+			n = sum(w.widths[:b.Level])
+		}
+		return strings.Repeat(" ", n)
+	case Footnote:
+		return "    "
+	}
+	return ""
+}
+
 // blockMarkdown converts and joins a block's segments, escaping what would
 // otherwise start a Markdown construct at the start of the line.
-func blockMarkdown(b Block, segs []string) string {
+// cont starts the lines after hard line breaks.
+func blockMarkdown(b Block, segs []string, cont string) string {
+	opts := inline.MarkdownOptions{Continuation: cont, Table: b.Kind == Heading || b.Kind == Headline}
 	parts := make([]string, len(segs))
 	for i, s := range segs {
-		if b.Segments[i].Markup {
-			parts[i] = fragmentMarkdown(oneLine(s))
-		} else {
-			parts[i] = escapeMarkdown(oneLine(s))
-		}
+		parts[i] = segmentMarkdown(s, b.Segments[i].Markup, opts)
 	}
 	return escapeLineStart(strings.TrimSpace(strings.Join(parts, " ")))
+}
+
+// segmentMarkdown renders one segment (an HTML fragment when markup) as
+// Markdown.
+func segmentMarkdown(s string, markup bool, opts inline.MarkdownOptions) string {
+	if markup {
+		s = strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ").Replace(s)
+	} else {
+		s = oneLine(s)
+	}
+	return inline.ParseSegment(s, markup).Markdown(opts)
 }
 
 // escapeLineStart escapes a first character that would make a line a
@@ -173,7 +215,7 @@ func escapeLineStart(s string) string {
 	if s == "" {
 		return s
 	}
-	if strings.IndexByte("#>+-=~", s[0]) >= 0 {
+	if strings.IndexByte("#>+-=~", s[0]) >= 0 || startsHTMLBlock(s) {
 		return `\` + s
 	}
 	i := 0
@@ -184,6 +226,38 @@ func escapeLineStart(s string) string {
 		return s[:i] + `\` + s[i:]
 	}
 	return s
+}
+
+// htmlBlockTags are the elements whose tag starts an HTML block at the
+// start of a line (CommonMark's HTML blocks 1 and 6).
+var htmlBlockTags = map[string]bool{
+	"script": true, "pre": true, "style": true, "textarea": true,
+	"address": true, "article": true, "aside": true, "base": true, "basefont": true, "blockquote": true,
+	"body": true, "caption": true, "center": true, "col": true, "colgroup": true, "dd": true, "details": true,
+	"dialog": true, "dir": true, "div": true, "dl": true, "dt": true, "fieldset": true, "figcaption": true,
+	"figure": true, "footer": true, "form": true, "frame": true, "frameset": true, "h1": true, "h2": true,
+	"h3": true, "h4": true, "h5": true, "h6": true, "head": true, "header": true, "hr": true, "html": true,
+	"iframe": true, "legend": true, "li": true, "link": true, "main": true, "menu": true, "menuitem": true,
+	"nav": true, "noframes": true, "ol": true, "optgroup": true, "option": true, "p": true, "param": true,
+	"search": true, "section": true, "summary": true, "table": true, "tbody": true, "td": true, "tfoot": true,
+	"th": true, "thead": true, "title": true, "tr": true, "track": true, "ul": true,
+}
+
+// startsHTMLBlock reports whether a line starting with s would be read as
+// an HTML block rather than a paragraph: a comment, a declaration, a
+// block-level tag, or a tag alone on the line.
+func startsHTMLBlock(s string) bool {
+	if s[0] != '<' {
+		return false
+	}
+	toks := inline.Tokens(s)
+	if len(toks) == 0 || toks[0].Kind == inline.TextToken {
+		return false
+	}
+	if toks[0].Kind == inline.CommentToken {
+		return true
+	}
+	return htmlBlockTags[inline.ParseTag(toks[0].Raw).Name] || strings.TrimSpace(s[len(toks[0].Raw):]) == ""
 }
 
 // markerStyle is the kind of list a marker belongs to: the bullet itself,

@@ -3,6 +3,7 @@ package translate
 import (
 	"bytes"
 	"errors"
+	"github.com/bitext/bitext/inline"
 	"os"
 	"path/filepath"
 	"strings"
@@ -227,16 +228,23 @@ func TestFragmentMarkdown(t *testing.T) {
 		{"<code>`x`</code>", "`` `x` ``"},
 		{"<code>a &lt; b</code>", "`a < b`"},
 		{"3 * 4 = [douze] _ok_ a\\b &amp;c", `3 \* 4 = \[douze\] \_ok\_ a\\b \&c`},
-		{`<span translate="no">Kim Jong-un</span> a parlé.`, "Kim Jong-un a parlé."},
-		{"<em>non fermé", "non fermé"},
-		{"fermé</em> seul", "fermé seul"},
+		{`<span translate="no">Kim Jong-un</span> a parlé.`, `<span translate="no">Kim Jong-un</span> a parlé.`},
+		{"<em>non fermé", "<em>non fermé"},
+		{"fermé</em> seul", "fermé</em> seul"},
+		{"<del>barré</del> et <s>aussi</s>", "~~barré~~ et ~~aussi~~"},
+		{"ligne<br>suivante", "ligne\\\nsuivante"},
+		{`<input type="checkbox" disabled> à faire`, "[ ] à faire"},
+		{`<input type="checkbox" checked disabled> fait`, "[x] fait"},
+		{`note<sup translate="no" data-footnote="1">[^1]</sup>.`, "note[^1]."},
+		{`<em class="x">garde</em>`, `<em class="x">garde</em>`},
+		{"voir https://fr.wikipedia.org/wiki/A_(b)_c&d et a_b@x.fr", "voir https://fr.wikipedia.org/wiki/A_(b)_c&d et a_b@x.fr"},
 		{"<abbr>FMI</abbr>", "<abbr>FMI</abbr>"},
 		{`<img src="kim.jpg" alt="Kim [à] Moscou">`, `![Kim \[à\] Moscou](kim.jpg)`},
 		{"<em></em>vide", "vide"},
 	}
 	for _, tc := range cases {
-		if got := fragmentMarkdown(tc.html); got != tc.want {
-			t.Errorf("fragmentMarkdown(%q) = %q, want %q", tc.html, got, tc.want)
+		if got := inline.Parse(tc.html).Markdown(inline.MarkdownOptions{}); got != tc.want {
+			t.Errorf("Markdown(%q) = %q, want %q", tc.html, got, tc.want)
 		}
 	}
 }

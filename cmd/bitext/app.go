@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/bitext/bitext/engine"
 	"github.com/bitext/bitext/translate"
 	"github.com/urfave/cli/v2"
 )
@@ -13,7 +14,7 @@ import (
 // newApp builds the command tree. Every command gets env and nothing else
 // global; this is the one list where commands are registered.
 func newApp(env *Env) *cli.App {
-	return &cli.App{
+	app := &cli.App{
 		Name:  "bitext",
 		Usage: "translate French news articles into English and publish them side by side",
 		Description: `bitext reads French articles (plain text or Markdown), splits them into
@@ -31,13 +32,12 @@ More examples:
    bitext translate samples/seoul-sommet-energie.fr.txt --out out/
    cat article.fr.txt | bitext translate -
    bitext translate --backend deepl --dry-run articles/`,
-		Reader:               env.In,
-		Writer:               env.Out,
-		ErrWriter:            env.Err,
-		Version:              version(),
-		EnableBashCompletion: true,
-		ExitErrHandler:       func(*cli.Context, error) {},
-		OnUsageError:         onUsageError,
+		Reader:         env.In,
+		Writer:         env.Out,
+		ErrWriter:      env.Err,
+		Version:        version(),
+		ExitErrHandler: func(*cli.Context, error) {},
+		OnUsageError:   onUsageError,
 		Commands: []*cli.Command{
 			newTranslateCommand(env),
 			newDiffCommand(env),
@@ -54,23 +54,48 @@ More examples:
 			newVersionCommand(env),
 		},
 	}
+	finish(app.Commands)
+	return app
+}
+
+// finish gives every command bitext's words for parse errors, and keeps
+// "(default: false)" out of the help of yes/no flags.
+func finish(cmds []*cli.Command) {
+	for _, c := range cmds {
+		c.OnUsageError = onUsageError
+		for _, f := range c.Flags {
+			if b, ok := f.(*cli.BoolFlag); ok {
+				b.DisableDefaultText = true
+			}
+		}
+		finish(c.Subcommands)
+	}
 }
 
 // run runs the command line and maps its error to an exit status:
 // 0 success, 1 failure of some input, 2 usage error, 130 interrupted.
 func run(ctx context.Context, env *Env, args []string) int {
 	app := newApp(env)
+	if len(args) > 1 && args[len(args)-1] == completeFlag {
+		return complete(env, app, args[1:len(args)-1])
+	}
+	if err := checkCommands(app, args[1:]); err != nil {
+		return report(env, err)
+	}
 	err := app.RunContext(ctx, interspersed(app, args))
 	return report(env, err)
 }
 
-// report prints err the way every command does and returns the exit status.
+// report prints err the way every command does and returns the exit
+// status. Every error is said once: the file (and line), the problem,
+// then a hint saying what to do.
 func report(env *Env, err error) int {
 	if err == nil {
 		return 0
 	}
 	var usage *usageError
 	var exit *exitError
+	var setting *engine.SettingError
 	switch {
 	case errors.As(err, &exit):
 		if exit.msg != "" {
@@ -82,10 +107,16 @@ func report(env *Env, err error) int {
 		return 130
 	case errors.As(err, &usage):
 		fmt.Fprintf(env.Err, "bitext: error: %s\n", usage.msg)
-		fmt.Fprintf(env.Err, "bitext: hint: run '%s --help' for usage\n", usage.cmd)
+		fmt.Fprintf(env.Err, "bitext: hint: %s\n", usage.hint())
+		return 2
+	case errors.As(err, &setting):
+		fmt.Fprintf(env.Err, "bitext: error: %s\n", words(setting.Err))
+		if setting.Hint != "" {
+			fmt.Fprintf(env.Err, "bitext: hint: %s\n", setting.Hint)
+		}
 		return 2
 	}
-	fmt.Fprintf(env.Err, "bitext: error: %s\n", err)
+	fmt.Fprintf(env.Err, "bitext: error: %s\n", words(err))
 	if hint := hintFor(err); hint != "" {
 		fmt.Fprintf(env.Err, "bitext: hint: %s\n", hint)
 	}
@@ -103,11 +134,20 @@ func hintFor(err error) string {
 
 // usageError is a mistake in the command line itself (exit status 2).
 type usageError struct {
-	cmd string
+	cmd string // the command's full path, for the hint
 	msg string
+	// help, when set, replaces the hint pointing at the command's help.
+	help string
 }
 
 func (e *usageError) Error() string { return e.msg }
+
+func (e *usageError) hint() string {
+	if e.help != "" {
+		return e.help
+	}
+	return fmt.Sprintf("run '%s --help' for usage", e.cmd)
+}
 
 // usagef returns a usage error for the command c.
 func usagef(c *cli.Context, format string, args ...any) error {
@@ -123,13 +163,14 @@ type exitError struct {
 
 func (e *exitError) Error() string { return e.msg }
 
-func onUsageError(c *cli.Context, err error, _ bool) error {
-	return &usageError{cmd: commandPath(c), msg: err.Error()}
-}
-
+// commandPath is the full path of the command c runs, such as "bitext
+// memory stats".
 func commandPath(c *cli.Context) string {
-	if c == nil || c.Command == nil || c.Command.Name == "" {
-		return "bitext"
+	var names []string
+	for _, x := range c.Lineage() {
+		if x.Command != nil && x.Command.Name != "" && x.Command.Name != x.App.Name {
+			names = append([]string{x.Command.Name}, names...)
+		}
 	}
-	return strings.TrimSpace("bitext " + c.Command.Name)
+	return strings.Join(append([]string{"bitext"}, names...), " ")
 }

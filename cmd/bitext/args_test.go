@@ -6,7 +6,7 @@ import (
 )
 
 func TestInterspersedFlags(t *testing.T) {
-	app := newApp(&Env{})
+	app := newApp(testEnv())
 	tests := []struct{ in, want []string }{
 		{[]string{"bitext", "translate", "a.fr.txt", "--out", "o", "b.fr.txt"}, []string{"bitext", "translate", "--out", "o", "a.fr.txt", "b.fr.txt"}},
 		{[]string{"bitext", "translate", "-", "--strict", "-o", "o"}, []string{"bitext", "translate", "--strict", "-o", "o", "-"}},

@@ -1,12 +1,10 @@
 package main
 
 import (
-	"context"
 	"errors"
 	"fmt"
-	"strconv"
+	"regexp"
 	"strings"
-	"text/tabwriter"
 	"time"
 
 	"github.com/bitext/bitext/engine"
@@ -15,23 +13,47 @@ import (
 	"github.com/urfave/cli/v2"
 )
 
-// backendFlags are shared by every command that translates.
-func backendFlags() []cli.Flag {
-	return []cli.Flag{
+// backendFlags are shared by every command that translates: --config,
+// --backend, --option, then a flag for each setting the engine and the
+// backends declare (engine.Flags): help, defaults and checks all come
+// from the declarations.
+func backendFlags(env *Env) []cli.Flag {
+	flags := []cli.Flag{
 		&cli.StringFlag{Name: "config", Usage: "configuration `FILE` (default: $BITEXT_CONFIG, else ~/.config/bitext/config.yaml)"},
-		&cli.StringFlag{Name: "backend", Aliases: []string{"b"}, Usage: "translation `NAME` (see 'bitext backends'; default: marian when a model is installed, else apertium)", EnvVars: []string{"BITEXT_BACKEND"}},
-		&cli.StringFlag{Name: "endpoint", Usage: "the backend's server `URL` (a proxy, a self-hosted server)", EnvVars: []string{"BITEXT_ENDPOINT"}},
-		&cli.StringFlag{Name: "model", Usage: "model `NAME` or folder, for backends that have several"},
-		&cli.IntFlag{Name: "beam", Usage: "marian: beam size `N` (default: the model's)"},
-		&cli.StringSliceFlag{Name: "option", Usage: "backend-specific `KEY=VALUE` setting (repeatable), e.g. project=my-project"},
-		&cli.Float64Flag{Name: "price", Value: -1, Usage: "price per million characters for --dry-run (default: the backend's published price)"},
-		&cli.Float64Flag{Name: "rps", Usage: "remote backends: at most `N` requests per second over the whole run (0: no limit)"},
-		&cli.Float64Flag{Name: "cps", Usage: "remote backends: at most `N` characters per second over the whole run (0: no limit)"},
-		&cli.IntFlag{Name: "concurrency", Usage: "remote backends: requests in flight at once (default 4)"},
-		&cli.DurationFlag{Name: "timeout", Usage: "remote backends: time limit of one request (default 60s)"},
-		&cli.IntFlag{Name: "retries", Usage: "remote backends: retries of a failed request (default 5; -1: none)"},
-		&cli.DurationFlag{Name: "max-wait", Usage: "remote backends: longest pause a server may ask for (Retry-After) before the run stops (default 5m)"},
+		&cli.StringFlag{Name: "backend", Aliases: []string{"b"}, EnvVars: []string{"BITEXT_BACKEND"},
+			Usage: "translation backend `NAME`: " + strings.Join(env.Registry.Names(), ", ") + " (default: marian when a model is installed, else apertium)"},
+		&cli.StringSliceFlag{Name: "option", Usage: "a setting of the backend, `KEY=VALUE`, repeatable ('bitext backends' lists each backend's)"},
 	}
+	for _, o := range engine.Flags(env.Registry) {
+		f := &cli.StringFlag{Name: o.Name, Usage: flagUsage(o)}
+		if o.Env != "" {
+			f.EnvVars = []string{o.Env}
+		}
+		flags = append(flags, f)
+	}
+	return flags
+}
+
+// flagUsage is a declared setting's help: its words with the value's
+// placeholder marked for urfave/cli, the values it takes, and its default
+// once.
+func flagUsage(o translate.Option) string {
+	ph := o.Placeholder()
+	u := o.Help
+	if loc := regexp.MustCompile(`\b` + regexp.QuoteMeta(ph) + `\b`).FindStringIndex(u); loc != nil {
+		u = u[:loc[0]] + "`" + ph + "`" + u[loc[1]:]
+		if r := o.Range(); r != "" {
+			u += ", " + r
+		}
+	} else if o.Type == translate.Choice {
+		u += ": one of `" + ph + "`"
+	} else {
+		u += ": `" + ph + "` " + o.Range()
+	}
+	if o.Default != "" {
+		u += " (default: " + o.Default + ")"
+	}
+	return strings.TrimSpace(u)
 }
 
 // withoutFlag returns flags less the one named name.
@@ -45,40 +67,47 @@ func withoutFlag(flags []cli.Flag, name string) []cli.Flag {
 	return out
 }
 
-// parseBackendOptions reads the backend flags and the configuration file.
-func parseBackendOptions(c *cli.Context, env *Env) (engine.BackendOptions, error) {
+// backendOptions reads the backend flags and the configuration file,
+// unchecked.
+func backendOptions(c *cli.Context, env *Env) (engine.BackendOptions, error) {
 	file, err := engine.LoadConfig(env.Getenv, c.String("config"))
 	if err != nil {
 		return engine.BackendOptions{}, err
 	}
-	o := engine.BackendOptions{
-		File:     file,
-		Set:      map[string]bool{},
-		Name:     c.String("backend"),
-		Endpoint: c.String("endpoint"),
-		Model:    c.String("model"),
-		Options:  map[string]string{},
-		Price:    c.Float64("price"),
-		Remote: remote.Options{
-			Concurrency:       c.Int("concurrency"),
-			RequestsPerSecond: c.Float64("rps"),
-			CharsPerSecond:    c.Float64("cps"),
-			Timeout:           c.Duration("timeout"),
-			MaxRetries:        c.Int("retries"),
-			MaxWait:           c.Duration("max-wait"),
-		},
-	}
-	for _, kv := range c.StringSlice("option") {
-		k, v, _ := strings.Cut(kv, "=")
-		o.Options[strings.TrimSpace(k)] = strings.TrimSpace(v)
-	}
-	if n := c.Int("beam"); n > 0 {
-		o.Options["beam"] = strconv.Itoa(n)
-	}
-	for _, name := range []string{"backend", "endpoint", "model", "price", "rps", "cps", "concurrency", "timeout", "retries", "max-wait"} {
-		o.Set[name] = c.IsSet(name)
+	o := engine.BackendOptions{File: file, Name: c.String("backend"), Options: c.StringSlice("option"),
+		Flags: map[string]string{}, OnWait: waitNotice(env)}
+	for _, s := range engine.Flags(env.Registry) {
+		if c.IsSet(s.Name) {
+			o.Flags[s.Name] = c.String(s.Name)
+		}
 	}
 	return o, nil
+}
+
+// selectBackend reads and checks the backend settings: every mistake is a
+// usage error, reported before any work.
+func selectBackend(c *cli.Context, env *Env) (*engine.Selection, error) {
+	o, err := backendOptions(c, env)
+	if err != nil {
+		return nil, err
+	}
+	sel, err := engine.Select(engineEnv(env), o)
+	return sel, commandHint(c, err)
+}
+
+// commandHint gives a setting error without a hint the command's help as
+// its hint.
+func commandHint(c *cli.Context, err error) error {
+	var se *engine.SettingError
+	if errors.As(err, &se) && se.Hint == "" {
+		return &usageError{cmd: commandPath(c), msg: words(se.Err)}
+	}
+	return err
+}
+
+// engineEnv is what the engine reads from env.
+func engineEnv(env *Env) engine.Env {
+	return engine.Env{Getenv: env.Getenv, Registry: env.Registry}
 }
 
 // waitNotice prints a server's request to wait, so that a long pause is
@@ -90,79 +119,21 @@ func waitNotice(env *Env) func(remote.Wait) {
 	}
 }
 
-// publishedPrices are the list prices per million characters (USD or EUR
-// as published) used by --dry-run when --price is not given.
-var publishedPrices = map[string]float64{
-	"google":    20,
-	"google-v3": 20,
-	"deepl":     25,
-}
-
-func formatCost(info translate.BackendInfo, chars int, override float64) string {
-	price, ok := publishedPrices[info.Name]
-	if override >= 0 {
-		price, ok = override, true
+// formatCost prices n characters with the selection's price.
+func formatCost(sel *engine.Selection, n int) string {
+	switch {
+	case sel.Info.Kind == translate.Local:
+		return fmt.Sprintf("no charge (%s runs on your own machine or server)", sel.Info.Name)
+	case sel.Price.IsZero():
+		return fmt.Sprintf("cost unknown: %s publishes no price per character; give one with --price", sel.Info.Name)
 	}
-	if !info.Remote || !ok {
-		return "no charge (" + info.Name + ")"
+	from := sel.Info.Name + "'s published price"
+	if sel.PriceFrom != "published" {
+		from = sel.PriceFrom
 	}
-	return fmt.Sprintf("about %.4f at %.2f per million characters (%s)", float64(chars)*price/1e6, price, info.Name)
-}
-
-func newBackendsCommand(env *Env) *cli.Command {
-	return &cli.Command{
-		Name:  "backends",
-		Usage: "list the translation backends and whether they are configured",
-		Description: `Examples:
-   bitext backends
-   bitext backends --check          # also send a test sentence to each configured backend`,
-		Flags: append([]cli.Flag{
-			&cli.BoolFlag{Name: "check", Usage: "translate a test sentence with each configured backend"},
-		}, withoutFlag(backendFlags(), "backend")...),
-		OnUsageError: onUsageError,
-		Action: func(c *cli.Context) error {
-			o, err := parseBackendOptions(c, env)
-			if err != nil {
-				return err
-			}
-			return runBackends(c.Context, env, o, c.Bool("check"))
-		},
+	cost := fmt.Sprintf("%.2f", sel.Price.Cost(n))
+	if sel.Price.Cost(n) < 1 {
+		cost = fmt.Sprintf("%.4f", sel.Price.Cost(n))
 	}
-}
-
-func runBackends(ctx context.Context, env *Env, o engine.BackendOptions, check bool) error {
-	tw := tabwriter.NewWriter(env.Out, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "NAME\tSTATUS\tENVIRONMENT\tDESCRIPTION")
-	for _, info := range env.Registry.List() {
-		status := backendStatus(ctx, env, info, o, check)
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", info.Name, status, strings.Join(info.Env, " "), info.Description)
-	}
-	return tw.Flush()
-}
-
-func backendStatus(ctx context.Context, env *Env, info translate.BackendInfo, o engine.BackendOptions, check bool) string {
-	b, err := info.New(ctx, o.For(info.Name).Config(engineEnv(env)))
-	if err != nil {
-		if errors.Is(err, translate.ErrNotConfigured) {
-			return "not configured"
-		}
-		return "error: " + err.Error()
-	}
-	if c, ok := b.(interface{ Close() error }); ok {
-		defer c.Close()
-	}
-	if !check {
-		return "configured"
-	}
-	ctx, cancel := context.WithTimeout(ctx, 20*time.Second)
-	defer cancel()
-	req := translate.Request{From: "fr", To: "en", Segments: []string{"Bonjour."}}
-	out, err := b.Translate(ctx, req)
-	if err == nil {
-		err = translate.CheckAnswers(info.Name, req, out)
-	}
-	if err != nil {
-		return "not answering: " + err.Error()
-	}
-	return fmt.Sprintf("ok (%q)", out[0])
+	return fmt.Sprintf("about %s %s at %s (%s)", cost, sel.Price.Currency, sel.Price, from)
 }

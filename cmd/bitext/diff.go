@@ -16,7 +16,9 @@ func newDiffCommand(env *Env) *cli.Command {
 		Description: `PATH is a working copy written by translate (OUT/NAME.en.txt or .md) or an
 output folder. For each segment whose English differs from the machine
 draft, the French is printed above a word diff: coloured on a terminal,
-[-deleted-]{+inserted+} otherwise.
+[-deleted-]{+inserted+} otherwise. Segments whose English has a problem
+(a glossary term missing, a figure or an address not kept) are listed
+too, with the problem.
 
 With --exit-code the status is 1 when segments are pending (unapproved
 changes or machine output nobody reviewed), 0 otherwise, like
@@ -29,7 +31,6 @@ Examples:
 			&cli.BoolFlag{Name: "exit-code", Usage: "exit with status 1 when segments are pending"},
 			&cli.StringFlag{Name: "color", Value: "auto", Usage: "colour the diff: `WHEN` (auto, always, never)"},
 		),
-		OnUsageError: onUsageError,
 		Action: func(c *cli.Context) error {
 			o, err := parseReviewOptions(c, env)
 			if err != nil {
@@ -55,7 +56,7 @@ func runDiff(ctx context.Context, env *Env, o *reviewOptions, color string, exit
 	pending := 0
 	for _, a := range articles {
 		for _, u := range a.Units {
-			if u.Differs() {
+			if u.Differs() || len(u.Problems) > 0 {
 				if err := review.WriteUnit(env.Out, a, u, st, false); err != nil {
 					return err
 				}

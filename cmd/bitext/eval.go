@@ -18,7 +18,7 @@ import (
 type evalOptions struct {
 	Src, Ref   string
 	From, To   string
-	Backend    engine.BackendOptions
+	Backend    *engine.Selection
 	Glossaries []string
 	Output     string
 	JSON       bool
@@ -44,25 +44,31 @@ Examples:
    bitext eval --glossary names.csv --output hyp.en src.fr ref.en
    bitext eval --backend marian --model ~/.cache/bitext/models/opus-mt-fr-en src.fr ref.en`,
 		Flags: append([]cli.Flag{
-			&cli.StringFlag{Name: "from", Value: "fr", Usage: "source language `CODE`"},
-			&cli.StringFlag{Name: "to", Value: "en", Usage: "target language `CODE`"},
+			languageFlag("from", "fr", "source"),
+			languageFlag("to", "en", "target"),
 			&cli.StringSliceFlag{Name: "glossary", Aliases: []string{"g"}, Usage: "glossary `FILE` (repeatable)"},
 			&cli.StringFlag{Name: "output", Usage: "also write the translations to `FILE`, one per line"},
 			&cli.BoolFlag{Name: "json", Usage: "print the results as JSON"},
 			&cli.BoolFlag{Name: "raw", Usage: "skip bitext's English typography (to compare with the bare engine)"},
-		}, backendFlags()...),
-		OnUsageError: onUsageError,
+		}, withoutFlag(backendFlags(env), "price")...),
 		Action: func(c *cli.Context) error {
-			if c.NArg() != 2 {
-				return usagef(c, "eval takes two files, SRC and REF (got %d arguments)", c.NArg())
+			if err := twoFiles(c, "SRC", "REF"); err != nil {
+				return err
 			}
-			backend, err := parseBackendOptions(c, env)
+			from, to, err := languages(c)
 			if err != nil {
+				return err
+			}
+			backend, err := selectBackend(c, env)
+			if err != nil {
+				return err
+			}
+			if err := backend.CheckPair(from, to); err != nil {
 				return err
 			}
 			opts := evalOptions{
 				Src: c.Args().Get(0), Ref: c.Args().Get(1),
-				From: c.String("from"), To: c.String("to"),
+				From: from, To: to,
 				Backend:    backend,
 				Glossaries: c.StringSlice("glossary"),
 				Output:     c.String("output"),
@@ -76,22 +82,15 @@ Examples:
 
 // evalResult is what "bitext eval" reports.
 type evalResult struct {
-	Backend  string        `json:"backend"`
-	Lines    int           `json:"lines"`
-	BLEU     score.BLEU    `json:"bleu"`
-	ChrF     score.ChrF    `json:"chrf"`
-	Terms    *termAccuracy `json:"terms,omitempty"`
-	Glossary string        `json:"glossary_version,omitempty"`
-}
-
-// termAccuracy counts glossary-term occurrences and how many came out right.
-type termAccuracy struct {
-	Occurrences int `json:"occurrences"`
-	Correct     int `json:"correct"`
-	// InReference counts the occurrences whose target the reference line
-	// has, and ReferenceCorrect those of them the output has too.
-	InReference      int `json:"in_reference"`
-	ReferenceCorrect int `json:"reference_correct"`
+	Backend  string                 `json:"backend"`
+	Lines    int                    `json:"lines"`
+	BLEU     score.BLEU             `json:"bleu"`
+	ChrF     score.ChrF             `json:"chrf"`
+	Terms    *glossary.TermAccuracy `json:"terms,omitempty"`
+	Glossary string                 `json:"glossary_version,omitempty"`
+	// FidelityWarnings counts the lines whose translation carries a
+	// fidelity warning (a figure, an address or markup not kept).
+	FidelityWarnings int `json:"fidelity_warnings"`
 }
 
 func runEval(ctx context.Context, env *Env, opts evalOptions) error {
@@ -110,7 +109,7 @@ func runEval(ctx context.Context, env *Env, opts evalOptions) error {
 	if err != nil {
 		return err
 	}
-	hyps, name, err := translateLines(ctx, env, opts, g, srcs)
+	hyps, name, warned, err := translateLines(ctx, env, opts, g, srcs)
 	if err != nil {
 		return err
 	}
@@ -119,59 +118,25 @@ func runEval(ctx context.Context, env *Env, opts evalOptions) error {
 			return err
 		}
 	}
-	res := evalResult{Backend: name, Lines: len(srcs), BLEU: score.CorpusBLEU(hyps, refs), ChrF: score.CorpusChrF(hyps, refs)}
+	res := evalResult{Backend: name, Lines: len(srcs), BLEU: score.CorpusBLEU(hyps, refs), ChrF: score.CorpusChrF(hyps, refs), FidelityWarnings: warned}
 	if g != nil {
-		res.Terms = measureTerms(g, srcs, hyps, refs)
+		t := g.Measure(srcs, hyps, refs)
+		res.Terms = &t
 		res.Glossary = g.Version()
 	}
 	return printEval(env.Out, res, opts.JSON)
 }
 
 // translateLines runs each line as one segment through the pipeline.
-func translateLines(ctx context.Context, env *Env, opts evalOptions, g *glossary.Glossary, lines []string) ([]string, string, error) {
-	eng, err := newEngine(ctx, env, opts.Backend, engine.Settings{From: opts.From, To: opts.To, Glossary: g, Raw: opts.Raw})
+// It also returns how many lines carry a fidelity warning.
+func translateLines(ctx context.Context, env *Env, opts evalOptions, g *glossary.Glossary, lines []string) ([]string, string, int, error) {
+	eng, err := engine.New(ctx, opts.Backend, engine.Settings{From: opts.From, To: opts.To, Glossary: g, Raw: opts.Raw})
 	if err != nil {
-		return nil, "", err
+		return nil, "", 0, err
 	}
 	defer eng.Close()
-	hyps, err := eng.TranslateLines(ctx, opts.Src, lines)
-	return hyps, eng.Info.Name, err
-}
-
-// measureTerms counts, for every glossary-term occurrence in the sources,
-// whether the output line (and the reference line) has its target.
-func measureTerms(g *glossary.Glossary, srcs, hyps, refs []string) *termAccuracy {
-	t := &termAccuracy{}
-	for i, src := range srcs {
-		found := g.Find(src, false)
-		if len(found) == 0 {
-			continue
-		}
-		missHyp := missing(g.Check(src, hyps[i], false))
-		missRef := missing(g.Check(src, refs[i], false))
-		for _, m := range found {
-			t.Occurrences++
-			ok := !missHyp[m.Entry]
-			if ok {
-				t.Correct++
-			}
-			if !missRef[m.Entry] {
-				t.InReference++
-				if ok {
-					t.ReferenceCorrect++
-				}
-			}
-		}
-	}
-	return t
-}
-
-func missing(vs []glossary.Violation) map[int]bool {
-	m := map[int]bool{}
-	for _, v := range vs {
-		m[v.Entry] = true
-	}
-	return m
+	hyps, warned, err := eng.TranslateLines(ctx, opts.Src, lines)
+	return hyps, eng.Info.Name, warned, err
 }
 
 func printEval(w io.Writer, res evalResult, asJSON bool) error {
@@ -181,6 +146,7 @@ func printEval(w io.Writer, res evalResult, asJSON bool) error {
 		return enc.Encode(res)
 	}
 	fmt.Fprintf(w, "backend %s, %d lines\n%s\n%s\n", res.Backend, res.Lines, res.BLEU, res.ChrF)
+	fmt.Fprintf(w, "fidelity: %d of %d lines carry a warning\n", res.FidelityWarnings, res.Lines)
 	if t := res.Terms; t != nil {
 		fmt.Fprintf(w, "terms: %d of %d occurrences right (%s); %d of %d where the reference has the term (%s)\n",
 			t.Correct, t.Occurrences, percent(t.Correct, t.Occurrences),

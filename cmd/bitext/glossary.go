@@ -39,7 +39,6 @@ problem; warnings alone exit 0.
 
 Example:
    bitext glossary lint samples/glossary.csv extra-terms.tsv`,
-		OnUsageError: onUsageError,
 		Action: func(c *cli.Context) error {
 			if c.NArg() == 0 {
 				return usagef(c, "name the glossary files to lint")
@@ -54,9 +53,9 @@ Example:
 			}
 			switch {
 			case errs > 0:
-				return &exitError{code: 1, msg: fmt.Sprintf("%d problems, %d warnings", errs, len(problems)-errs)}
+				return &exitError{code: 1, msg: fmt.Sprintf("%s, %s", plural(errs, "problem"), plural(len(problems)-errs, "warning"))}
 			case len(problems) > 0:
-				fmt.Fprintf(env.Out, "%d warnings: the glossary loads, but check them\n", len(problems))
+				fmt.Fprintf(env.Out, "%s: the glossary loads, but check them\n", plural(len(problems), "warning"))
 			default:
 				fmt.Fprintf(env.Out, "%s: no problems\n", strings.Join(c.Args().Slice(), ", "))
 			}
@@ -68,26 +67,27 @@ Example:
 func newGlossaryCheckCommand(env *Env) *cli.Command {
 	return &cli.Command{
 		Name:      "check",
-		Usage:     "check an existing (for example hand-edited) translation against its source",
-		ArgsUsage: "FILE.en.EXT...",
-		Description: `FILE.en.EXT is an English article written by 'bitext translate' (and
-perhaps edited since). Its French source is found in the article's JSON
-(OUT/NAME.json or OUT/.bitext/docs/NAME.json), or given with --source.
-Paragraph by paragraph, every glossary term of the French must have its
-target in the English. Violations are printed as FILE:LINE: …; the exit
-status is 1 when there is any.
+		Usage:     "check existing (for example hand-edited) translations against their source",
+		ArgsUsage: "PATH...",
+		Description: `PATH is an English article written by 'bitext translate' (and perhaps
+edited since), OUT/NAME.en.txt or .md, or an output folder (every article
+in it). Its French source is what translate last wrote for it
+(OUT/.bitext/docs/NAME.json), or the file --source names. Paragraph by
+paragraph, every glossary term of the French must have its target in the
+English. Violations are printed as FILE:LINE: …; the exit status is 1 when
+there is any.
 
-Example:
-   bitext glossary check --glossary samples/glossary.csv out/seoul-sommet-energie.en.txt`,
+Examples:
+   bitext glossary check --glossary samples/glossary.csv out/seoul-sommet-energie.en.txt
+   bitext glossary check --glossary samples/glossary.csv out/`,
 		Flags: []cli.Flag{
 			&cli.StringSliceFlag{Name: "glossary", Aliases: []string{"g"}, Usage: "glossary `FILE` (repeatable; default: ./glossary.*)"},
-			&cli.StringFlag{Name: "source", Usage: "the French article `FILE` (default: found from the translation)"},
-			&cli.StringFlag{Name: "to", Value: "en", Usage: "target language `CODE`"},
+			&cli.StringFlag{Name: "source", Usage: "the French article `FILE` (default: what translate last wrote for it)"},
+			languageFlag("to", "en", "target"),
 		},
-		OnUsageError: onUsageError,
 		Action: func(c *cli.Context) error {
 			if c.NArg() == 0 {
-				return usagef(c, "name the translated articles to check")
+				return usagef(c, "name the translated articles to check, or their output folder")
 			}
 			if c.IsSet("source") && c.NArg() > 1 {
 				return usagef(c, "--source goes with a single translation")
@@ -99,29 +99,48 @@ Example:
 			if g == nil {
 				return usagef(c, "no glossary: give --glossary FILE (or put a glossary.csv here)")
 			}
-			n := 0
-			for _, path := range c.Args().Slice() {
-				vs, err := checkTranslation(g, path, c.String("source"), c.String("to"))
-				if err != nil {
-					return err
-				}
-				for _, v := range vs {
-					fmt.Fprintln(env.Out, v)
-				}
-				n += len(vs)
-			}
-			if n > 0 {
-				return &exitError{code: 1, msg: fmt.Sprintf("%d glossary violations", n)}
-			}
-			fmt.Fprintln(env.Out, "no glossary violations")
-			return nil
+			return runGlossaryCheck(env, g, c.Args().Slice(), c.String("source"), c.String("to"))
 		},
 	}
 }
 
+// runGlossaryCheck checks each working copy the paths name (files or
+// output folders).
+func runGlossaryCheck(env *Env, g *glossary.Glossary, paths []string, source, to string) error {
+	n, files := 0, 0
+	for _, p := range paths {
+		works := []string{p}
+		if source == "" {
+			arts, err := outdir.Locate(p, to)
+			if err != nil {
+				return err
+			}
+			works = works[:0]
+			for _, a := range arts {
+				works = append(works, a.Work())
+			}
+		}
+		for _, w := range works {
+			vs, err := checkTranslation(g, w, source, to)
+			if err != nil {
+				return err
+			}
+			for _, v := range vs {
+				fmt.Fprintf(env.Out, "%s:%d: %s\n", w, v.Line, v)
+			}
+			n, files = n+len(vs), files+1
+		}
+	}
+	if n > 0 {
+		return &exitError{code: 1, msg: fmt.Sprintf("%s in %s", plural(n, "glossary violation"), plural(files, "article"))}
+	}
+	fmt.Fprintf(env.Out, "no glossary violations in %s\n", plural(files, "article"))
+	return nil
+}
+
 // checkTranslation checks every block of an English article against the
 // same block of its French source.
-func checkTranslation(g *glossary.Glossary, path, source, to string) ([]string, error) {
+func checkTranslation(g *glossary.Glossary, path, source, to string) ([]glossary.BlockViolation, error) {
 	data, err := batch.ReadFileLimited(path)
 	if err != nil {
 		return nil, err
@@ -134,29 +153,11 @@ func checkTranslation(g *glossary.Glossary, path, source, to string) ([]string, 
 	if err != nil {
 		return nil, err
 	}
-	if len(fr.Blocks) != len(en.Blocks) {
-		return nil, fmt.Errorf("%s has %d paragraphs and its source %d: they cannot be lined up (run 'bitext review' to map the edits)", path, len(en.Blocks), len(fr.Blocks))
+	vs, err := g.CheckDocument(fr, en)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w (run 'bitext review' to map the edits)", path, err)
 	}
-	var out []string
-	for i, b := range fr.Blocks {
-		if !b.Translatable() {
-			continue
-		}
-		target := en.Blocks[i]
-		for _, v := range g.Check(b.SourceText(), target.SourceText(), anyMarkup(b) || anyMarkup(target)) {
-			out = append(out, fmt.Sprintf("%s:%d: %s", path, target.Line, v))
-		}
-	}
-	return out, nil
-}
-
-func anyMarkup(b translate.Block) bool {
-	for _, s := range b.Segments {
-		if s.Markup {
-			return true
-		}
-	}
-	return false
+	return vs, nil
 }
 
 // readSource reads the French article: --source, or the document

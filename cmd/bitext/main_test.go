@@ -26,8 +26,9 @@ func TestMain(m *testing.M) {
 func testEnv() *Env {
 	env := systemEnv()
 	env.Registry.Register(translate.BackendInfo{
-		Name:        "fake",
-		Description: "deterministic test backend",
+		Name:         "fake",
+		Description:  "deterministic test backend",
+		Capabilities: translate.Capabilities{HTML: true},
 		New: func(ctx context.Context, cfg translate.Config) (translate.Backend, error) {
 			f := translatetest.NewFake()
 			if s := cfg.Env("BITEXT_FAKE_FAIL"); s != "" {

@@ -1,11 +1,13 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"fmt"
 	"io"
 	"os"
+	"strings"
 	"text/tabwriter"
 	"time"
 
@@ -60,9 +62,11 @@ Example:
 			&cli.StringFlag{Name: "tmx", Usage: "TMX `FILE` to write"},
 			memoryOutFlag(),
 		},
-		OnUsageError: onUsageError,
 		Action: func(c *cli.Context) error {
-			if c.String("tmx") == "" || c.NArg() > 0 {
+			switch {
+			case c.NArg() > 0:
+				return outArgument(c, "--tmx "+cmp.Or(c.String("tmx"), "FILE"))
+			case c.String("tmx") == "":
 				return usagef(c, "give the file to write with --tmx FILE")
 			}
 			return runMemoryExport(c.Context, env, memoryOptions{Out: c.String("out"), File: c.String("tmx")})
@@ -84,9 +88,8 @@ Example:
    bitext memory import --out out/ omegat/project_save.tmx`,
 		Flags: []cli.Flag{
 			memoryOutFlag(),
-			&cli.DurationFlag{Name: "wait", Value: 10 * time.Second, Usage: "how long to wait for another bitext working on the same --out"},
+			waitFlag(),
 		},
-		OnUsageError: onUsageError,
 		Action: func(c *cli.Context) error {
 			if c.NArg() != 1 {
 				return usagef(c, "name one TMX file to import")
@@ -111,14 +114,21 @@ Example:
 			memoryOutFlag(),
 			&cli.BoolFlag{Name: "json", Usage: "print the figures as JSON"},
 		},
-		OnUsageError: onUsageError,
 		Action: func(c *cli.Context) error {
 			if c.NArg() > 0 {
-				return usagef(c, "stats takes no arguments; choose the folder with --out")
+				return outArgument(c, "")
 			}
 			return runMemoryStats(c.Context, env, memoryOptions{Out: c.String("out"), JSON: c.Bool("json")})
 		},
 	}
+}
+
+// outArgument refuses a folder given as an argument to a command that
+// takes it with --out, showing the command to type.
+func outArgument(c *cli.Context, flags string) error {
+	arg := c.Args().First()
+	return usagef(c, "unexpected argument %q: name the output folder with --out, as in: %s", arg,
+		strings.Join(strings.Fields(commandPath(c)+" "+flags+" --out "+arg), " "))
 }
 
 // openExisting opens the memory of out for reading, refusing to create

@@ -34,14 +34,12 @@ Examples:
    bitext models pull Helsinki-NLP/opus-mt-tc-big-fr-en --mirror https://hub.example.org
    bitext models list
    bitext models rm fr-en`,
-		OnUsageError: onUsageError,
 		Subcommands: []*cli.Command{
 			{
-				Name:         "pull",
-				Usage:        "download a model (NAME such as fr-en, or OWNER/REPO)",
-				ArgsUsage:    "NAME|REPO",
-				Flags:        []cli.Flag{mirror, &cli.StringFlag{Name: "revision", Value: "main", Usage: "branch, tag or commit `REV` to download"}},
-				OnUsageError: onUsageError,
+				Name:      "pull",
+				Usage:     "download a model (NAME such as fr-en, or OWNER/REPO)",
+				ArgsUsage: "NAME|REPO",
+				Flags:     []cli.Flag{mirror, &cli.StringFlag{Name: "revision", Value: "main", Usage: "branch, tag or commit `REV` to download"}},
 				Action: func(c *cli.Context) error {
 					if c.NArg() != 1 {
 						return usagef(c, "models pull takes one model name, such as fr-en")
@@ -50,16 +48,14 @@ Examples:
 				},
 			},
 			{
-				Name:         "list",
-				Usage:        "list installed models with their licence",
-				OnUsageError: onUsageError,
-				Action:       func(c *cli.Context) error { return runModelsList(env) },
+				Name:   "list",
+				Usage:  "list installed models with their licence",
+				Action: func(c *cli.Context) error { return runModelsList(env) },
 			},
 			{
-				Name:         "rm",
-				Usage:        "remove an installed model",
-				ArgsUsage:    "NAME",
-				OnUsageError: onUsageError,
+				Name:      "rm",
+				Usage:     "remove an installed model",
+				ArgsUsage: "NAME",
 				Action: func(c *cli.Context) error {
 					if c.NArg() != 1 {
 						return usagef(c, "models rm takes one model name, such as fr-en")

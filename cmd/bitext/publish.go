@@ -25,32 +25,26 @@ output folder. The bilingual outputs beside each working copy
 never approved shows its machine draft, never unapproved edits. The
 working copy is rewritten in the article's layout, keeping every edit.
 
-With --approved-only nothing is written while segments are pending: they
-are listed and the status is 1.
+With --approved-only only the articles whose every segment is approved
+are published; the others are listed with the number of segments still
+pending and left as they are (the status is 0: 'bitext diff --exit-code'
+says whether anything is pending).
 
 Examples:
    bitext publish out/
    bitext publish --approved-only --format html out/seoul.en.txt`,
 		Flags: append(reviewFlags(),
-			&cli.BoolFlag{Name: "approved-only", Usage: "refuse to publish while segments are pending"},
+			&cli.BoolFlag{Name: "approved-only", Usage: "publish only the articles whose every segment is approved, and list the others"},
 			&cli.StringFlag{Name: "format", Usage: "bilingual outputs to write: `LIST` of html, md, txt, json (default: those that exist)"},
 		),
-		OnUsageError: onUsageError,
 		Action: func(c *cli.Context) error {
 			o, err := parseReviewOptions(c, env)
 			if err != nil {
 				return err
 			}
-			var formats []bilingual.Format
-			for _, f := range strings.Split(c.String("format"), ",") {
-				if strings.TrimSpace(f) == "" {
-					continue
-				}
-				bf, err := bilingual.ParseFormat(f)
-				if err != nil {
-					return usagef(c, "%s", err)
-				}
-				formats = append(formats, bf)
+			formats, err := parseFormats(c)
+			if err != nil {
+				return err
 			}
 			return runPublish(c.Context, env, o, formats, c.Bool("approved-only"))
 		},
@@ -63,29 +57,21 @@ func runPublish(ctx context.Context, env *Env, o *reviewOptions, formats []bilin
 		return err
 	}
 	defer stores.Close()
-	if approvedOnly {
-		if n := listPending(env, articles); n > 0 {
-			return &exitError{code: 1, msg: fmt.Sprintf("not published: %d segments pending review", n)}
-		}
-	}
+	held := 0
 	for i, a := range articles {
+		if n := len(a.Pending()); approvedOnly && n > 0 {
+			fmt.Fprintf(env.Err, "bitext: not published: %s (%s pending review)\n", a.WorkPath, plural(n, "segment"))
+			held++
+			continue
+		}
 		if err := publishArticle(env, a, stores.files[i], formats); err != nil {
 			return err
 		}
 	}
-	return nil
-}
-
-// listPending prints the pending segments and returns how many there are.
-func listPending(env *Env, articles []*review.Article) int {
-	n := 0
-	for _, a := range articles {
-		for _, u := range a.Pending() {
-			fmt.Fprintf(env.Err, "%s: %s: %s\n", a.Name(), u.Where(), strings.Join(u.Reasons(), ", "))
-			n++
-		}
+	if held > 0 {
+		fmt.Fprintf(env.Err, "bitext: published %d of %s; 'bitext review' the others, then publish again\n", len(articles)-held, plural(len(articles), "article"))
 	}
-	return n
+	return nil
 }
 
 // publishArticle writes the working copy and the bilingual outputs.

@@ -4,9 +4,9 @@ import (
 	"context"
 	"fmt"
 	"os"
-	"strings"
 	"text/tabwriter"
 
+	"github.com/bitext/bitext/engine"
 	"github.com/bitext/bitext/glossary"
 	"github.com/bitext/bitext/outdir"
 	"github.com/bitext/bitext/review"
@@ -25,8 +25,8 @@ type reviewOptions struct {
 // reviewFlags are the flags diff, review and publish share.
 func reviewFlags() []cli.Flag {
 	return []cli.Flag{
-		&cli.StringFlag{Name: "from", Value: "fr", Usage: "source language `CODE`"},
-		&cli.StringFlag{Name: "to", Value: "en", Usage: "target language `CODE`"},
+		languageFlag("from", "fr", "source"),
+		languageFlag("to", "en", "target"),
 		&cli.StringSliceFlag{Name: "glossary", Aliases: []string{"g"}, Usage: "glossary `FILE` to check pending segments against (default: ./glossary.*)"},
 	}
 }
@@ -35,7 +35,11 @@ func parseReviewOptions(c *cli.Context, env *Env) (*reviewOptions, error) {
 	if c.NArg() == 0 {
 		return nil, usagef(c, "name a working copy (OUT/NAME.en.txt) or an output folder")
 	}
-	o := &reviewOptions{From: c.String("from"), To: c.String("to"), Glossaries: c.StringSlice("glossary"), Paths: c.Args().Slice()}
+	from, to, err := languages(c)
+	if err != nil {
+		return nil, err
+	}
+	o := &reviewOptions{From: from, To: to, Glossaries: c.StringSlice("glossary"), Paths: c.Args().Slice()}
 	o.By = env.Getenv("BITEXT_EDITOR_NAME")
 	if o.By == "" {
 		o.By = env.Getenv("USER")
@@ -57,7 +61,7 @@ func openArticles(ctx context.Context, env *Env, o *reviewOptions, lock bool) ([
 
 // openArticlesWith is openArticles with the glossary already loaded.
 func openArticlesWith(ctx context.Context, o *reviewOptions, gloss *glossary.Glossary, lock bool) ([]*review.Article, *reviewStores, error) {
-	stores := &reviewStores{ctx: ctx, lock: lock}
+	stores := &reviewStores{ctx: ctx, folders: outdir.Folders{Options: outdir.Options{ReadOnly: !lock}}}
 	var out []*review.Article
 	for _, p := range o.Paths {
 		found, err := outdir.Locate(p, o.To)
@@ -87,17 +91,28 @@ func openArticle(ctx context.Context, stores *reviewStores, o *reviewOptions, ar
 	if err != nil {
 		return nil, err
 	}
-	opts := review.Options{From: o.From, To: o.To, Store: store, By: o.By, Doc: art.Name}
-	if gloss != nil {
-		opts.Check = func(source, target string, markup bool) []string {
-			var out []string
-			for _, v := range gloss.Check(source, target, markup) {
-				out = append(out, v.String())
-			}
-			return out
-		}
-	}
+	opts := review.Options{From: o.From, To: o.To, Store: store, By: o.By, Doc: art.Name, Check: checkFunc(gloss)}
 	return review.Open(ctx, art.Work(), st.Doc, opts)
+}
+
+// checkFunc lists what review and diff show on a segment: the glossary's
+// violations and the fidelity warnings of its current English (a figure
+// changed, an address lost), whoever wrote it.
+func checkFunc(gloss *glossary.Glossary) func(source, target string, markup bool) []string {
+	return func(source, target string, markup bool) []string {
+		var out []string
+		if gloss != nil {
+			for _, v := range gloss.Check(source, target, markup) {
+				out = append(out, "glossary: "+v.String())
+			}
+		}
+		if f := translate.CheckFidelity(source, target, markup); f != nil {
+			for _, w := range f.Warnings {
+				out = append(out, "fidelity: "+w)
+			}
+		}
+		return out
+	}
 }
 
 func newReviewCommand(env *Env) *cli.Command {
@@ -126,12 +141,19 @@ Examples:
 		Flags: append(append(reviewFlags(),
 			&cli.BoolFlag{Name: "plain", Usage: "line-oriented review reading commands from standard input"},
 			&cli.BoolFlag{Name: "stats", Usage: "print the share of segments edited and the word edit rate per document and backend"},
-		), withoutFlag(backendFlags(), "price")...),
-		OnUsageError: onUsageError,
+		), withoutFlag(backendFlags(env), "price")...),
 		Action: func(c *cli.Context) error {
 			o, err := parseReviewOptions(c, env)
 			if err != nil {
 				return err
+			}
+			bo, err := backendOptions(c, env)
+			if err != nil {
+				return err
+			}
+			sel, err := engine.Select(engineEnv(env), bo)
+			if err != nil {
+				return commandHint(c, err)
 			}
 			switch {
 			case c.Bool("stats"):
@@ -139,11 +161,7 @@ Examples:
 			case c.Bool("plain") || !env.InTTY:
 				return runReviewPlain(c.Context, env, o)
 			}
-			bo, err := parseBackendOptions(c, env)
-			if err != nil {
-				return err
-			}
-			return runReviewTUI(c.Context, env, o, bo)
+			return runReviewTUI(c.Context, env, o, bo, sel)
 		},
 	}
 }
@@ -155,7 +173,7 @@ func runReviewPlain(ctx context.Context, env *Env, o *reviewOptions) error {
 		return err
 	}
 	defer stores.Close()
-	p := &review.Plain{In: env.In, Out: env.Out, Prompt: env.Err, Style: diffStyle(env, "auto"), ParseEdit: parseEdit}
+	p := &review.Plain{In: env.In, Out: env.Out, Prompt: env.Err, Style: diffStyle(env, "auto"), ParseEdit: review.ParseEdit}
 	n, err := p.Run(ctx, articles)
 	if err != nil {
 		return err
@@ -171,27 +189,6 @@ func reportPending(env *Env, articles []*review.Article, decisions int) error {
 	}
 	fmt.Fprintf(env.Err, "bitext: %d decisions saved; %d segments pending\n", decisions, pending)
 	return nil
-}
-
-// parseEdit reads typed text as the unit's form: Markdown inline markup
-// becomes an HTML fragment for units with markup.
-func parseEdit(u *review.Unit, text string) string {
-	if !u.Markup {
-		return text
-	}
-	doc, err := translate.ReadFormat("-", []byte(text+"\n"), translate.FormatMarkdown)
-	if err != nil || len(doc.Blocks) != 1 {
-		return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;").Replace(text)
-	}
-	var parts []string
-	for _, s := range doc.Blocks[0].Segments {
-		if s.Markup {
-			parts = append(parts, s.Source)
-		} else {
-			parts = append(parts, strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;").Replace(s.Source))
-		}
-	}
-	return strings.Join(parts, " ")
 }
 
 // runReviewStats prints edit statistics per document and backend, then

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/bitext/bitext/outdir"
 	"github.com/bitext/bitext/review"
@@ -10,38 +9,20 @@ import (
 
 // reviewStores opens the translation memory of each output folder once.
 type reviewStores struct {
-	ctx    context.Context
-	lock   bool
-	open   map[string]review.Store
-	closes []func() error
+	ctx     context.Context
+	folders outdir.Folders
 	// files are the files of the articles opened, in order.
 	files []outdir.Article
 }
 
 // get returns the store of the output folder out.
 func (rs *reviewStores) get(out string) (review.Store, error) {
-	if s, ok := rs.open[out]; ok {
-		return s, nil
-	}
-	f, err := outdir.Open(rs.ctx, out, outdir.Options{ReadOnly: !rs.lock})
+	f, err := rs.folders.Get(rs.ctx, out)
 	if err != nil {
-		return nil, fmt.Errorf("translation memory: %w", err)
+		return nil, err
 	}
-	if rs.open == nil {
-		rs.open = map[string]review.Store{}
-	}
-	rs.open[out] = review.MemoryStore{M: f.Memory}
-	rs.closes = append(rs.closes, f.Close)
-	return rs.open[out], nil
+	return review.MemoryStore{M: f.Memory}, nil
 }
 
 // Close closes every memory opened.
-func (rs *reviewStores) Close() error {
-	var first error
-	for _, c := range rs.closes {
-		if err := c(); err != nil && first == nil {
-			first = err
-		}
-	}
-	return first
-}
+func (rs *reviewStores) Close() error { return rs.folders.Close() }

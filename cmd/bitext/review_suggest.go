@@ -1,16 +1,11 @@
 package main
 
 import (
-	"bytes"
 	"context"
-	"encoding/csv"
 	"fmt"
-	"os"
-	"strings"
 	"text/tabwriter"
 
 	"github.com/bitext/bitext/glossary"
-	"github.com/bitext/bitext/internal/atomicfile"
 	"github.com/bitext/bitext/review"
 	"github.com/urfave/cli/v2"
 )
@@ -32,13 +27,13 @@ Examples:
    bitext glossary suggest out/
    bitext glossary suggest --apply --glossary glossary.csv out/`,
 		Flags: []cli.Flag{
-			&cli.StringFlag{Name: "from", Value: "fr", Usage: "source language `CODE`"},
-			&cli.StringFlag{Name: "to", Value: "en", Usage: "target language `CODE`"},
+			languageFlag("from", "fr", "source"),
+			languageFlag("to", "en", "target"),
 			&cli.StringFlag{Name: "glossary", Aliases: []string{"g"}, Usage: "glossary `FILE` --apply adds to"},
-			&cli.IntFlag{Name: "min", Value: 2, Usage: "least number of segments a correction must appear in"},
+			&cli.IntFlag{Name: "min", Value: 2, Usage: "least `N` of segments a correction must appear in, from 1 to 1000",
+				Action: inRange(1, 1000, "--min must be from 1 to 1000")},
 			&cli.BoolFlag{Name: "apply", Usage: "add the suggestions that have a French term to the glossary"},
 		},
-		OnUsageError: onUsageError,
 		Action: func(c *cli.Context) error {
 			if c.NArg() == 0 {
 				return usagef(c, "name a working copy or an output folder")
@@ -71,87 +66,14 @@ func runSuggest(ctx context.Context, env *Env, o *reviewOptions, min int, file s
 	if err := tw.Flush(); err != nil || !apply {
 		return err
 	}
-	added, err := addSuggestions(file, sugs)
+	var terms []string
+	for _, s := range sugs {
+		terms = append(terms, s.Source)
+	}
+	added, err := glossary.AddNames(file, terms)
 	if err != nil {
 		return err
 	}
 	fmt.Fprintf(env.Err, "bitext: added %d entries to %s\n", added, file)
 	return nil
-}
-
-// suggestionEntries returns the entries to add: suggestions with a French
-// term the glossary does not have yet. The target is the French term with
-// the correction in place (for a name, the name itself).
-func suggestionEntries(existing []glossary.Entry, sugs []review.Suggestion) []glossary.Entry {
-	have := map[string]bool{}
-	for _, e := range existing {
-		have[strings.ToLower(e.Source)] = true
-	}
-	var out []glossary.Entry
-	for _, s := range sugs {
-		if s.Source == "" || have[strings.ToLower(s.Source)] {
-			continue
-		}
-		have[strings.ToLower(s.Source)] = true
-		out = append(out, glossary.Entry{Source: s.Source, Target: s.Source})
-	}
-	return out
-}
-
-// addSuggestions adds the entries to the glossary file (created if
-// missing) and returns how many it added.
-func addSuggestions(file string, sugs []review.Suggestion) (int, error) {
-	f, err := glossary.FormatOf(file)
-	if err != nil {
-		return 0, err
-	}
-	var existing []glossary.Entry
-	if _, err := os.Stat(file); err == nil {
-		g, err := glossary.Load(file)
-		if err != nil {
-			return 0, fmt.Errorf("glossary: %w", err)
-		}
-		existing = g.Entries()
-	}
-	add := suggestionEntries(existing, sugs)
-	if len(add) == 0 {
-		return 0, nil
-	}
-	if f == glossary.CSV || f == glossary.TSV {
-		return len(add), appendDelimited(file, f, add)
-	}
-	g, err := glossary.New(append(existing, add...))
-	if err != nil {
-		return 0, fmt.Errorf("glossary: %w", err)
-	}
-	var buf bytes.Buffer
-	if err := g.Write(&buf, f); err != nil {
-		return 0, err
-	}
-	return len(add), atomicfile.Write(file, buf.Bytes(), 0o644)
-}
-
-// appendDelimited appends source,target lines to a CSV or TSV file,
-// rewriting it atomically.
-func appendDelimited(file string, f glossary.Format, add []glossary.Entry) error {
-	data, err := os.ReadFile(file)
-	if err != nil && !os.IsNotExist(err) {
-		return fmt.Errorf("glossary: %w", err)
-	}
-	buf := bytes.NewBuffer(data)
-	if buf.Len() > 0 && !bytes.HasSuffix(data, []byte("\n")) {
-		buf.WriteByte('\n')
-	}
-	w := csv.NewWriter(buf)
-	if f == glossary.TSV {
-		w.Comma = '\t'
-	}
-	for _, e := range add {
-		w.Write([]string{e.Source, e.Target})
-	}
-	w.Flush()
-	if err := w.Error(); err != nil {
-		return fmt.Errorf("glossary: %w", err)
-	}
-	return atomicfile.Write(file, buf.Bytes(), 0o644)
 }

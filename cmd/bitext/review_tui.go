@@ -13,7 +13,7 @@ import (
 // runReviewTUI runs the full-screen review on the terminal, drawn on
 // standard error. Re-translation (t) builds its engine from the same
 // backend flags and --config as translate.
-func runReviewTUI(ctx context.Context, env *Env, o *reviewOptions, bo engine.BackendOptions) error {
+func runReviewTUI(ctx context.Context, env *Env, o *reviewOptions, bo engine.BackendOptions, sel *engine.Selection) error {
 	gloss, err := loadGlossary(env, o.Glossaries)
 	if err != nil {
 		return err
@@ -23,14 +23,14 @@ func runReviewTUI(ctx context.Context, env *Env, o *reviewOptions, bo engine.Bac
 		return err
 	}
 	defer stores.Close()
-	rt := &retranslator{env: env, opts: bo, settings: engine.Settings{From: o.From, To: o.To, Glossary: gloss, Jobs: 1}}
+	rt := &retranslator{env: env, opts: bo, first: sel, settings: engine.Settings{From: o.From, To: o.To, Glossary: gloss, Jobs: 1}}
 	defer rt.Close()
 	n, err := tui.Run(ctx, articles, tui.Options{
 		In: env.In, Out: env.Err,
-		Backends:    backendNames(env, engine.DefaultBackend(engineEnv(env), bo)),
+		Backends:    backendNames(env, sel.Info.Name),
 		Retranslate: rt.translate,
 		Editor:      editorCommand(env),
-		ParseEdit:   parseEdit,
+		ParseEdit:   review.ParseEdit,
 	})
 	if err != nil {
 		return err
@@ -51,10 +51,12 @@ func backendNames(env *Env, first string) []string {
 }
 
 // retranslator translates single units for the t key, building each
-// backend's engine once.
+// backend's engine once: the selected one with the settings given, the
+// others with those that apply to them.
 type retranslator struct {
 	env      *Env
 	opts     engine.BackendOptions
+	first    *engine.Selection
 	settings engine.Settings
 	mu       sync.Mutex
 	engines  map[string]*engine.Engine
@@ -79,9 +81,16 @@ func (r *retranslator) engine(ctx context.Context, name string) (*engine.Engine,
 	if e, ok := r.engines[name]; ok {
 		return e, nil
 	}
-	o := r.opts
-	o.Name = name
-	e, err := newEngine(ctx, r.env, o, r.settings)
+	sel := r.first
+	if name != sel.Info.Name {
+		o := r.opts
+		o.Name, o.Lenient = name, true
+		var err error
+		if sel, err = engine.Select(engineEnv(r.env), o); err != nil {
+			return nil, err
+		}
+	}
+	e, err := engine.New(ctx, sel, r.settings)
 	if err != nil {
 		return nil, err
 	}

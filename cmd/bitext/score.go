@@ -45,7 +45,6 @@ Examples:
 			&cli.BoolFlag{Name: "json", Usage: "print the scores as JSON"},
 			&cli.BoolFlag{Name: "sentences", Aliases: []string{"s"}, Usage: "also score each line on its own"},
 		},
-		OnUsageError: onUsageError,
 		Action: func(c *cli.Context) error {
 			opts, err := parseScoreOptions(c)
 			if err != nil {
@@ -57,8 +56,8 @@ Examples:
 }
 
 func parseScoreOptions(c *cli.Context) (scoreOptions, error) {
-	if c.NArg() != 2 {
-		return scoreOptions{}, usagef(c, "score takes two files, HYP and REF (got %d)", c.NArg())
+	if err := twoFiles(c, "HYP", "REF"); err != nil {
+		return scoreOptions{}, err
 	}
 	opts := scoreOptions{Hyp: c.Args().Get(0), Ref: c.Args().Get(1),
 		JSON: c.Bool("json"), Sentences: c.Bool("sentences")}
@@ -66,6 +65,20 @@ func parseScoreOptions(c *cli.Context) (scoreOptions, error) {
 		return scoreOptions{}, usagef(c, "only one of HYP and REF can be standard input")
 	}
 	return opts, nil
+}
+
+// twoFiles checks that the command was given exactly two files, named a
+// and b in its usage.
+func twoFiles(c *cli.Context, a, b string) error {
+	switch c.NArg() {
+	case 0:
+		return usagef(c, "give two files, %s and %s", a, b)
+	case 1:
+		return usagef(c, "give %s too: only %s was given", b, c.Args().First())
+	case 2:
+		return nil
+	}
+	return usagef(c, "give two files, %s and %s, not %d", a, b, c.NArg())
 }
 
 // scoreOutput is what --json prints.

@@ -113,7 +113,7 @@ func TestScoreCommandErrors(t *testing.T) {
 		code int
 		want []string
 	}{
-		{"one file", []string{p("sys.en")}, 2, []string{"score takes two files", "bitext: hint:"}},
+		{"one file", []string{p("sys.en")}, 2, []string{"give REF too", "bitext: hint:"}},
 		{"both stdin", []string{"-", "-"}, 2, []string{"only one of HYP and REF"}},
 		{"line counts", []string{p("sys.en"), p("short.en")}, 1,
 			[]string{p("sys.en"), "have 2 lines", p("short.en"), "have 1"}},

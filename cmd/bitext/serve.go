@@ -8,6 +8,7 @@ import (
 
 	"github.com/bitext/bitext/engine"
 	"github.com/bitext/bitext/outdir"
+	"github.com/bitext/bitext/review"
 	"github.com/bitext/bitext/serve"
 	"github.com/urfave/cli/v2"
 )
@@ -39,8 +40,7 @@ Examples:
 		Flags: append(append(reviewFlags(),
 			&cli.StringFlag{Name: "addr", Value: "127.0.0.1:8750", Usage: "`HOST:PORT` to listen on (port 0: a free one)"},
 			&cli.BoolFlag{Name: "allow-remote", Usage: "allow an --addr other machines can reach (prints a warning)"},
-		), withoutFlag(backendFlags(), "price")...),
-		OnUsageError: onUsageError,
+		), withoutFlag(backendFlags(env), "price")...),
 		Action: func(c *cli.Context) error {
 			if c.NArg() != 1 {
 				return usagef(c, "name one output folder (the --out of bitext translate)")
@@ -49,11 +49,15 @@ Examples:
 			if err != nil {
 				return err
 			}
-			bo, err := parseBackendOptions(c, env)
+			bo, err := backendOptions(c, env)
 			if err != nil {
 				return err
 			}
-			err = runServe(c.Context, env, o, bo, c.String("addr"), c.Bool("allow-remote"))
+			sel, err := engine.Select(engineEnv(env), bo)
+			if err != nil {
+				return commandHint(c, err)
+			}
+			err = runServe(c.Context, env, o, bo, sel, c.String("addr"), c.Bool("allow-remote"))
 			if errors.Is(err, serve.ErrNotLoopback) {
 				return usagef(c, "%v: add --allow-remote to serve it anyway", err)
 			}
@@ -63,7 +67,7 @@ Examples:
 }
 
 // runServe serves the output folder o.Paths[0] until ctx is done.
-func runServe(ctx context.Context, env *Env, o *reviewOptions, bo engine.BackendOptions, addr string, allowRemote bool) error {
+func runServe(ctx context.Context, env *Env, o *reviewOptions, bo engine.BackendOptions, sel *engine.Selection, addr string, allowRemote bool) error {
 	out := o.Paths[0]
 	if fi, err := os.Stat(out); err != nil || !fi.IsDir() {
 		return fmt.Errorf("%s is not an output folder: name the --out folder of bitext translate", out)
@@ -79,11 +83,11 @@ func runServe(ctx context.Context, env *Env, o *reviewOptions, bo engine.Backend
 		return err
 	}
 	defer f.Close()
-	rt := &retranslator{env: env, opts: bo, settings: engine.Settings{From: o.From, To: o.To, Glossary: gloss, Jobs: 1}}
+	rt := &retranslator{env: env, opts: bo, first: sel, settings: engine.Settings{From: o.From, To: o.To, Glossary: gloss, Jobs: 1}}
 	defer rt.Close()
 	srv, err := serve.New(serve.Options{Out: out, Memory: f.Memory, From: o.From, To: o.To, Glossary: gloss, By: o.By,
-		Backends: backendNames(env, engine.DefaultBackend(engineEnv(env), bo)), Retranslate: rt.translate,
-		ParseEdit: parseEdit, Log: env.Err})
+		Backends: backendNames(env, sel.Info.Name), Retranslate: rt.translate,
+		ParseEdit: review.ParseEdit, Log: env.Err})
 	if err != nil {
 		return err
 	}

@@ -64,7 +64,7 @@ func (p *progress) fileDone(r batch.Result) {
 		p.bar.Clear()
 	}
 	if r.Err != nil {
-		fmt.Fprintf(p.err, "bitext: error: %s\n", r.Err)
+		fmt.Fprintf(p.err, "bitext: error: %s\n", words(r.Err))
 	}
 	if !p.quiet {
 		for _, w := range r.Warnings {
@@ -73,13 +73,16 @@ func (p *progress) fileDone(r batch.Result) {
 		for _, v := range r.Violations {
 			fmt.Fprintf(p.err, "bitext: glossary: %s\n", v)
 		}
+		for _, w := range r.Fidelity {
+			fmt.Fprintf(p.err, "bitext: fidelity: %s\n", w)
+		}
 	}
 	switch {
 	case p.bar != nil:
 		p.bar.Add(1)
 	case !p.quiet && r.Err == nil && r.Status != "interrupted" && r.Status != "not started":
-		fmt.Fprintf(p.err, "%s: %s, %d segments (%d from memory) in %s\n",
-			r.Path, r.Status, r.Stats.Segments, r.Stats.FromMemory, r.Elapsed.Round(time.Millisecond))
+		fmt.Fprintf(p.err, "%s: %s, %s in %s\n", r.Path, statusWords(r.Status),
+			segmentWords(r.Stats.Segments, r.Stats.FromMemory, r.Stats.Sent, r.Stats.Chars, "sent"), r.Elapsed.Round(time.Millisecond))
 	}
 }
 
@@ -98,6 +101,15 @@ func (p *progress) done(s *batch.Summary) {
 	if s.NotStarted > 0 {
 		interrupted += fmt.Sprintf(", %d not started", s.NotStarted)
 	}
-	fmt.Fprintf(p.err, "%d files: %d translated, %d unchanged, %d failed%s; %d segments (%d from memory, %d sent, %d characters); %s\n",
-		s.Files, s.Translated, s.Skipped, s.Failed, interrupted, s.Segments, s.FromMemory, s.Sent, s.Chars, s.Elapsed.Round(time.Millisecond))
+	fmt.Fprintf(p.err, "%s: %d translated, %d written from the memory, %d unchanged, %d failed%s; %s; %s\n",
+		plural(s.Files, "file"), s.Translated, s.Written, s.Skipped, s.Failed, interrupted,
+		segmentWords(s.Segments, s.FromMemory, s.Sent, s.Chars, "sent"), s.Elapsed.Round(time.Millisecond))
+}
+
+// statusWords says what happened to one article.
+func statusWords(status string) string {
+	if status == "written" {
+		return "written from the memory"
+	}
+	return status
 }

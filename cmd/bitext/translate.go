@@ -1,10 +1,10 @@
 package main
 
 import (
-	"slices"
 	"strings"
 	"time"
 
+	"github.com/bitext/bitext/batch"
 	"github.com/bitext/bitext/bilingual"
 	"github.com/bitext/bitext/engine"
 	"github.com/bitext/bitext/translate"
@@ -14,7 +14,7 @@ import (
 // translateOptions are the settings of one "bitext translate" run.
 type translateOptions struct {
 	From, To   string
-	Backend    engine.BackendOptions
+	Backend    *engine.Selection
 	Glossaries []string
 	Strict     bool
 	Out        string
@@ -35,26 +35,25 @@ type translateOptions struct {
 	InputFormat translate.Format
 }
 
-var outputFormats = []string{"html", "md", "txt", "json"}
-
 func newTranslateCommand(env *Env) *cli.Command {
 	flags := append([]cli.Flag{
-		&cli.StringFlag{Name: "from", Value: "fr", Usage: "source language `CODE`"},
-		&cli.StringFlag{Name: "to", Value: "en", Usage: "target language `CODE`"},
+		languageFlag("from", "fr", "source"),
+		languageFlag("to", "en", "target"),
 		&cli.StringSliceFlag{Name: "glossary", Aliases: []string{"g"}, Usage: "glossary `FILE` (CSV, TSV, YAML or TBX; repeatable; default: ./glossary.*)"},
-		&cli.BoolFlag{Name: "strict", Usage: "exit with status 1 when a glossary term is missing from a translation"},
+		&cli.BoolFlag{Name: "strict", Usage: "exit with status 1 when a glossary term is missing from a translation or a segment has a fidelity warning"},
 		&cli.StringFlag{Name: "out", Aliases: []string{"o"}, Value: "bitext-out", Usage: "output `DIR`"},
-		&cli.StringFlag{Name: "input-format", Usage: "read inputs as `txt` or md whatever their extension (standard input is read as txt by default)"},
+		&cli.StringFlag{Name: "input-format", Usage: "read inputs as `FORMAT` txt or md whatever their extension (default: from the extension; standard input: txt)"},
 		&cli.StringFlag{Name: "format", Value: "html,md", Usage: "bilingual outputs to write: `LIST` of html, md, txt, json"},
-		&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Usage: "files translated at once (default: the number of CPUs for local engines)"},
+		&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Usage: "`N` files translated at once, from 1 to 256", DefaultText: "twice the CPUs for local backends (at least 4), 4 for remote ones",
+			Action: inRange(1, 256, "--jobs must be from 1 to 256")},
 		&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print nothing but errors"},
 		&cli.StringSliceFlag{Name: "include", Usage: "only translate files matching `GLOB` in folders (repeatable)"},
 		&cli.StringSliceFlag{Name: "exclude", Usage: "skip files matching `GLOB` in folders (repeatable)"},
 		&cli.StringFlag{Name: "report", Usage: "write a machine-readable summary to `FILE.json`"},
 		&cli.BoolFlag{Name: "no-memory", Usage: "translate every sentence afresh: machine translations are neither reused nor stored (approvals and editors' drafts still apply)"},
-		&cli.DurationFlag{Name: "wait", Value: 10 * time.Second, Usage: "how long to wait for another bitext working on the same --out"},
-		&cli.BoolFlag{Name: "dry-run", Usage: "count the characters each file would send and estimate the cost, without translating"},
-	}, backendFlags()...)
+		waitFlag(),
+		&cli.BoolFlag{Name: "dry-run", Usage: "count what a real run would send (after the memory and the glossary) and estimate its cost; sends nothing, needs no API key"},
+	}, backendFlags(env)...)
 	return &cli.Command{
 		Name:      "translate",
 		Usage:     "translate articles and write the English and bilingual outputs",
@@ -73,8 +72,7 @@ Examples:
    bitext translate --format html,md,txt,json --glossary samples/glossary.csv samples/
    cat article.fr.txt | bitext translate -
    bitext translate --backend deepl --dry-run articles/`,
-		Flags:        flags,
-		OnUsageError: onUsageError,
+		Flags: flags,
 		Action: func(c *cli.Context) error {
 			opts, err := parseTranslateOptions(c, env)
 			if err != nil {
@@ -89,13 +87,25 @@ func parseTranslateOptions(c *cli.Context, env *Env) (*translateOptions, error) 
 	if c.NArg() == 0 {
 		return nil, usagef(c, "no input: give an article, a folder or - for standard input")
 	}
-	backend, err := parseBackendOptions(c, env)
+	for _, p := range c.Args().Slice() {
+		if err := batch.Readable(p); err != nil {
+			return nil, usagef(c, "%s", err)
+		}
+	}
+	from, to, err := languages(c)
 	if err != nil {
 		return nil, err
 	}
+	backend, err := selectBackend(c, env)
+	if err != nil {
+		return nil, err
+	}
+	if err := backend.CheckPair(from, to); err != nil {
+		return nil, err
+	}
 	opts := &translateOptions{
-		From:       c.String("from"),
-		To:         c.String("to"),
+		From:       from,
+		To:         to,
 		Backend:    backend,
 		Glossaries: c.StringSlice("glossary"),
 		Strict:     c.Bool("strict"),
@@ -116,15 +126,8 @@ func parseTranslateOptions(c *cli.Context, env *Env) (*translateOptions, error) 
 	for _, p := range opts.Paths {
 		opts.OnlyStdin = opts.OnlyStdin && p == "-"
 	}
-	for _, f := range strings.Split(c.String("format"), ",") {
-		f = strings.TrimSpace(f)
-		if f == "" {
-			continue
-		}
-		if !slices.Contains(outputFormats, f) {
-			return nil, usagef(c, "unknown format %q in --format (choose from %s)", f, strings.Join(outputFormats, ", "))
-		}
-		opts.Formats = append(opts.Formats, bilingual.Format(f))
+	if opts.Formats, err = parseFormats(c); err != nil {
+		return nil, err
 	}
 	switch f := c.String("input-format"); f {
 	case "":
@@ -132,14 +135,44 @@ func parseTranslateOptions(c *cli.Context, env *Env) (*translateOptions, error) 
 		opts.InputFormat = translate.FormatText
 	case "md", "markdown":
 		opts.InputFormat = translate.FormatMarkdown
+	case "html", "htm":
+		return nil, usagef(c, "--input-format html: bitext does not read HTML yet; save the article as text or Markdown")
 	default:
 		return nil, usagef(c, "unknown --input-format %q (choose txt or md)", f)
 	}
-	if opts.Jobs < 0 {
-		return nil, usagef(c, "--jobs must be 1 or more")
-	}
-	if opts.From == opts.To {
-		return nil, usagef(c, "--from and --to are both %q", opts.From)
-	}
 	return opts, nil
+}
+
+// languageFlag is --from or --to.
+func languageFlag(name, value, which string) cli.Flag {
+	return &cli.StringFlag{Name: name, Value: value, Usage: which + " language `CODE` (ISO 639-1, such as fr, en, de)"}
+}
+
+// languages reads --from and --to, which must be language codes and
+// differ.
+func languages(c *cli.Context) (string, string, error) {
+	from, to, err := engine.Languages(c.String("from"), c.String("to"))
+	return from, to, commandHint(c, err)
+}
+
+// parseFormats reads a --format list of bilingual outputs.
+func parseFormats(c *cli.Context) ([]bilingual.Format, error) {
+	var out []bilingual.Format
+	for _, f := range strings.Split(c.String("format"), ",") {
+		if strings.TrimSpace(f) == "" {
+			continue
+		}
+		bf, err := bilingual.ParseFormat(f)
+		if err != nil {
+			return nil, usagef(c, "--format: %s", err)
+		}
+		out = append(out, bf)
+	}
+	return out, nil
+}
+
+// waitFlag is --wait: how long to wait for the output folder's lock.
+func waitFlag() cli.Flag {
+	return &cli.DurationFlag{Name: "wait", Value: 10 * time.Second, Usage: "how long to wait for another bitext working on the same --out, `DURATION` from 0s to 24h",
+		Action: inRange(0, 24*time.Hour, "--wait must be from 0s to 24h")}
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"path/filepath"
 
@@ -10,18 +11,6 @@ import (
 	"github.com/bitext/bitext/glossary"
 	"github.com/bitext/bitext/outdir"
 )
-
-// engineEnv is what the engine reads from env.
-func engineEnv(env *Env) engine.Env {
-	return engine.Env{Getenv: env.Getenv, Registry: env.Registry}
-}
-
-// newEngine builds the backend and pipeline a command translates with,
-// printing the backend's waits (Retry-After) on standard error.
-func newEngine(ctx context.Context, env *Env, o engine.BackendOptions, s engine.Settings) (*engine.Engine, error) {
-	o.Remote.OnWait = waitNotice(env)
-	return engine.New(ctx, engineEnv(env), o, s)
-}
 
 // runTranslate translates every input; a failing file is reported and the
 // others go on.
@@ -34,10 +23,11 @@ func runTranslate(ctx context.Context, env *Env, opts *translateOptions) error {
 	if err != nil {
 		return err
 	}
+	settings := engine.Settings{From: opts.From, To: opts.To, Glossary: gloss}
 	if opts.DryRun {
-		return dryRun(ctx, env, opts, inputs)
+		return dryRun(ctx, env, opts, settings, inputs)
 	}
-	eng, err := newEngine(ctx, env, opts.Backend, engine.Settings{From: opts.From, To: opts.To, Glossary: gloss})
+	eng, err := engine.New(ctx, opts.Backend, settings)
 	if err != nil {
 		return err
 	}
@@ -61,23 +51,23 @@ func translateAll(ctx context.Context, env *Env, opts *translateOptions, r *batc
 	prog := newProgress(env, opts)
 	prog.setTotal(len(inputs))
 	r.Engine.Pipeline.Progress = prog.segments
-	var rep *reportWriter
+	var rep *batch.ReportWriter
 	if opts.Report != "" {
 		var err error
-		if rep, err = newReportWriter(opts.Report); err != nil {
+		if rep, err = batch.NewReportWriter(opts.Report); err != nil {
 			return err
 		}
 	}
 	r.OnFile = func(res batch.Result) {
 		if rep != nil {
-			rep.add(res)
+			rep.Add(res)
 		}
 		prog.fileDone(res)
 	}
 	sum, err := r.Run(ctx, inputs)
 	prog.done(sum)
 	if rep != nil {
-		if rerr := rep.finish(sum); rerr != nil {
+		if rerr := rep.Finish(sum); rerr != nil {
 			return rerr
 		}
 	}
@@ -86,47 +76,57 @@ func translateAll(ctx context.Context, env *Env, opts *translateOptions, r *batc
 		return err
 	case sum.Failed > 0:
 		return &exitError{code: 1, msg: fmt.Sprintf("%d of %d inputs failed", sum.Failed, sum.Files)}
-	case opts.Strict && sum.Violations > 0:
-		return &exitError{code: 1, msg: fmt.Sprintf("%d glossary violations (--strict)", sum.Violations)}
+	case opts.Strict && (sum.Violations > 0 || sum.Fidelity > 0):
+		return &exitError{code: 1, msg: fmt.Sprintf("%s, %s (--strict)", plural(sum.Violations, "glossary violation"), plural(sum.Fidelity, "fidelity warning"))}
 	}
 	return nil
 }
 
-// dryRun reports what each file would send and cost, without translating.
-func dryRun(ctx context.Context, env *Env, opts *translateOptions, inputs []batch.Input) error {
-	o := opts.Backend.For(engine.DefaultBackend(engineEnv(env), opts.Backend))
-	info, err := engine.Lookup(engineEnv(env), o.Name)
+// dryRun runs every input through the pipeline with an engine that sends
+// nothing, against the output folder's memory (read, never written), and
+// prints what a real run would send, in the words of its summary, with
+// the cost.
+func dryRun(ctx context.Context, env *Env, opts *translateOptions, s engine.Settings, inputs []batch.Input) error {
+	eng, err := engine.NewDryRun(ctx, opts.Backend, s)
 	if err != nil {
 		return err
 	}
-	r := &batch.Runner{InputFormat: opts.InputFormat, Stdin: env.In}
-	total, failed := 0, 0
-	for _, in := range inputs {
-		if ctx.Err() != nil {
-			return ctx.Err()
+	r := &batch.Runner{Engine: eng, Out: opts.Out, InputFormat: opts.InputFormat, Jobs: 1, Now: env.Now, Stdin: env.In, DryRun: true}
+	if !opts.NoMemory && (!opts.OnlyStdin || opts.OutSet) {
+		f, err := outdir.Open(ctx, opts.Out, outdir.Options{ReadOnly: true})
+		switch {
+		case err == nil:
+			defer f.Close()
+			r.Folder = f
+			eng.UseMemory(f.Memory, engine.MemoryOptions{ReadOnly: true})
+		case !errors.Is(err, outdir.ErrNoMemory):
+			return err
 		}
-		doc, err := r.Read(in)
-		if err != nil {
-			fmt.Fprintf(env.Err, "bitext: error: %s\n", err)
-			failed++
-			continue
-		}
-		n := 0
-		for _, b := range doc.Blocks {
-			if b.Translatable() {
-				for _, s := range b.Segments {
-					n += len([]rune(s.Source))
-				}
-			}
-		}
-		total += n
-		fmt.Fprintf(env.Out, "%s\t%d characters\t%s\n", in.Display(), n, formatCost(info, n, o.Price))
 	}
-	fmt.Fprintf(env.Out, "total\t%d characters\t%s\n", total, formatCost(info, total, o.Price))
+	failed := 0
+	r.OnFile = func(res batch.Result) {
+		if res.Err != nil {
+			fmt.Fprintf(env.Err, "bitext: error: %s\n", words(res.Err))
+			failed++
+			return
+		}
+		fmt.Fprintf(env.Out, "%s: %s; %s\n", res.Path, segmentWords(res.Stats.Segments, res.Stats.FromMemory, res.Stats.Sent, res.Stats.Chars, "to send"), formatCost(opts.Backend, res.Stats.Chars))
+	}
+	sum, err := r.Run(ctx, inputs)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(env.Out, "total, %s: %s; %s\n", plural(sum.Files, "file"), segmentWords(sum.Segments, sum.FromMemory, sum.Sent, sum.Chars, "to send"), formatCost(opts.Backend, sum.Chars))
 	if failed > 0 {
 		return &exitError{code: 1, msg: fmt.Sprintf("%d of %d inputs failed", failed, len(inputs))}
 	}
 	return nil
+}
+
+// segmentWords is the part of a summary that counts segments: "11
+// segments (6 from memory, 5 sent, 1335 characters)".
+func segmentWords(segs, fromMemory, sent, chars int, sentWord string) string {
+	return fmt.Sprintf("%s (%d from memory, %d %s, %s)", plural(segs, "segment"), fromMemory, sent, sentWord, plural(chars, "character"))
 }
 
 // loadGlossary loads the --glossary files, or ./glossary.* when none is
@@ -143,10 +143,10 @@ func loadGlossary(env *Env, paths []string) (*glossary.Glossary, error) {
 	}
 	g, err := glossary.Load(paths...)
 	if err != nil {
-		return nil, fmt.Errorf("glossary: %w", err)
+		return nil, err
 	}
 	if picked {
-		fmt.Fprintf(env.Err, "bitext: using glossary ./%s (%d terms) from the current folder; --glossary FILE chooses another\n", filepath.Base(paths[0]), g.Len())
+		fmt.Fprintf(env.Err, "bitext: using glossary ./%s (%s) from the current folder; --glossary FILE chooses another\n", filepath.Base(paths[0]), plural(g.Len(), "term"))
 	}
 	return g, nil
 }

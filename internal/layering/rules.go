@@ -11,6 +11,21 @@ package layering
 func Rules() []Rule {
 	return []Rule{
 		{
+			Packages: "inline",
+			Forbid:   []string{"..."},
+			Reason: "the one model of a segment's content sits at the bottom: translate, every " +
+				"backend, the glossary, the bilingual outputs and the memory's TMX code read " +
+				"inline markup through it, so it imports nothing of bitext (not even translate, " +
+				"which builds on it: the pipeline hands it text and spans, never documents)",
+		},
+		{
+			Packages: "figures",
+			Forbid:   []string{"..."},
+			Reason: "French figures and their English house style are plain text in, plain text " +
+				"out: the pipeline, the fidelity check and the Apertium stand-ins use them, and " +
+				"they know nothing of segments, markup (inline) or documents (translate)",
+		},
+		{
 			Packages: "translate/...",
 			Forbid:   []string{"review/...", "memory/...", "bilingual/...", "cmd/..."},
 			Reason: "the document model and the engines sit at the bottom: a backend is built, " +
@@ -69,6 +84,19 @@ func Rules() []Rule {
 			Forbid:   []string{"serve/..."},
 			Reason: "nothing below the command line depends on the web server: every library works " +
 				"the same without it",
+		},
+		{
+			Packages: "internal/suggest",
+			Forbid:   []string{"..."},
+			Allow:    []string{"internal/suggest"},
+			Reason: "the did-you-mean of usage errors serves the registry and the command line " +
+				"alike: a leaf that knows no bitext package",
+		},
+		{
+			Packages: "internal/table",
+			Forbid:   []string{"..."},
+			Allow:    []string{"internal/table", "github.com/mattn/go-runewidth"},
+			Reason:   "the command line's tables lay out text within a width, knowing nothing of what it says",
 		},
 		{
 			Packages: "...",

@@ -101,7 +101,7 @@ func (m *model) body(w, n int) []string {
 	}
 	out = append(out, m.section("English", en, w, max(n-len(out)-2-len(u.Problems), 2))...)
 	for _, p := range u.Problems {
-		out = append(out, m.st.warn.Render(truncate("glossary: "+p, w)))
+		out = append(out, m.st.warn.Render(truncate(p, w)))
 	}
 	return out
 }

@@ -174,6 +174,9 @@ func (b *Backend) retryWithBlanks(ctx context.Context, pl *pool, req translate.R
 // lists those whose stand-ins could not be put back.
 func (b *Backend) translateSegments(ctx context.Context, pl *pool, segs []segment) (res []string, missed []int, err error) {
 	var data [][]byte
+	for i := range segs {
+		segs[i].keepMarks = b.cfg.MarkUnknown
+	}
 	for _, seg := range segs {
 		if seg.data != nil {
 			data = append(data, seg.data)

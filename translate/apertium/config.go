@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"runtime"
-	"strconv"
 	"strings"
 	"time"
 
@@ -39,74 +38,79 @@ type Config struct {
 	Protect Protection
 }
 
+// The options of the apertium backend, declared once: the registry
+// checks them, help and `bitext backends` show them, NewConfig reads them.
+var (
+	optModes = translate.Option{Name: "modes", Arg: "DIR", Help: "folder of Apertium .mode files",
+		Default: DefaultModesDir, Env: "APERTIUM_MODES"}
+	optWorkers = translate.Option{Name: "workers", Type: translate.Int, Min: 1, Max: 64,
+		Help: "pipelines per language pair", Default: "one per two CPUs, from 1 to 4"}
+	optMarkUnknown = translate.Option{Name: "mark-unknown", Type: translate.Bool,
+		Help: "keep Apertium's * marks on unknown words", Default: "false"}
+	optTimeout = translate.Option{Name: "timeout", Type: translate.Duration, Min: 1, Max: 3600,
+		Help: "how long a pipeline may give no output before it is restarted", Default: "60s"}
+	optProtect = translate.Option{Name: "protect", Type: translate.Choice,
+		Choices: []string{string(ProtectPlaceholder), string(ProtectBlank)},
+		Help:    "how glossary terms are hidden from Apertium: a stand-in word, or blank", Default: string(ProtectPlaceholder)}
+)
+
 // NewConfig reads the apertium settings from a backend configuration,
 // applying defaults.
 func NewConfig(c translate.Config) (Config, error) {
 	cfg := Config{
-		ModesDir:     firstNonEmpty(c.Option("modes"), c.Env("APERTIUM_MODES"), DefaultModesDir),
-		Workers:      defaultWorkers(),
+		ModesDir:     firstNonEmpty(c.Option(optModes.Name), c.Env(optModes.Env), DefaultModesDir),
 		StallTimeout: defaultStall,
 		Protect:      ProtectPlaceholder,
 	}
-	setters := []struct {
-		name string
-		set  func(string) error
-	}{
-		{"workers", cfg.setWorkers}, {"mark-unknown", cfg.setMarkUnknown},
-		{"timeout", cfg.setTimeout}, {"protect", cfg.setProtect},
+	var err error
+	if cfg.Workers, err = optWorkers.Int(c); err != nil {
+		return Config{}, fmt.Errorf("apertium: option %w", err)
 	}
-	for _, s := range setters {
-		if v := c.Option(s.name); v != "" {
-			if err := s.set(v); err != nil {
-				return Config{}, err
-			}
+	if cfg.Workers == 0 {
+		cfg.Workers = defaultWorkers()
+	}
+	if cfg.MarkUnknown, err = optMarkUnknown.Bool(c); err != nil {
+		return Config{}, fmt.Errorf("apertium: option %w", err)
+	}
+	if d, err := optTimeout.Duration(c); err != nil {
+		return Config{}, fmt.Errorf("apertium: option %w", err)
+	} else if d > 0 {
+		cfg.StallTimeout = d
+	}
+	if v := c.Option(optProtect.Name); v != "" {
+		if cfg.Protect, err = parseProtection(v); err != nil {
+			return Config{}, err
 		}
 	}
 	return cfg, nil
 }
 
-func (cfg *Config) setWorkers(v string) error {
-	n, err := strconv.Atoi(v)
-	if err != nil || n < 1 || n > 64 {
-		return fmt.Errorf("apertium: option workers must be a number from 1 to 64, not %q", v)
-	}
-	cfg.Workers = n
-	return nil
-}
-
-func (cfg *Config) setMarkUnknown(v string) error {
-	b, err := strconv.ParseBool(v)
-	if err != nil {
-		return fmt.Errorf("apertium: option mark-unknown must be true or false, not %q", v)
-	}
-	cfg.MarkUnknown = b
-	return nil
-}
-
-func (cfg *Config) setTimeout(v string) error {
-	d, err := time.ParseDuration(v)
-	if err != nil || d <= 0 {
-		return fmt.Errorf("apertium: option timeout must be a duration such as 30s, not %q", v)
-	}
-	cfg.StallTimeout = d
-	return nil
-}
-
-func (cfg *Config) setProtect(v string) error {
-	p, err := parseProtection(v)
+// checkPair says, from the installed modes, whether Apertium can translate
+// from → to, before any pipeline starts.
+func checkPair(c translate.Config, from, to string) error {
+	cfg, err := NewConfig(c)
 	if err != nil {
 		return err
 	}
-	cfg.Protect = p
+	modes, err := readModes(cfg.ModesDir)
+	if err != nil {
+		return err
+	}
+	if _, ok := findRoute(modes, from, to); !ok {
+		return missingPairError(cfg.ModesDir, from, to, modes)
+	}
 	return nil
 }
 
 // Info returns the registry entry of the apertium backend.
 func Info() translate.BackendInfo {
 	return translate.BackendInfo{
-		Name:        "apertium",
-		Description: "Apertium, offline rule-based translation (French→English through Spanish)",
-		Env:         []string{"APERTIUM_MODES"},
+		Name:         "apertium",
+		Description:  "Apertium, offline rule-based translation (French→English through Spanish)",
+		Env:          []string{optModes.Env},
+		Options:      []translate.Option{optModes, optWorkers, optMarkUnknown, optTimeout, optProtect},
+		Capabilities: translate.Capabilities{HTML: true},
+		CheckPair:    checkPair,
 		New: func(ctx context.Context, c translate.Config) (translate.Backend, error) {
 			cfg, err := NewConfig(c)
 			if err != nil {

@@ -1,7 +1,6 @@
 package apertium
 
 import (
-	"html"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -63,33 +62,23 @@ func TestGlossaryTermsThroughBackend(t *testing.T) {
 // "Seoul It will", "It has North Korea reported it".
 var strayPronoun = regexp.MustCompile(`\b[A-Z][\w-]* It\b|^It has\b|\bit (?:has|will)\b`)
 
-// translateProtected protects, translates and restores segments as
-// translate.Pipeline does with a glossary.Shield.
+// translateProtected translates segments through translate.Pipeline with
+// a glossary.Shield, as bitext does.
 func translateProtected(t *testing.T, be *Backend, g *glossary.Glossary, src []string) []string {
 	t.Helper()
-	shield := glossary.Shield{Glossary: g}
-	texts := make([]string, len(src))
-	restore := make([]func(string) string, len(src))
-	for i, s := range src {
-		var isHTML bool
-		texts[i], isHTML, restore[i] = shield.Protect(s, false)
-		if !isHTML {
-			texts[i], restore[i] = escapeHTML(s), html.UnescapeString
-		}
+	doc := &translate.Document{Format: translate.FormatText}
+	for _, s := range src {
+		doc.Blocks = append(doc.Blocks, translate.Block{Kind: translate.Paragraph, Segments: []translate.Segment{{Source: s}}})
 	}
-	out, err := be.Translate(t.Context(), translate.Request{From: "fr", To: "en", HTML: true, Segments: texts})
-	if err != nil {
+	p := &translate.Pipeline{Backend: be, From: "fr", To: "en", Protector: glossary.Shield{Glossary: g}}
+	if _, err := p.Translate(t.Context(), doc); err != nil {
 		t.Fatal(err)
 	}
-	for i := range out {
-		out[i] = restore[i](out[i])
+	out := make([]string, len(src))
+	for i, b := range doc.Blocks {
+		out[i] = b.Segments[0].Target
 	}
 	return out
-}
-
-// escapeHTML escapes a plain-text segment sent in an HTML request.
-func escapeHTML(s string) string {
-	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;").Replace(s)
 }
 
 // sampleLines reads the paragraphs of the repository's plain-text sample
@@ -110,4 +99,9 @@ func sampleLines(t *testing.T) []string {
 		}
 	}
 	return lines
+}
+
+// escapeHTML escapes a plain-text segment sent in an HTML request.
+func escapeHTML(s string) string {
+	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;").Replace(s)
 }

@@ -22,7 +22,7 @@ func TestWriteHTML(t *testing.T) {
 		{"entities kept", `AT&amp;T &lt;3&nbsp;fois`, `AT[&amp;]T [&lt;]3[&nbsp;]fois`},
 		{"entities decoded", `l&#39;AFP &eacute;t&eacute; &quot;x&quot;`, `l'AFP été "x"`},
 		{"bare amp and lt", `A & B < C`, `A [&] B [\<] C`},
-		{"unknown entity", `&zzzz; fin`, `[&zzzz;] fin`},
+		{"unknown entity", `&zzzz; fin`, `[&]zzzz; fin`},
 	}
 	for _, tt := range tests {
 		var b bytes.Buffer

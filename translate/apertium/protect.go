@@ -3,11 +3,12 @@ package apertium
 import (
 	"bytes"
 	"fmt"
-	"html"
 	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/bitext/bitext/inline"
 )
 
 // Protection is how the backend hides translate="no" elements of HTML
@@ -77,17 +78,15 @@ func (h *hider) hide(b *bytes.Buffer, s string, i int, elem string) bool {
 // references decoded, white space trimmed.
 func elementText(elem string) string {
 	var b strings.Builder
-	for i := 0; i < len(elem); {
-		if elem[i] == '<' {
-			if end := tagEnd(elem, i); end > 0 {
-				i = end
-				continue
-			}
+	for _, t := range inline.Tokens(elem) {
+		switch t.Kind {
+		case inline.TextToken:
+			b.WriteString(t.Raw)
+		case inline.EntityToken:
+			b.WriteString(inline.Decode(t.Raw))
 		}
-		b.WriteByte(elem[i])
-		i++
 	}
-	return strings.TrimSpace(html.UnescapeString(b.String()))
+	return strings.TrimSpace(b.String())
 }
 
 // prevWord returns the word before the end of s, lower-cased, skipping

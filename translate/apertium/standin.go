@@ -28,6 +28,9 @@ import (
 //     adjective ending: regional, nuclear, ballistic), an adjective that
 //     agrees in both genders (belge → Belgian), so that English puts it
 //     before the noun;
+//   - a figure (the pipeline puts its English form there: 3,500, €45,000,
+//     8 p.m., noon, 21 August 2024) a number Apertium passes through
+//     (4817), so that the words around it agree as with a number;
 //   - anywhere else an invariant proper noun (Oslo, Lima, Madrid).
 
 // kind is the part of speech a stand-in plays.
@@ -37,6 +40,14 @@ const (
 	properNoun kind = iota
 	commonNoun
 	adjective
+	// numeral stands for a figure (a number, an amount, a time, a date):
+	// Apertium passes digits through and builds the sentence around a
+	// number as it would around the figure ("3571 millions de wons" →
+	// "3571 million wons").
+	numeral
+	// ordinal stands for an ordinal number (1st, 43rd): a French ordinal
+	// word Apertium translates (neuvième → ninth).
+	ordinal
 )
 
 // standIn is a French word sent in place of a protected element, with the
@@ -77,6 +88,13 @@ func defaultStandIns() []standIn {
 	}
 	for _, n := range nouns {
 		ss = append(ss, standIn{kind: commonNoun, feminine: n.fem, sg: n.sg, pl: n.pl, en: []string{n.enSg, n.enP}})
+	}
+	for _, n := range []string{"4817", "5923", "6271", "7349", "8462", "3581", "2693", "9174", "1738", "6052"} {
+		ss = append(ss, standIn{kind: numeral, sg: n, pl: n, en: []string{n}})
+	}
+	for _, o := range [][2]string{{"cinquième", "fifth"}, {"sixième", "sixth"}, {"septième", "seventh"},
+		{"huitième", "eighth"}, {"neuvième", "ninth"}, {"onzième", "eleventh"}, {"douzième", "twelfth"}} {
+		ss = append(ss, standIn{kind: ordinal, sg: o[0], pl: o[0], en: []string{o[1]}})
 	}
 	adjs := [][3]string{{"belge", "belges", "belgian"}, {"suisse", "suisses", "swiss"},
 		{"tchèque", "tchèques", "czech"}, {"serbe", "serbes", "serbian"}}
@@ -141,6 +159,12 @@ var demonymEndings = []string{"ean", "ian", "ese", "ish", "ican", "ench", "utch"
 // roleOf guesses what an element stands for from the French word before it
 // (lower-cased, an elided article with its apostrophe) and its text.
 func roleOf(prev, text string) role {
+	if ordinalLike(text) {
+		return role{kind: ordinal}
+	}
+	if figureLike(text) {
+		return role{kind: numeral}
+	}
 	if d, ok := determiners[prev]; ok {
 		return role{kind: commonNoun, plural: d == "p", feminine: d == "f"}
 	}
@@ -148,6 +172,24 @@ func roleOf(prev, text string) role {
 		return role{kind: adjective, plural: strings.HasSuffix(prev, "s") || strings.HasSuffix(prev, "x")}
 	}
 	return role{kind: properNoun}
+}
+
+// figureLike reports whether an element's text is a figure in English: it
+// starts with a digit, or a currency sign and a digit, or is noon or
+// midnight.
+func figureLike(text string) bool {
+	t := strings.TrimLeft(text, "€$£¥")
+	if t != "" && t[0] >= '0' && t[0] <= '9' {
+		return true
+	}
+	return text == "noon" || text == "midnight"
+}
+
+// ordinalLike reports whether an element's text is an English ordinal
+// number (1st, 22nd, 43rd, 21st).
+func ordinalLike(text string) bool {
+	d := strings.TrimLeft(text, "0123456789")
+	return len(d) < len(text) && (d == "st" || d == "nd" || d == "rd" || d == "th")
 }
 
 // nounLike reports whether a lower-case word may be a noun an adjective
@@ -224,7 +266,7 @@ func (c *chooser) pick(r role) (string, *standIn) {
 	fits := []func(s *standIn) bool{
 		func(s *standIn) bool { return s.kind == r.kind && (s.kind != commonNoun || s.feminine == r.feminine) },
 		func(s *standIn) bool { return s.kind == r.kind },
-		func(s *standIn) bool { return s.kind == properNoun },
+		func(s *standIn) bool { return s.kind == properNoun && r.kind != numeral && r.kind != ordinal },
 	}
 	for _, fit := range fits {
 		for i := range c.pool {

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/bitext/bitext/inline"
 )
 
 // Apertium's stream format reserves these characters in text: they are
@@ -30,6 +32,9 @@ type segment struct {
 	// slots are the protected elements sent as stand-ins, to put back with
 	// reveal.
 	slots []slot
+	// keepMarks keeps Apertium's unknown-word marks in the output
+	// (Config.MarkUnknown); they are removed otherwise.
+	keepMarks bool
 }
 
 // encodeSegment turns a plain-text or HTML segment into stream format.
@@ -120,6 +125,7 @@ func decodeSegment(seg segment, out []byte) string {
 			b.WriteByte(out[i])
 		case c == '[':
 			i = copyBlank(&b, out, i+1)
+		case !seg.keepMarks && isUnknownMark(out, i):
 		case c != 0:
 			b.WriteByte(c)
 		}
@@ -158,4 +164,61 @@ func stripTerminator(out []byte) []byte {
 		out = out[:len(out)-1]
 	}
 	return bytes.TrimRight(out, " ")
+}
+
+// isUnknownMark reports whether out[i] is one of the marks Apertium puts
+// before a word it could not analyse (*), transfer (@) or generate (#):
+// an unescaped *, @ or # at the start of a word, before a letter. Text
+// that holds such characters for real (a handle, a hashtag) was protected
+// and comes back in a superblank.
+func isUnknownMark(out []byte, i int) bool {
+	c := out[i]
+	if c != '*' && c != '@' && c != '#' {
+		return false
+	}
+	start, end := i, i
+	for start > 0 && out[start-1] == c {
+		start--
+	}
+	for end < len(out) && out[end] == c {
+		end++
+	}
+	if r, _ := utf8.DecodeRune(out[end:]); end >= len(out) || !unicode.IsLetter(r) {
+		return false
+	}
+	p, _ := utf8.DecodeLastRune(out[:start])
+	return start == 0 || !unicode.IsLetter(p) && !unicode.IsDigit(p) && p != '\\'
+}
+
+// StripUnknownMarks removes Apertium's unknown-word marks (see
+// isUnknownMark) from an engine's output: plain text, or the text of an
+// HTML fragment when html is set (tags are left alone). The apy backend
+// uses it on apertium-apy's answers.
+func StripUnknownMarks(s string, html bool) string {
+	if !strings.ContainsAny(s, "*@#") {
+		return s
+	}
+	if !html {
+		return stripMarks(s)
+	}
+	var b strings.Builder
+	for _, t := range inline.Tokens(s) {
+		if t.Kind == inline.TextToken {
+			b.WriteString(stripMarks(t.Raw))
+		} else {
+			b.WriteString(t.Raw)
+		}
+	}
+	return b.String()
+}
+
+func stripMarks(s string) string {
+	out := []byte(s)
+	var b []byte
+	for i := range out {
+		if !isUnknownMark(out, i) {
+			b = append(b, out[i])
+		}
+	}
+	return string(b)
 }

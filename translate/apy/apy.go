@@ -64,10 +64,9 @@ func New(cfg Config) *Backend {
 // Name returns "apy".
 func (b *Backend) Name() string { return "apy" }
 
-// Capabilities reports HTML support and no batch limits; the backend is
-// remote unless the server is on a loopback address.
+// Capabilities reports HTML support and no batch limits.
 func (b *Backend) Capabilities() translate.Capabilities {
-	return translate.Capabilities{HTML: true, Remote: !isLoopback(b.endpoint)}
+	return translate.Capabilities{HTML: true}
 }
 
 // Translate translates each segment with its own request (or two, through
@@ -120,6 +119,9 @@ func (b *Backend) translateSegment(ctx context.Context, hops []hop, s string, ht
 			return "", err
 		}
 		core = t
+	}
+	if !hops[len(hops)-1].markUnknown {
+		core = apertium.StripUnknownMarks(core, html)
 	}
 	if html {
 		core = restore(core, kept)

@@ -3,10 +3,8 @@ package apy
 import (
 	"context"
 	"fmt"
-	"net"
 	"net/http"
 	"net/url"
-	"strconv"
 	"time"
 
 	"github.com/bitext/bitext/translate"
@@ -31,6 +29,17 @@ type Config struct {
 	HTTPClient *http.Client
 }
 
+// The options of the apy backend, declared once: the registry checks
+// them, help and `bitext backends` show them, NewConfig reads them.
+var (
+	optEndpoint = translate.Option{Name: "endpoint", Type: translate.URL,
+		Help: "the apertium-apy server", Default: DefaultEndpoint}
+	optWorkers = translate.Option{Name: "workers", Type: translate.Int, Min: 1, Max: 64,
+		Help: "requests in flight at once (APY translates one request per segment)", Default: "4"}
+	optMarkUnknown = translate.Option{Name: "mark-unknown", Type: translate.Bool,
+		Help: "keep Apertium's * marks on unknown words", Default: "false"}
+)
+
 // NewConfig reads the apy settings from a backend configuration, applying
 // defaults.
 func NewConfig(c translate.Config) (Config, error) {
@@ -43,19 +52,13 @@ func NewConfig(c translate.Config) (Config, error) {
 		return Config{}, fmt.Errorf("apy: endpoint must be an http(s) URL such as %s, not %q: %w",
 			DefaultEndpoint, cfg.Endpoint, translate.ErrNotConfigured)
 	}
-	if v := c.Option("workers"); v != "" {
-		n, err := strconv.Atoi(v)
-		if err != nil || n < 1 || n > 64 {
-			return Config{}, fmt.Errorf("apy: option workers must be a number from 1 to 64, not %q", v)
-		}
+	if n, err := optWorkers.Int(c); err != nil {
+		return Config{}, fmt.Errorf("apy: option %w", err)
+	} else if n > 0 {
 		cfg.Workers = n
 	}
-	if v := c.Option("mark-unknown"); v != "" {
-		b, err := strconv.ParseBool(v)
-		if err != nil {
-			return Config{}, fmt.Errorf("apy: option mark-unknown must be true or false, not %q", v)
-		}
-		cfg.MarkUnknown = b
+	if cfg.MarkUnknown, err = optMarkUnknown.Bool(c); err != nil {
+		return Config{}, fmt.Errorf("apy: option %w", err)
 	}
 	return cfg, nil
 }
@@ -63,8 +66,11 @@ func NewConfig(c translate.Config) (Config, error) {
 // Info returns the registry entry of the apy backend.
 func Info() translate.BackendInfo {
 	return translate.BackendInfo{
-		Name:        "apy",
-		Description: "Apertium through an apertium-apy HTTP server (--endpoint, default " + DefaultEndpoint + ")",
+		Name:          "apy",
+		Description:   "Apertium through an apertium-apy HTTP server run by the desk",
+		Options:       []translate.Option{optEndpoint, optWorkers, optMarkUnknown},
+		NeedsEndpoint: true,
+		Capabilities:  translate.Capabilities{HTML: true},
 		New: func(ctx context.Context, c translate.Config) (translate.Backend, error) {
 			cfg, err := NewConfig(c)
 			if err != nil {
@@ -73,20 +79,6 @@ func Info() translate.BackendInfo {
 			return New(cfg), nil
 		},
 	}
-}
-
-// isLoopback reports whether the endpoint is on this machine.
-func isLoopback(endpoint string) bool {
-	u, err := url.Parse(endpoint)
-	if err != nil {
-		return false
-	}
-	host := u.Hostname()
-	if host == "localhost" {
-		return true
-	}
-	ip := net.ParseIP(host)
-	return ip != nil && ip.IsLoopback()
 }
 
 func (c Config) client() *http.Client {

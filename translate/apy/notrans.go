@@ -1,39 +1,52 @@
 package apy
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
+
+	"github.com/bitext/bitext/inline"
 )
 
 // Do-not-translate elements (any element with translate="no", such as the
 // neutral <span translate="no">…</span>) are sent to APY as
 // <apertium-notrans>bitextN</apertium-notrans>, which Apertium's HTML
 // deformatter turns into one superblank and gives back untouched; restore
-// then puts the original element back byte for byte.
+// then puts the original element back byte for byte. Both read markup with
+// package inline's scanner.
 
-var (
-	startTag    = regexp.MustCompile(`<([A-Za-z][A-Za-z0-9-]*)\b[^<>]*>`)
-	translateNo = regexp.MustCompile(`(?i)\stranslate\s*=\s*(?:"no"|'no'|no[\s/>])`)
-	notransRef  = regexp.MustCompile(`<apertium-notrans>bitext([0-9]+)</apertium-notrans>`)
+const (
+	refOpen  = "<apertium-notrans>bitext"
+	refClose = "</apertium-notrans>"
 )
 
 // protect replaces the do-not-translate elements of an HTML fragment by
 // numbered references and returns the elements.
 func protect(s string) (string, []string) {
+	toks := inline.Tokens(s)
 	var kept []string
 	var b strings.Builder
-	for {
-		loc := findNotrans(s)
-		if loc == nil {
-			b.WriteString(s)
-			return b.String(), kept
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		tag := inline.ParseTag(t.Raw)
+		if t.Kind != inline.TagToken || tag.Closing || !tag.NoTranslate() {
+			b.WriteString(t.Raw)
+			continue
 		}
-		b.WriteString(s[:loc[0]])
-		b.WriteString("<apertium-notrans>bitext" + strconv.Itoa(len(kept)) + "</apertium-notrans>")
-		kept = append(kept, s[loc[0]:loc[1]])
-		s = s[loc[1]:]
+		end := i
+		if !tag.SelfClosing && !tag.Void() {
+			if end = inline.ElementEnd(toks, i); end < 0 {
+				end = len(toks) - 1 // never closed: runs to the end
+			}
+		}
+		var elem strings.Builder
+		for _, e := range toks[i : end+1] {
+			elem.WriteString(e.Raw)
+		}
+		b.WriteString(refOpen + strconv.Itoa(len(kept)) + refClose)
+		kept = append(kept, elem.String())
+		i = end
 	}
+	return b.String(), kept
 }
 
 // restore puts the elements protect took out back in place.
@@ -41,53 +54,22 @@ func restore(s string, kept []string) string {
 	if len(kept) == 0 {
 		return s
 	}
-	return notransRef.ReplaceAllStringFunc(s, func(ref string) string {
-		n, err := strconv.Atoi(notransRef.FindStringSubmatch(ref)[1])
-		if err != nil || n >= len(kept) {
-			return ref
+	var b strings.Builder
+	for {
+		k := strings.Index(s, refOpen)
+		if k < 0 {
+			return b.String() + s
 		}
-		return kept[n]
-	})
-}
-
-// findNotrans returns the start and end of the first element with
-// translate="no" in s, nil when there is none. An element never closed
-// runs to the end of s.
-func findNotrans(s string) []int {
-	for off := 0; ; {
-		m := startTag.FindStringSubmatchIndex(s[off:])
-		if m == nil {
-			return nil
-		}
-		start, end := off+m[0], off+m[1]
-		tag := s[start:end]
-		if !translateNo.MatchString(tag) {
-			off = end
+		b.WriteString(s[:k])
+		rest := s[k+len(refOpen):]
+		e := strings.Index(rest, refClose)
+		n, err := strconv.Atoi(rest[:max(e, 0)])
+		if e < 0 || err != nil || n < 0 || n >= len(kept) {
+			b.WriteString(refOpen)
+			s = rest
 			continue
 		}
-		if strings.HasSuffix(tag, "/>") {
-			return []int{start, end}
-		}
-		return []int{start, closeOf(s, end, strings.ToLower(s[off+m[2]:off+m[3]]))}
+		b.WriteString(kept[n])
+		s = rest[e+len(refClose):]
 	}
-}
-
-// closeOf returns the index after the end tag closing element name, whose
-// start tag ends at from, counting nested elements of the same name.
-func closeOf(s string, from int, name string) int {
-	depth := 1
-	tags := regexp.MustCompile(`(?i)<(/?)` + regexp.QuoteMeta(name) + `\b[^<>]*>`)
-	for _, m := range tags.FindAllStringSubmatchIndex(s[from:], -1) {
-		tag := s[from+m[0] : from+m[1]]
-		switch {
-		case m[3] > m[2]:
-			depth--
-		case !strings.HasSuffix(tag, "/>"):
-			depth++
-		}
-		if depth == 0 {
-			return from + m[1]
-		}
-	}
-	return len(s)
 }

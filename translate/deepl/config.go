@@ -97,7 +97,16 @@ func Info() translate.BackendInfo {
 		Name:        Name,
 		Description: "DeepL API (Free or Pro), with native glossaries",
 		Env:         []string{EnvAuthKey},
-		Remote:      true,
+		Kind:        translate.Remote,
+		Options: []translate.Option{
+			{Name: "endpoint", Type: translate.URL, Help: "the DeepL server",
+				Default: "chosen by the key: " + FreeEndpoint + " for keys ending in :fx, else " + ProEndpoint},
+			{Name: OptionEnglish, Type: translate.Choice, Choices: []string{"EN-US", "EN-GB"},
+				Help: "the English that en translates to", Default: "EN-US"},
+		},
+		// DeepL API Pro's published usage price (USD); tags are not billed.
+		Price:        translate.Price{PerMillion: 25, Currency: "USD"},
+		Capabilities: translate.Capabilities{MaxSegments: MaxTexts, MaxChars: maxChars, HTML: true},
 		New: func(ctx context.Context, tc translate.Config) (translate.Backend, error) {
 			cfg, err := NewConfig(tc)
 			if err != nil {

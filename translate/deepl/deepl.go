@@ -1,6 +1,7 @@
 // Package deepl is the bitext backend for the DeepL API v2: POST
-// /v2/translate with up to 50 texts per request, HTML segments sent as XML
-// with translate="no" spans turned into DeepL's ignored <x> tags, and
+// /v2/translate with up to 50 texts per request, HTML segments (the
+// neutral form of translate.Request) sent as XML with translate="no"
+// elements turned into DeepL's ignored <x> tags, and
 // native glossaries (see [Backend.UseGlossary]).
 //
 // # Configuration
@@ -76,7 +77,7 @@ func (b *Backend) Name() string { return Name }
 
 // Capabilities reports DeepL's batch limits and HTML support.
 func (b *Backend) Capabilities() translate.Capabilities {
-	return translate.Capabilities{MaxSegments: MaxTexts, MaxChars: maxChars, HTML: true, Remote: true}
+	return translate.Capabilities{MaxSegments: MaxTexts, MaxChars: maxChars, HTML: true}
 }
 
 // Translate translates one batch; a batch over DeepL's limits is sent in
@@ -97,9 +98,7 @@ func (b *Backend) Translate(ctx context.Context, req translate.Request) ([]strin
 		return out, nil
 	}
 	for i := range out {
-		if out[i], err = fromXML(req.Segments[i], out[i]); err != nil {
-			return nil, remote.Retryable(fmt.Errorf("segment %d: %w", i+1, err))
-		}
+		out[i] = fromXML(req.Segments[i], out[i])
 	}
 	return out, nil
 }

@@ -98,7 +98,15 @@ func Info() translate.BackendInfo {
 		Name:        Name,
 		Description: "Google Cloud Translation Basic (v2), with an API key or application default credentials",
 		Env:         []string{EnvAPIKey, EnvCredentials},
-		Remote:      true,
+		Kind:        translate.Remote,
+		Options: []translate.Option{
+			{Name: "endpoint", Type: translate.URL, Help: "the Cloud Translation server", Default: DefaultEndpoint},
+			{Name: "model", Type: translate.Choice, Choices: []string{"nmt", "base"},
+				Help: "Google's model", Default: "chosen by Google"},
+		},
+		// Cloud Translation's published price (USD).
+		Price:        translate.Price{PerMillion: 20, Currency: "USD"},
+		Capabilities: translate.Capabilities{MaxSegments: MaxSegments, MaxChars: MaxChars, HTML: true},
 		New: func(ctx context.Context, tc translate.Config) (translate.Backend, error) {
 			cfg, err := NewConfig(tc)
 			if err != nil {

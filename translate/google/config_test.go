@@ -46,7 +46,7 @@ func TestEndpointNormalized(t *testing.T) {
 
 func TestInfo(t *testing.T) {
 	info := Info()
-	if info.Name != "google" || !info.Remote || info.New == nil || !reflect.DeepEqual(info.Env, []string{EnvAPIKey, EnvCredentials}) {
+	if info.Name != "google" || info.Kind != translate.Remote || info.New == nil || !reflect.DeepEqual(info.Env, []string{EnvAPIKey, EnvCredentials}) {
 		t.Errorf("info %+v", info)
 	}
 }

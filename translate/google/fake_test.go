@@ -41,6 +41,9 @@ type fakeServer struct {
 	mu       sync.Mutex
 	requests []wireRequest
 	fault    func(n int, w http.ResponseWriter, r *http.Request) bool
+	// copying makes the fake answer every text as it came (a copying
+	// engine: what bitext keeps must survive one that changes nothing).
+	copying bool
 }
 
 func newFakeServer(t testing.TB) *fakeServer {
@@ -132,7 +135,14 @@ func (f *fakeServer) answer(w http.ResponseWriter, req wireRequest) {
 			Translations []tr `json:"translations"`
 		} `json:"data"`
 	}
+	f.mu.Lock()
+	copying := f.copying
+	f.mu.Unlock()
 	for _, q := range d.Q {
+		if copying {
+			out.Data.Translations = append(out.Data.Translations, tr{q})
+			continue
+		}
 		out.Data.Translations = append(out.Data.Translations, tr{fakeTranslate(q, d.Format == "html")})
 	}
 	writeJSON(w, http.StatusOK, out)

@@ -123,7 +123,7 @@ func (b *Backend) Name() string { return Name }
 
 // Capabilities reports Google's request limits and HTML support.
 func (b *Backend) Capabilities() translate.Capabilities {
-	return translate.Capabilities{MaxSegments: MaxSegments, MaxChars: MaxChars, HTML: true, Remote: true}
+	return translate.Capabilities{MaxSegments: MaxSegments, MaxChars: MaxChars, HTML: true}
 }
 
 // Translate translates req in one request. Blank segments are not sent and

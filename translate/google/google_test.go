@@ -106,7 +106,7 @@ func TestLimitsRefusedWithoutRequest(t *testing.T) {
 	if n := len(f.calls()); n != 0 {
 		t.Errorf("%d requests sent for oversized batches", n)
 	}
-	if c := b.Capabilities(); c.MaxSegments != 128 || c.MaxChars != MaxChars || !c.HTML || !c.Remote {
+	if c := b.Capabilities(); c.MaxSegments != 128 || c.MaxChars != MaxChars || !c.HTML {
 		t.Errorf("capabilities %+v", c)
 	}
 }

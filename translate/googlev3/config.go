@@ -123,7 +123,18 @@ func Info() translate.BackendInfo {
 		Name:        Name,
 		Description: "Google Cloud Translation Advanced (v3), with native glossaries; needs a project",
 		Env:         []string{EnvProject, EnvCredentials},
-		Remote:      true,
+		Kind:        translate.Remote,
+		Options: []translate.Option{
+			{Name: OptionProject, Arg: "ID", Help: "the Google Cloud project billed", Env: EnvProject},
+			{Name: OptionLocation, Arg: "REGION", Help: "the region requests go to",
+				Default: DefaultLocation + ", " + DefaultGlossaryLocation + " with a glossary"},
+			{Name: OptionGlossaryURI, Arg: "URI", Help: "a gs:// two-column TSV to create glossaries from"},
+			{Name: "endpoint", Arg: "HOST:PORT", Help: "the gRPC address", Default: "translate.googleapis.com:443"},
+			{Name: "model", Arg: "NAME", Help: "a model such as general/nmt or general/translation-llm", Default: "chosen by Google"},
+		},
+		// Cloud Translation's published price (USD).
+		Price:        translate.Price{PerMillion: 20, Currency: "USD"},
+		Capabilities: translate.Capabilities{MaxSegments: MaxSegments, MaxChars: MaxChars, HTML: true},
 		New: func(ctx context.Context, tc translate.Config) (translate.Backend, error) {
 			cfg, err := NewConfig(tc)
 			if err != nil {

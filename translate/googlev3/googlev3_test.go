@@ -101,7 +101,7 @@ func TestLimitsRefusedWithoutCall(t *testing.T) {
 	if n := f.count("TranslateText"); n != 0 {
 		t.Errorf("%d calls for oversized requests", n)
 	}
-	if c := b.Capabilities(); c.MaxSegments != 1024 || c.MaxChars != 30000 || !c.HTML || !c.Remote {
+	if c := b.Capabilities(); c.MaxSegments != 1024 || c.MaxChars != 30000 || !c.HTML {
 		t.Errorf("capabilities %+v", c)
 	}
 }
@@ -121,7 +121,7 @@ func TestUnsupportedPair(t *testing.T) {
 
 func TestNameAndInfo(t *testing.T) {
 	info := Info()
-	if info.Name != "google-v3" || !info.Remote || info.New == nil {
+	if info.Name != "google-v3" || info.Kind != translate.Remote || info.New == nil {
 		t.Errorf("info %+v", info)
 	}
 	if !reflect.DeepEqual(info.Env, []string{EnvProject, EnvCredentials}) {

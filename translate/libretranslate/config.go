@@ -73,7 +73,12 @@ func Info() translate.BackendInfo {
 		Name:        Name,
 		Description: "LibreTranslate server (self-hosted or public), open-source Argos models",
 		Env:         []string{EnvAPIKey},
-		Remote:      true,
+		Kind:        translate.Remote,
+		Options: []translate.Option{
+			{Name: "endpoint", Type: translate.URL, Help: "the LibreTranslate server", Default: DefaultEndpoint},
+		},
+		NeedsEndpoint: true,
+		Capabilities:  translate.Capabilities{MaxSegments: maxSegments, MaxChars: maxChars, HTML: true},
 		New: func(ctx context.Context, tc translate.Config) (translate.Backend, error) {
 			cfg, err := NewConfig(tc)
 			if err != nil {

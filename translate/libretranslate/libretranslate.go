@@ -7,10 +7,10 @@
 // fragment with translate-html, which skips elements carrying
 // translate="no": the backend claims HTML. Because the server re-serialises
 // the markup (entities may come back decoded), every translate="no" span is
-// then put back byte for byte from the source; a translation that lost a
-// span is an error the retrying wrapper sends again. Note that text nodes
-// are translated separately, so inline tags cut sentences into pieces
-// that are translated on their own.
+// then put back byte for byte from the source, by its id; one the server
+// lost is put back by the pipeline, which says so in the segment's
+// fidelity record. Note that text nodes are translated separately, so
+// inline tags cut sentences into pieces that are translated on their own.
 //
 // # Configuration
 //
@@ -62,7 +62,7 @@ func (b *Backend) Name() string { return Name }
 
 // Capabilities reports the batch limits and HTML support.
 func (b *Backend) Capabilities() translate.Capabilities {
-	return translate.Capabilities{MaxSegments: maxSegments, MaxChars: maxChars, HTML: true, Remote: true}
+	return translate.Capabilities{MaxSegments: maxSegments, MaxChars: maxChars, HTML: true}
 }
 
 // Translate translates one batch in one request.
@@ -89,21 +89,11 @@ func (b *Backend) Translate(ctx context.Context, req translate.Request) ([]strin
 		return nil, err
 	}
 	if req.HTML {
-		return restoreSpans(req.Segments, res.TranslatedText)
+		for i := range res.TranslatedText {
+			res.TranslatedText[i] = remote.RestoreSpans(req.Segments[i], res.TranslatedText[i])
+		}
 	}
 	return res.TranslatedText, nil
-}
-
-// restoreSpans puts the translate="no" spans of src back into out.
-func restoreSpans(src, out []string) ([]string, error) {
-	for i := range out {
-		s, err := remote.RestoreSpans(Name, src[i], out[i])
-		if err != nil {
-			return nil, remote.Retryable(fmt.Errorf("segment %d: %w", i+1, err))
-		}
-		out[i] = s
-	}
-	return out, nil
 }
 
 // hints tell the user what to do about an error status.

@@ -14,7 +14,23 @@
 //
 // Decoding follows the model's config.json as transformers does
 // (num_beams, max_length, bad_words_ids, forced_eos_token_id,
-// decoder_start_token_id); [Options] overrides the beam size.
+// decoder_start_token_id); [Options] overrides the beam size, and chooses
+// the precision (fp32, the exact default, or int8), the kernels and an
+// optional lexical shortlist.
+//
+// A model folder may have any name: the language pair comes from its
+// info file (hub.InfoFile, written by 'models pull') or from an OPUS-MT
+// folder name (opus-mt-fr-en); a folder whose name says nothing
+// translates the pair it is asked for.
+//
+// # Batches
+//
+// [Backend.Translate] sorts a request's segments by their length in
+// tokens and decodes them BatchSize at a time; [Backend.TranslateEach]
+// does the same and hands over each batch's translations as soon as they
+// are decoded. A caller batching a folder run gathers the sentences of
+// several articles into one request (they need not be sorted: the backend
+// sorts them) and stores each answer from the callback.
 //
 // # Markup
 //
@@ -27,5 +43,11 @@
 // weight readers, the transformer and the search live in internal
 // packages; they reproduce transformers 4.21's MarianMTModel to float32
 // precision (see the conformance tests against
-// ../shared/nmt/opus-mt-tiny).
+// ../shared/nmt/opus-mt-tiny, run with every kernel family). The weights
+// are packed once at load time for the matrix kernels of internal/gemm
+// (AVX-512 with VNNI for int8, AVX2, or portable Go, chosen from the
+// CPU's features); the encoder runs once per batch and its
+// cross-attention keys and values once per sentence, shared by the beams;
+// the decoder keeps a key/value cache that beam search reorders without
+// copying.
 package marian

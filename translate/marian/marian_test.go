@@ -4,10 +4,11 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
-	"sync"
+	"strings"
 	"testing"
 
 	"github.com/bitext/bitext/translate"
@@ -85,42 +86,6 @@ func TestTranslateMatchesTransformers(t *testing.T) {
 	}
 }
 
-func TestContract(t *testing.T) {
-	b, cases := newFixtureBackend(t, Options{Beams: 1, BatchSize: 2})
-	if b.Name() != "marian" || b.Capabilities().HTML || b.Capabilities().Remote {
-		t.Errorf("Name %q, Capabilities %+v", b.Name(), b.Capabilities())
-	}
-	for _, segs := range [][]string{nil, {}} {
-		if out, err := b.Translate(context.Background(), translate.Request{From: "fr", To: "en", Segments: segs}); err != nil || len(out) != 0 {
-			t.Errorf("empty batch: %q, %v", out, err)
-		}
-	}
-	segs := []string{cases[2].Source, cases[0].Source, cases[4].Source}
-	together := translateAll(t, b, segs)
-	for i, s := range segs {
-		if alone := translateAll(t, b, []string{s}); alone[0] != together[i] {
-			t.Errorf("segment %d alone %q, in a batch %q", i, alone[0], together[i])
-		}
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	if _, err := b.Translate(ctx, translate.Request{From: "fr", To: "en", Segments: segs}); !errors.Is(err, context.Canceled) {
-		t.Errorf("cancelled: err = %v", err)
-	}
-	var wg sync.WaitGroup
-	for w := 0; w < 4; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			out, err := b.Translate(context.Background(), translate.Request{From: "fr", To: "en", Segments: segs})
-			if err != nil || !slices.Equal(out, together) {
-				t.Errorf("concurrent call: %q, %v", out, err)
-			}
-		}()
-	}
-	wg.Wait()
-}
-
 // installCopy copies the fixture into cache/name with an info file.
 func installCopy(t *testing.T, cache, name string, info hub.ModelInfo) string {
 	t.Helper()
@@ -173,5 +138,44 @@ func TestInfoResolvesInstalledModel(t *testing.T) {
 	bad.Options = map[string]string{"beam": "zero"}
 	if _, err := NewConfig(bad); err == nil {
 		t.Error("beam=zero accepted")
+	}
+}
+
+func TestShortlist(t *testing.T) {
+	dir := fixture.CopyModel(t, "copy")
+	plain, err := New(context.Background(), dir, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	segs := []string{"Le sommet de Bruxelles réunira 27 chefs d'État.", "La police a interpellé 3 personnes."}
+	want := translateAll(t, plain, segs)
+	// A shortlist pairing each piece of the sources with itself keeps the
+	// copy; an empty one leaves only the first 100 ids.
+	var lex strings.Builder
+	for _, s := range segs {
+		for _, id := range plain.tok.Encode(s) {
+			p := plain.tok.Piece(id)
+			fmt.Fprintf(&lex, "%s %s 0.9\n", p, p)
+		}
+	}
+	full, empty := filepath.Join(t.TempDir(), "lex.s2t"), filepath.Join(t.TempDir(), "empty.s2t")
+	if err := os.WriteFile(full, []byte(lex.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(empty, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for file, same := range map[string]bool{full: true, empty: false} {
+		b, err := New(context.Background(), dir, Options{Shortlist: file})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := translateAll(t, b, segs)
+		if slices.Equal(got, want) != same {
+			t.Errorf("shortlist %s: %q, without %q", filepath.Base(file), got, want)
+		}
+	}
+	if _, err := New(context.Background(), dir, Options{Shortlist: filepath.Join(dir, "missing.s2t")}); err == nil {
+		t.Error("a missing shortlist file was accepted")
 	}
 }

@@ -142,7 +142,17 @@ func Info() translate.BackendInfo {
 		Name:        Name,
 		Description: "OpenAI-compatible chat completions (OpenAI, Ollama, llama.cpp, vLLM), glossary in the prompt",
 		Env:         []string{EnvAPIKey, EnvBaseURL, EnvModel},
-		Remote:      true,
+		Kind:        translate.Remote,
+		Options: []translate.Option{
+			{Name: "endpoint", Type: translate.URL, Help: "the API root (OpenAI, Ollama, llama.cpp, vLLM)",
+				Default: DefaultBaseURL, Env: EnvBaseURL},
+			{Name: "model", Arg: "NAME", Help: "the model", Default: DefaultModel + " on OpenAI", Env: EnvModel},
+			{Name: OptionMaxSegments, Type: translate.Int, Min: 1, Max: 1000,
+				Help: "segments per request", Default: strconv.Itoa(DefaultMaxSegments)},
+			{Name: OptionMaxChars, Type: translate.Int, Min: 100, Max: 1000000,
+				Help: "characters per request", Default: strconv.Itoa(DefaultMaxChars)},
+		},
+		Capabilities: translate.Capabilities{MaxSegments: DefaultMaxSegments, MaxChars: DefaultMaxChars, HTML: true},
 		New: func(ctx context.Context, tc translate.Config) (translate.Backend, error) {
 			cfg, err := NewConfig(tc)
 			if err != nil {

@@ -66,7 +66,7 @@ func (b *Backend) Name() string { return Name }
 
 // Capabilities reports the configured batch limits and HTML support.
 func (b *Backend) Capabilities() translate.Capabilities {
-	return translate.Capabilities{MaxSegments: b.cfg.MaxSegments, MaxChars: b.cfg.MaxChars, HTML: true, Remote: true}
+	return translate.Capabilities{MaxSegments: b.cfg.MaxSegments, MaxChars: b.cfg.MaxChars, HTML: true}
 }
 
 // UseGlossary keeps the terms and puts them in the prompt of every later

@@ -51,8 +51,8 @@ func systemPrompt(req translate.Request, terms []translate.TermPair) string {
 	fmt.Fprintf(&b, "The user sends a JSON array of %d numbered items {\"n\", \"text\"}. Translate each text on its own; never merge, split, drop or reorder items.\n", len(req.Segments))
 	fmt.Fprintf(&b, "Answer with a JSON object {\"translations\": [...]} holding exactly %d strings, the translation of item n at position n. No other text.\n", len(req.Segments))
 	if req.HTML {
-		b.WriteString("The texts are HTML fragments: keep every tag and entity, in place around the words they mark.\n")
-		b.WriteString("Copy every <span translate=\"no\">…</span> element exactly as it is, tags and content, untranslated.\n")
+		b.WriteString("The texts are HTML fragments: keep every tag, with its id attribute, and every entity, in place around the words they mark; add no tag.\n")
+		b.WriteString("Copy every <span translate=\"no\" …>…</span> element exactly as it is, tags and content, untranslated; it is already in " + to + ". Copy every <x id=\"…\"/> where it belongs.\n")
 	}
 	if len(terms) > 0 {
 		b.WriteString("Use these glossary translations wherever the source term appears:\n")

@@ -55,7 +55,7 @@ type httpBackend struct {
 
 func (b *httpBackend) Name() string { return "bench" }
 func (b *httpBackend) Capabilities() translate.Capabilities {
-	return translate.Capabilities{MaxSegments: b.batchSize, Remote: true}
+	return translate.Capabilities{MaxSegments: b.batchSize}
 }
 
 func (b *httpBackend) Translate(ctx context.Context, req translate.Request) ([]string, error) {

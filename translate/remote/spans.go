@@ -2,67 +2,60 @@ package remote
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
+
+	"github.com/bitext/bitext/inline"
 )
 
-// Span is one protected element of an HTML fragment: a
-// <span translate="no">…</span> whose bytes must come back as they went in.
+// Span is one protected element of an HTML fragment: an element with
+// translate="no" (the neutral <span translate="no" id="N">…</span> of
+// [translate.Request]) whose bytes must come back as they went in.
+//
+// [translate.Request]: https://pkg.go.dev/github.com/bitext/bitext/translate#Request
 type Span struct {
 	// Start and End are the byte offsets of the whole element, tags
 	// included, in the fragment.
 	Start, End int
-	// Open is the opening tag and Content the bytes between the tags.
-	Open, Content string
+	// Open is the start tag, Content the bytes between the tags and Close
+	// the end tag.
+	Open, Content, Close string
+	// ID is the start tag's id attribute ("" when it has none).
+	ID string
 }
 
 // Text returns the whole element.
-func (s Span) Text() string { return s.Open + s.Content + "</span>" }
+func (s Span) Text() string { return s.Open + s.Content + s.Close }
 
-var (
-	noTranslateOpen = regexp.MustCompile(`(?i)<span\b[^>]*\btranslate\s*=\s*(?:"no"|'no'|no\b)[^>]*>`)
-	spanTag         = regexp.MustCompile(`(?i)<(/?)span\b[^>]*>`)
-)
-
-// NoTranslateSpans returns the outermost translate="no" spans of an HTML
-// fragment in order. A span without its closing tag is not protected.
+// NoTranslateSpans returns the outermost translate="no" elements of an
+// HTML fragment in order, read with package inline's scanner. An element
+// without its end tag is not protected.
 func NoTranslateSpans(s string) []Span {
+	toks := inline.Tokens(s)
 	var out []Span
-	from := 0
-	for {
-		loc := noTranslateOpen.FindStringIndex(s[from:])
-		if loc == nil {
-			return out
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		if t.Kind != inline.TagToken {
+			continue
 		}
-		start, openEnd := from+loc[0], from+loc[1]
-		closeStart, end, ok := matchClose(s, openEnd)
-		if !ok {
-			return out
+		tag := inline.ParseTag(t.Raw)
+		if tag.Closing || tag.SelfClosing || tag.Void() || !tag.NoTranslate() {
+			continue
 		}
-		out = append(out, Span{Start: start, End: end, Open: s[start:openEnd], Content: s[openEnd:closeStart]})
-		from = end
+		end := inline.ElementEnd(toks, i)
+		if end < 0 {
+			continue
+		}
+		id, _ := tag.Attr("id")
+		last := toks[end]
+		out = append(out, Span{Start: t.Start, End: last.Start + len(last.Raw), Open: t.Raw,
+			Content: s[t.Start+len(t.Raw) : last.Start], Close: last.Raw, ID: id})
+		i = end
 	}
+	return out
 }
 
-// matchClose finds the </span> that closes a span whose content starts at
-// from, counting nested spans.
-func matchClose(s string, from int) (closeStart, end int, ok bool) {
-	depth := 1
-	for _, m := range spanTag.FindAllStringSubmatchIndex(s[from:], -1) {
-		if m[3] > m[2] { // closing tag
-			depth--
-		} else if !strings.HasSuffix(s[from+m[0]:from+m[1]], "/>") {
-			depth++
-		}
-		if depth == 0 {
-			return from + m[0], from + m[1], true
-		}
-	}
-	return 0, 0, false
-}
-
-// ReplaceSpans returns s with every translate="no" span replaced by what
-// fn returns for it (i counts spans from 0).
+// ReplaceSpans returns s with every translate="no" element replaced by
+// what fn returns for it (i counts elements from 0).
 func ReplaceSpans(s string, fn func(i int, sp Span) string) string {
 	spans := NoTranslateSpans(s)
 	if len(spans) == 0 {
@@ -79,21 +72,33 @@ func ReplaceSpans(s string, fn func(i int, sp Span) string) string {
 	return b.String()
 }
 
-// RestoreSpans returns out, a translation of src, with its translate="no"
-// spans replaced in order by those of src, byte for byte: engines that
-// honour the spans may still re-encode their content. It fails when out
-// has lost or gained spans.
-func RestoreSpans(backend, src, out string) (string, error) {
+// RestoreSpans returns out, an engine's translation of src, with its
+// translate="no" elements replaced by those of src, byte for byte: engines
+// that honour them may still re-encode their content. An element is
+// matched by its id, or by its place when neither has one and the counts
+// agree; one src lost stays lost (the pipeline restores it and says so).
+func RestoreSpans(src, out string) string {
 	want := NoTranslateSpans(src)
 	got := NoTranslateSpans(out)
-	if len(got) != len(want) {
-		return "", fmt.Errorf("%s: %d protected spans came back for %d sent", backend, len(got), len(want))
+	byID := map[string]Span{}
+	for _, sp := range want {
+		if sp.ID != "" {
+			byID[sp.ID] = sp
+		}
 	}
-	return ReplaceSpans(out, func(i int, _ Span) string { return want[i].Text() }), nil
+	return ReplaceSpans(out, func(i int, sp Span) string {
+		if w, ok := byID[sp.ID]; ok && sp.ID != "" {
+			return w.Text()
+		}
+		if sp.ID == "" && len(got) == len(want) && want[i].ID == "" {
+			return want[i].Text()
+		}
+		return sp.Text()
+	})
 }
 
-// CheckSpans reports an error when a translate="no" span of src is not in
-// out byte for byte.
+// CheckSpans reports an error when a translate="no" element of src is not
+// in out byte for byte.
 func CheckSpans(backend, src, out string) error {
 	for _, sp := range NoTranslateSpans(src) {
 		if !strings.Contains(out, sp.Text()) {

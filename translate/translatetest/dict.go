@@ -5,6 +5,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/bitext/bitext/inline"
 	"github.com/bitext/bitext/translate/remote"
 )
 
@@ -142,33 +143,15 @@ func translateHTML(dict map[string]string, s string) string {
 }
 
 // translateMarkup translates the text between the tags and entities of a
-// fragment without protected spans.
+// fragment without protected spans (read with package inline's scanner).
 func translateMarkup(dict map[string]string, s string) string {
 	var b strings.Builder
-	for len(s) > 0 {
-		i := strings.IndexAny(s, "<&")
-		if i < 0 {
-			b.WriteString(translateText(dict, s))
-			break
+	for _, t := range inline.Tokens(s) {
+		if t.Kind == inline.TextToken {
+			b.WriteString(translateText(dict, t.Raw))
+		} else {
+			b.WriteString(t.Raw)
 		}
-		b.WriteString(translateText(dict, s[:i]))
-		end := markupEnd(s[i:])
-		b.WriteString(s[i : i+end])
-		s = s[i+end:]
 	}
 	return b.String()
-}
-
-// markupEnd returns the length of the tag or entity s starts with (1 for a
-// lone < or &).
-func markupEnd(s string) int {
-	stops, closer := ";<& ", byte(';')
-	if s[0] == '<' {
-		stops, closer = "<>", '>'
-	}
-	j := strings.IndexAny(s[1:], stops)
-	if j < 0 || s[1+j] != closer {
-		return 1
-	}
-	return j + 2
 }

@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"net/url"
 	"os"
+	"path"
 	"path/filepath"
 	"regexp"
 	"strconv"
@@ -95,7 +96,10 @@ func (c *Client) Pull(ctx context.Context, arg string) (ModelInfo, error) {
 			return ModelInfo{}, err
 		}
 	}
-	info := describe(name)
+	info := describe(path.Base(repo))
+	if info.Source == "" {
+		info = describe(name)
+	}
 	info.Name, info.Repo, info.Revision, info.Files = name, repo, c.revision(), files
 	info.License = ""
 	if strings.HasPrefix(repo, "Helsinki-NLP/opus-mt-") {

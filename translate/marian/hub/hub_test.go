@@ -279,3 +279,21 @@ func TestCacheDir(t *testing.T) {
 		t.Error("CacheDir without HOME succeeded")
 	}
 }
+
+func TestReadInfoPairFromName(t *testing.T) {
+	for name, want := range map[string]string{
+		"opus-mt-fr-en": "fr-en", "fr-en": "fr-en", "opus-mt-tc-big-fr-en": "fr-en", "opus-mt-en-ROMANCE": "en-ROMANCE",
+		"my-model": "-", "model": "-", "fr-en-v2": "-", "opus-mt-fr": "-", "tc-big-fr-en": "-",
+	} {
+		info, err := ReadInfo(filepath.Join(t.TempDir(), name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := info.Source + "-" + info.Target; got != want {
+			t.Errorf("folder %s: pair %q, want %q", name, got, want)
+		}
+		if (want == "-") != (info.License == "") {
+			t.Errorf("folder %s: licence %q", name, info.License)
+		}
+	}
+}

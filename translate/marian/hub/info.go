@@ -92,16 +92,50 @@ func ResolveName(arg string) (repo, name string, err error) {
 }
 
 // describe guesses languages, licence and credit from a model name.
+// Only OPUS-MT names say their languages: "opus-mt-fr-en" (a folder copied
+// by hand) and "fr-en" (what 'models pull fr-en' installs); any other name
+// ("my-model") says nothing, and the backend then accepts the pair it is
+// asked for.
 func describe(name string) ModelInfo {
 	info := ModelInfo{Name: strings.TrimPrefix(name, "opus-mt-")}
-	parts := strings.Split(info.Name, "-")
-	if len(parts) >= 2 {
-		info.Source, info.Target = parts[len(parts)-2], parts[len(parts)-1]
+	src, tgt, ok := opusPair(name)
+	if !ok {
+		return info
 	}
-	if len(parts) >= 2 && (strings.HasPrefix(name, "opus-mt-") || len(parts) == 2) {
-		info.Repo = "Helsinki-NLP/opus-mt-" + info.Name
-		info.License = opusLicense
-		info.Attribution = credit(info.Repo, info.License)
-	}
+	info.Source, info.Target = src, tgt
+	info.Repo = "Helsinki-NLP/opus-mt-" + info.Name
+	info.License = opusLicense
+	info.Attribution = credit(info.Repo, info.License)
 	return info
+}
+
+// opusPair reads the languages of an OPUS-MT model name: "opus-mt-SRC-TGT"
+// (also "opus-mt-tc-big-SRC-TGT"), or a bare "SRC-TGT" of two language
+// codes as 'models pull' names them. Codes are 2 or 3 lower-case letters,
+// or OPUS-MT's upper-case groups (ROMANCE, SLA).
+func opusPair(name string) (src, tgt string, ok bool) {
+	rest, prefixed := strings.CutPrefix(name, "opus-mt-")
+	parts := strings.Split(rest, "-")
+	if len(parts) < 2 || (!prefixed && len(parts) != 2) {
+		return "", "", false
+	}
+	src, tgt = parts[len(parts)-2], parts[len(parts)-1]
+	if !isLangCode(src) || !isLangCode(tgt) {
+		return "", "", false
+	}
+	return src, tgt, true
+}
+
+// isLangCode reports whether s looks like a language code of an OPUS-MT
+// name: 2-3 lower-case letters (fr, eng), or an upper-case group.
+func isLangCode(s string) bool {
+	if s == "" {
+		return false
+	}
+	lower, upper := true, true
+	for _, r := range s {
+		lower = lower && r >= 'a' && r <= 'z'
+		upper = upper && r >= 'A' && r <= 'Z'
+	}
+	return (lower && len(s) <= 3) || (upper && len(s) >= 2)
 }

@@ -3,6 +3,7 @@ package model
 import (
 	"math"
 
+	"github.com/bitext/bitext/translate/marian/internal/gemm"
 	"github.com/bitext/bitext/translate/marian/internal/nn"
 )
 
@@ -16,7 +17,7 @@ func headScale(d, heads int) float32 {
 // heads' outputs into ctx. Only the first valid keys are attended to
 // (the others are padding); with causal set, query i sees keys 0…i.
 // Queries must already be scaled.
-func attend(ctx, q, k, v []float32, nq, valid, d, heads int, causal bool) {
+func attend(vec gemm.Vector, ctx, q, k, v []float32, nq, valid, d, heads int, causal bool) {
 	hd := d / heads
 	scores := make([]float32, valid)
 	for i := 0; i < nq; i++ {
@@ -28,13 +29,13 @@ func attend(ctx, q, k, v []float32, nq, valid, d, heads int, causal bool) {
 			qh := q[i*d+h*hd : i*d+(h+1)*hd]
 			s := scores[:n]
 			for j := range s {
-				s[j] = nn.Dot(qh, k[j*d+h*hd:])
+				s[j] = vec.Dot(qh, k[j*d+h*hd:])
 			}
 			nn.Softmax(s)
 			out := ctx[i*d+h*hd : i*d+(h+1)*hd]
 			clear(out)
 			for j, p := range s {
-				nn.AXPY(out, p, v[j*d+h*hd:j*d+(h+1)*hd])
+				vec.AXPY(out, p, v[j*d+h*hd:j*d+(h+1)*hd])
 			}
 		}
 	}

@@ -3,9 +3,11 @@ package model
 import (
 	"context"
 	"math"
+	"runtime"
 	"sort"
+	"sync"
 
-	"github.com/bitext/bitext/translate/marian/internal/nn"
+	"github.com/bitext/bitext/translate/marian/internal/gemm"
 )
 
 // hypothesis is a finished beam: its tokens (without the final </s>) and
@@ -70,7 +72,8 @@ type candidate struct {
 
 // beamSearch runs transformers' beam search (no early stopping) over every
 // sentence of enc with nb beams each.
-func (m *Model) beamSearch(ctx context.Context, enc *Encoded, nb, maxLen int) ([][]int, error) {
+func (m *Model) beamSearch(ctx context.Context, enc *Encoded, s Settings) ([][]int, error) {
+	nb, maxLen := s.Beams, s.MaxLength
 	v := m.Config.VocabSize
 	rows := make([]int, enc.Batch*nb)
 	seqs := make([][]int, len(rows))
@@ -86,7 +89,7 @@ func (m *Model) beamSearch(ctx context.Context, enc *Encoded, nb, maxLen int) ([
 	for b := range hyps {
 		hyps[b] = &hypotheses{n: nb, worst: 1e9, penalty: m.Config.Penalty()}
 	}
-	st := m.newDecoderState(enc, rows)
+	st := m.newDecoderState(enc, rows, s.Shortlist)
 	last := make([]int, len(rows))
 	for cur := 1; cur < maxLen; cur++ {
 		if err := ctx.Err(); err != nil {
@@ -96,15 +99,16 @@ func (m *Model) beamSearch(ctx context.Context, enc *Encoded, nb, maxLen int) ([
 			last[r] = s[len(s)-1]
 		}
 		logits := st.step(last)
-		for r := range rows {
+		s.onStep(cur)
+		forRows(len(rows), func(r int) {
 			row := logits[r*v : (r+1)*v]
 			row[m.Config.PadID] = negInf
-			nn.LogSoftmax(row)
-			m.processLogits(row, seqs[r], maxLen)
-			for i := range row {
-				row[i] += scores[r]
+			lse, score := m.logSumExp(row), scores[r]
+			for i, x := range row { // log-probability, plus the beam's score
+				row[i] = (x - lse) + score
 			}
-		}
+			m.processLogits(row, seqs[r], maxLen, score)
+		})
 		parents, tokens, next := m.beamStep(logits, seqs, hyps, nb, cur)
 		newSeqs := make([][]int, len(rows))
 		for r, p := range parents {
@@ -117,6 +121,37 @@ func (m *Model) beamSearch(ctx context.Context, enc *Encoded, nb, maxLen int) ([
 		}
 	}
 	return m.finalize(hyps, seqs, scores, nb, maxLen), nil
+}
+
+// logSumExp returns log Σ exp(x), the exponentials summed by the model's
+// kernels: x − logSumExp(x) are log-probabilities (-Inf stays -Inf).
+func (m *Model) logSumExp(x []float32) float32 {
+	mx := float32(math.Inf(-1))
+	for _, v := range x {
+		if v > mx {
+			mx = v
+		}
+	}
+	return mx + float32(math.Log(float64(gemm.ExpSum(m.isa, x, mx))))
+}
+
+// forRows calls f for each of n rows, spread over the cores.
+func forRows(n int, f func(r int)) {
+	workers := min(runtime.GOMAXPROCS(0), n)
+	var wg sync.WaitGroup
+	for w := 1; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for r := w; r < n; r += workers {
+				f(r)
+			}
+		}()
+	}
+	for r := 0; r < n; r += max(workers, 1) {
+		f(r)
+	}
+	wg.Wait()
 }
 
 // beamStep picks each sentence's next beams among the 2·nb best

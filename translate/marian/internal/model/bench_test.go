@@ -5,9 +5,12 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"os"
+	"runtime"
 	"strconv"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 
 	"github.com/bitext/bitext/translate/marian/internal/weights"
 )
@@ -33,7 +36,7 @@ func benchConfig(short bool) *Config {
 // randomModel builds a model of cfg's shape with random weights (std 0.02
 // like transformers' init) whose </s> is so unlikely that every
 // translation runs to MaxLength.
-func randomModel(tb testing.TB, cfg *Config) *Model {
+func randomModel(tb testing.TB, cfg *Config, opts Options) *Model {
 	tb.Helper()
 	rng := rand.New(rand.NewPCG(1, 2))
 	ts := map[string]*weights.Tensor{}
@@ -78,7 +81,7 @@ func randomModel(tb testing.TB, cfg *Config) *Model {
 	for i := 0; i < cfg.DecoderLayers; i++ {
 		layer(fmt.Sprintf("model.decoder.layers.%d.", i), cfg.DecoderFFN, true)
 	}
-	m, err := New(cfg, ts)
+	m, err := New(cfg, ts, opts)
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -98,21 +101,45 @@ func benchSentences(cfg *Config, n int) [][]int {
 	return out
 }
 
-var benchModel struct {
-	m     *Model
-	short bool
+// benchModels caches one model per precision between benchmarks, with
+// the live heap it added (its weights as held for decoding).
+var benchModels = map[Precision]*benchModel{}
+
+type benchModel struct {
+	m       *Model
+	short   bool
+	weights float64 // MB
 }
 
-func getBenchModel(b *testing.B) *Model {
-	if benchModel.m == nil || benchModel.short != testing.Short() {
-		benchModel.m, benchModel.short = randomModel(b, benchConfig(testing.Short())), testing.Short()
+func getBenchModel(b *testing.B, p Precision) *benchModel {
+	if bm := benchModels[p]; bm != nil && bm.short == testing.Short() {
+		return bm
 	}
-	return benchModel.m
+	delete(benchModels, p)
+	before := liveHeapMB()
+	m := randomModel(b, benchConfig(testing.Short()), Options{Precision: p})
+	bm := &benchModel{m: m, short: testing.Short(), weights: liveHeapMB() - before}
+	benchModels[p] = bm
+	return bm
 }
 
-func benchGenerate(b *testing.B, batch, beams int) {
-	m := getBenchModel(b)
+// liveHeapMB returns the heap's live objects in MB, after a collection.
+func liveHeapMB() float64 {
+	runtime.GC()
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	return float64(ms.HeapAlloc) / (1 << 20)
+}
+
+// benchGenerate translates batch sentences with beams; the model is built
+// (weights generated, packed or quantised) before the timer starts. After
+// the timed runs, one more run measures the engine's memory: the live
+// heap after a collection at every step, less what was live before.
+func benchGenerate(b *testing.B, batch, beams int, p Precision) {
+	bm := getBenchModel(b, p)
+	m := bm.m
 	srcs := benchSentences(m.Config, batch)
+	cpu0 := cpuSeconds()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		out, err := m.Generate(context.Background(), srcs, Settings{Beams: beams})
@@ -123,14 +150,43 @@ func benchGenerate(b *testing.B, batch, beams int) {
 			b.Fatalf("output of %d tokens, want %d", len(out[0]), m.Config.MaxLength)
 		}
 	}
+	b.StopTimer()
+	cpu := cpuSeconds() - cpu0
 	b.ReportMetric(float64(b.N*batch)/b.Elapsed().Seconds(), "sent/s")
+	b.ReportMetric(cpu/float64(b.N), "cpu-s/op")
+	b.ReportMetric(float64(b.N*batch)/cpu, "sent/cpu-s")
 	b.ReportMetric(peakRSSMB(), "peak-MB")
+	b.ReportMetric(bm.weights, "weights-MB")
+	b.ReportMetric(bm.weights+decodeMB(b, m, srcs, beams), "engine-MB")
 }
 
-func BenchmarkGreedy1(b *testing.B)  { benchGenerate(b, 1, 1) }
-func BenchmarkGreedy16(b *testing.B) { benchGenerate(b, 16, 1) }
-func BenchmarkBeam4x1(b *testing.B)  { benchGenerate(b, 1, 4) }
-func BenchmarkBeam4x16(b *testing.B) { benchGenerate(b, 16, 4) }
+// decodeMB returns the largest live heap, in MB, that decoding srcs adds.
+func decodeMB(b *testing.B, m *Model, srcs [][]int, beams int) float64 {
+	base, peak := liveHeapMB(), 0.0
+	_, err := m.Generate(context.Background(), srcs, Settings{Beams: beams, OnStep: func(int) {
+		peak = max(peak, liveHeapMB())
+	}})
+	if err != nil {
+		b.Fatal(err)
+	}
+	return peak - base
+}
+
+func BenchmarkGreedy1(b *testing.B)      { benchGenerate(b, 1, 1, FP32) }
+func BenchmarkGreedy16(b *testing.B)     { benchGenerate(b, 16, 1, FP32) }
+func BenchmarkBeam4x1(b *testing.B)      { benchGenerate(b, 1, 4, FP32) }
+func BenchmarkBeam4x16(b *testing.B)     { benchGenerate(b, 16, 4, FP32) }
+func BenchmarkGreedy16Int8(b *testing.B) { benchGenerate(b, 16, 1, Int8) }
+func BenchmarkBeam4x16Int8(b *testing.B) { benchGenerate(b, 16, 4, Int8) }
+
+// cpuSeconds returns the CPU time (user and system) the process has used.
+func cpuSeconds() float64 {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano()).Seconds()
+}
 
 // peakRSSMB returns the process's peak resident memory (VmHWM) in MB, or
 // 0 where /proc is missing.

@@ -101,7 +101,7 @@ func (c *Config) Penalty() float64 {
 }
 
 // Load reads a model folder's config.json and weights.
-func Load(dir string) (*Model, error) {
+func Load(dir string, opts Options) (*Model, error) {
 	cfg, err := LoadConfig(dir)
 	if err != nil {
 		return nil, err
@@ -110,5 +110,5 @@ func Load(dir string) (*Model, error) {
 	if err != nil {
 		return nil, err
 	}
-	return New(cfg, ts)
+	return New(cfg, ts, opts)
 }

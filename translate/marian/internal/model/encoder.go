@@ -53,15 +53,15 @@ func (m *Model) Encode(sentences [][]int) *Encoded {
 }
 
 // embedToken writes the scaled embedding of id plus position pos into dst.
-func (m *Model) embedToken(dst, table []float32, id, pos int) {
+func (m *Model) embedToken(dst []float32, table matrix, id, pos int) {
 	d := m.Config.DModel
 	if id < 0 || id >= m.Config.VocabSize {
 		id = m.Config.PadID
 	}
-	emb := table[id*d : (id+1)*d]
+	table.Row(id, dst[:d])
 	p := m.positions[pos*d : (pos+1)*d]
-	for i := range dst {
-		dst[i] = emb[i]*m.scale + p[i]
+	for i, e := range dst[:d] {
+		dst[i] = e*m.scale + p[i]
 	}
 }
 
@@ -87,8 +87,10 @@ func (l encoderLayer) forward(m *Model, h []float32, e *Encoded, ws *workspace) 
 	for b := 0; b < e.Batch; b++ {
 		off := b * e.Len * d
 		span := e.Len * d
-		attend(ws.ctx[off:off+span], ws.q[off:off+span], ws.k[off:off+span], ws.v[off:off+span],
-			e.Len, e.Lens[b], d, a.heads, false)
+		// Padded queries are skipped: their outputs are never attended to.
+		attend(m.vec, ws.ctx[off:off+span], ws.q[off:off+span], ws.k[off:off+span], ws.v[off:off+span],
+			e.Lens[b], e.Lens[b], d, a.heads, false)
+		clear(ws.ctx[off+e.Lens[b]*d : off+span])
 	}
 	a.o.apply(ws.proj, ws.ctx, rows)
 	nn.Add(h, ws.proj)

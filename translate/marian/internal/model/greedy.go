@@ -12,6 +12,12 @@ type Settings struct {
 	Beams int
 	// MaxLength bounds the output, counting the decoder start token.
 	MaxLength int
+	// Shortlist, when not nil, lists the only target ids the output layer
+	// computes (sorted; a lexical shortlist); the others get -Inf.
+	Shortlist []int
+	// OnStep, when not nil, is called after each decoding step with the
+	// number of tokens decoded so far (progress, memory measurements).
+	OnStep func(step int)
 }
 
 func (m *Model) settings(s Settings) Settings {
@@ -35,9 +41,15 @@ func (m *Model) Generate(ctx context.Context, sentences [][]int, s Settings) ([]
 	s = m.settings(s)
 	enc := m.Encode(sentences)
 	if s.Beams == 1 {
-		return m.greedy(ctx, enc, s.MaxLength)
+		return m.greedy(ctx, enc, s)
 	}
-	return m.beamSearch(ctx, enc, s.Beams, s.MaxLength)
+	return m.beamSearch(ctx, enc, s)
+}
+
+func (s Settings) onStep(step int) {
+	if s.OnStep != nil {
+		s.OnStep(step)
+	}
 }
 
 var negInf = float32(math.Inf(-1))
@@ -45,8 +57,9 @@ var negInf = float32(math.Inf(-1))
 // processLogits applies transformers' logits processors for Marian:
 // bad_words_ids (single tokens always, longer ones when the sequence ends
 // with their prefix; a lone [eos] is ignored) and the forced </s> at the
-// last position.
-func (m *Model) processLogits(scores []float32, seq []int, maxLen int) {
+// last position, which gets the score base (the beam's score, added to
+// every log-probability; 0 in greedy search).
+func (m *Model) processLogits(scores []float32, seq []int, maxLen int, base float32) {
 	for _, bad := range m.Config.BadWordsIDs {
 		if len(bad) == 0 || (len(bad) == 1 && bad[0] == m.Config.EOSID) {
 			continue
@@ -61,7 +74,7 @@ func (m *Model) processLogits(scores []float32, seq []int, maxLen int) {
 		for i := range scores {
 			scores[i] = negInf
 		}
-		scores[eos] = 0
+		scores[eos] = 0 + base
 	}
 }
 
@@ -97,7 +110,8 @@ func argmax(x []float32) int {
 
 // greedy decodes every sentence of enc by taking the most likely token at
 // each step, until all have produced </s> or maxLen tokens.
-func (m *Model) greedy(ctx context.Context, enc *Encoded, maxLen int) ([][]int, error) {
+func (m *Model) greedy(ctx context.Context, enc *Encoded, s Settings) ([][]int, error) {
+	maxLen := s.MaxLength
 	n, v := enc.Batch, m.Config.VocabSize
 	rows := make([]int, n)
 	seqs := make([][]int, n)
@@ -106,7 +120,7 @@ func (m *Model) greedy(ctx context.Context, enc *Encoded, maxLen int) ([][]int, 
 		rows[i] = i
 		seqs[i] = []int{m.Config.DecoderStartID}
 	}
-	st := m.newDecoderState(enc, rows)
+	st := m.newDecoderState(enc, rows, s.Shortlist)
 	last := make([]int, n)
 	for cur := 1; cur < maxLen; cur++ {
 		if err := ctx.Err(); err != nil {
@@ -116,13 +130,14 @@ func (m *Model) greedy(ctx context.Context, enc *Encoded, maxLen int) ([][]int, 
 			last[i] = s[len(s)-1]
 		}
 		logits := st.step(last)
+		s.onStep(cur)
 		finished := true
 		for i := range seqs {
 			if done[i] {
 				continue
 			}
 			row := logits[i*v : (i+1)*v]
-			m.processLogits(row, seqs[i], maxLen)
+			m.processLogits(row, seqs[i], maxLen, 0)
 			tok := argmax(row)
 			seqs[i] = append(seqs[i], tok)
 			done[i] = tok == m.Config.EOSID
@@ -139,7 +154,7 @@ func (m *Model) greedy(ctx context.Context, enc *Encoded, maxLen int) ([][]int, 
 // source sentence src (for conformance checks).
 func (m *Model) Logits(src, dec []int) [][]float32 {
 	enc := m.Encode([][]int{src})
-	st := m.newDecoderState(enc, []int{0})
+	st := m.newDecoderState(enc, []int{0}, nil)
 	var out [][]float32
 	for _, tok := range dec {
 		out = append(out, append([]float32{}, st.step([]int{tok})...))

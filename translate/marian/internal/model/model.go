@@ -23,7 +23,9 @@ package model
 import (
 	"fmt"
 	"math"
+	"slices"
 
+	"github.com/bitext/bitext/translate/marian/internal/gemm"
 	"github.com/bitext/bitext/translate/marian/internal/nn"
 	"github.com/bitext/bitext/translate/marian/internal/weights"
 )
@@ -31,14 +33,24 @@ import (
 // layerNormEps is the epsilon of transformers' LayerNorm layers.
 const layerNormEps = 1e-5
 
+// matrix is a weight matrix packed for the kernels: *gemm.Matrix or
+// *gemm.Int8Matrix.
+type matrix interface {
+	MulT(y, x, bias []float32, m int)
+	Row(j int, dst []float32)
+	Bytes() int64
+	Kernel() string
+}
+
 type linear struct {
-	w, b    []float32
+	w       matrix
+	b       []float32
 	in, out int
 }
 
 // apply computes y = x·wᵀ + b for m rows.
 func (l linear) apply(y, x []float32, m int) {
-	nn.MatMulT(y, x, l.w, l.b, m, l.in, l.out)
+	l.w.MulT(y, x, l.b, m)
 }
 
 type norm struct{ gamma, beta []float32 }
@@ -70,11 +82,13 @@ type decoderLayer struct {
 // state of a translation lives in the calls.
 type Model struct {
 	Config    *Config
+	opts      Options
+	isa       gemm.ISA
+	vec       gemm.Vector
 	act       nn.Activation
-	embed     []float32 // vocab×d, shared by encoder, decoder and output
-	encEmbed  []float32
-	decEmbed  []float32
-	lmHead    []float32
+	encEmbed  matrix // vocab×d; the tables are shared when the weights are
+	decEmbed  matrix
+	lmHead    matrix
 	finalBias []float32
 	positions []float32 // max_position_embeddings×d
 	scale     float32
@@ -82,22 +96,35 @@ type Model struct {
 	dec       []decoderLayer
 }
 
-// New binds loaded tensors to a configuration, checking every shape.
-func New(cfg *Config, ts map[string]*weights.Tensor) (*Model, error) {
+// New binds loaded tensors to a configuration, checking every shape, and
+// packs the weights for the kernels opts asks for. It takes ts over: each
+// tensor is removed from the map once packed, so that the float32 copies
+// can be freed while the model is built.
+func New(cfg *Config, ts map[string]*weights.Tensor, opts Options) (*Model, error) {
 	act, err := nn.ActivationByName(cfg.Activation)
 	if err != nil {
 		return nil, err
 	}
-	m := &Model{Config: cfg, act: act, scale: 1}
+	isa, err := gemm.ParseISA(opts.Kernels)
+	if err != nil {
+		return nil, err
+	}
+	m := &Model{Config: cfg, opts: opts, isa: isa, vec: gemm.VectorKernels(isa), act: act, scale: 1}
+	if cfg.Activation == "swish" || cfg.Activation == "silu" {
+		m.act = m.vec.SiLU
+	}
 	if cfg.ScaleEmbedding {
 		m.scale = float32(math.Sqrt(float64(cfg.DModel)))
 	}
-	b := binder{ts: ts}
+	b := binder{ts: ts, isa: isa, precision: opts.Precision, packed: map[string]matrix{}}
 	v, d := cfg.VocabSize, cfg.DModel
-	m.embed = b.get("model.shared.weight", v, d)
-	m.encEmbed = b.optional("model.encoder.embed_tokens.weight", m.embed, v, d)
-	m.decEmbed = b.optional("model.decoder.embed_tokens.weight", m.embed, v, d)
-	m.lmHead = b.optional("lm_head.weight", m.decEmbed, v, d)
+	shared := b.matrix("model.shared.weight", v, d)
+	m.encEmbed = b.tied("model.encoder.embed_tokens.weight", "model.shared.weight", v, d)
+	m.decEmbed = b.tied("model.decoder.embed_tokens.weight", "model.shared.weight", v, d)
+	m.lmHead = b.tied("lm_head.weight", "model.decoder.embed_tokens.weight", v, d)
+	if m.lmHead == nil {
+		m.lmHead = shared
+	}
 	m.finalBias = b.optional("final_logits_bias", make([]float32, v), 1, v)
 	for i := 0; i < cfg.EncoderLayers; i++ {
 		m.enc = append(m.enc, b.encoderLayer(fmt.Sprintf("model.encoder.layers.%d.", i), cfg))
@@ -132,10 +159,16 @@ func SinusoidalPositions(n, d int) []float32 {
 	return out
 }
 
-// binder looks tensors up by name, remembering the first error.
+// binder looks tensors up by name and packs them, remembering the first
+// error.
 type binder struct {
-	ts  map[string]*weights.Tensor
-	err error
+	ts        map[string]*weights.Tensor
+	isa       gemm.ISA
+	precision Precision
+	packed    map[string]matrix
+	// kept are float32 tables already packed, to find tied copies.
+	kept map[string][]float32
+	err  error
 }
 
 func (b *binder) get(name string, dims ...int) []float32 {
@@ -173,8 +206,52 @@ func (b *binder) fail(err error) {
 	}
 }
 
+// matrix packs the weight name (n rows of k) for the model's precision
+// and drops the float32 tensor.
+func (b *binder) matrix(name string, n, k int) matrix {
+	w := b.get(name, n, k)
+	if w == nil {
+		return nil
+	}
+	delete(b.ts, name)
+	var mat matrix
+	switch b.precision {
+	case Int8:
+		mat = gemm.Quantize(b.isa, w, n, k)
+	case Int8Weights:
+		mat = gemm.Pack(b.isa, gemm.Quantize(gemm.Portable, w, n, k).Dequantize(), n, k)
+	default:
+		mat = gemm.Pack(b.isa, w, n, k)
+	}
+	b.packed[name] = mat
+	if b.kept == nil {
+		b.kept = map[string][]float32{}
+	}
+	if n*k > 1<<16 { // large tables may be stored again under another name
+		b.kept[name] = w
+	}
+	return mat
+}
+
+// tied returns the table name, or the one named like when name is absent
+// or holds the same values (weights tied in PyTorch but saved twice), so
+// that the model keeps one copy.
+func (b *binder) tied(name, like string, n, k int) matrix {
+	t, ok := b.ts[name]
+	if !ok {
+		return b.packed[like]
+	}
+	if prev, ok := b.kept[like]; ok && slices.Equal(prev, t.Data) {
+		delete(b.ts, name)
+		b.packed[name] = b.packed[like]
+		b.kept[name] = prev
+		return b.packed[like]
+	}
+	return b.matrix(name, n, k)
+}
+
 func (b *binder) linear(name string, in, out int) linear {
-	return linear{w: b.get(name+".weight", out, in), b: b.get(name+".bias", out), in: in, out: out}
+	return linear{w: b.matrix(name+".weight", out, in), b: b.get(name+".bias", out), in: in, out: out}
 }
 
 func (b *binder) norm(name string, d int) norm {

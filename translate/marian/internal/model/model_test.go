@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/bitext/bitext/translate/marian/internal/fixture"
+	"github.com/bitext/bitext/translate/marian/internal/gemm"
 	"github.com/bitext/bitext/translate/marian/internal/weights"
 )
 
@@ -28,10 +29,11 @@ type expectedOutputs struct {
 	Batched [][]int        `json:"batched_greedy_ids"`
 }
 
-func loadFixture(t testing.TB) (*Model, expectedOutputs) {
+// loadFixture loads opus-mt-tiny with the kernels named (see Options).
+func loadFixture(t testing.TB, kernels string) (*Model, expectedOutputs) {
 	t.Helper()
 	dir := fixture.Dir(t)
-	m, err := Load(dir)
+	m, err := Load(dir, Options{Kernels: kernels})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -47,6 +49,21 @@ func loadFixture(t testing.TB) (*Model, expectedOutputs) {
 		t.Fatal("no cases in expected.json")
 	}
 	return m, exp
+}
+
+// eachKernel runs f on the fixture with every kernel family this CPU runs
+// (the portable one always): fp32 is exact with each.
+func eachKernel(t *testing.T, f func(t *testing.T, m *Model, exp expectedOutputs)) {
+	for _, isa := range gemm.ISAs() {
+		if !gemm.Supported(isa) {
+			t.Logf("this CPU cannot run the %s kernels: not tested", isa)
+			continue
+		}
+		t.Run(isa.String(), func(t *testing.T) {
+			m, exp := loadFixture(t, isa.String())
+			f(t, m, exp)
+		})
+	}
 }
 
 func maxDiff(a, b []float32) float64 {
@@ -77,92 +94,97 @@ func TestPositionsMatchStoredTable(t *testing.T) {
 }
 
 func TestEncoderAndLogits(t *testing.T) {
-	m, exp := loadFixture(t)
-	worst := 0.0
-	for i, c := range exp.Cases {
-		enc := m.Encode([][]int{c.SourceIDs})
-		if d := maxDiff(enc.Row(0, 0, m.Config.DModel), c.EncoderFirst); d > 1e-4 {
-			t.Errorf("case %d: encoder output differs by %g", i, d)
-		}
-		logits := m.Logits(c.SourceIDs, c.DecoderInput)
-		for j := range c.Logits {
-			d := maxDiff(logits[j], c.Logits[j])
-			worst = max(worst, d)
-			if d > 1e-4 {
-				t.Errorf("case %d step %d: logits differ by %g", i, j, d)
+	eachKernel(t, func(t *testing.T, m *Model, exp expectedOutputs) {
+		worst := 0.0
+		for i, c := range exp.Cases {
+			enc := m.Encode([][]int{c.SourceIDs})
+			if d := maxDiff(enc.Row(0, 0, m.Config.DModel), c.EncoderFirst); d > 1e-4 {
+				t.Errorf("case %d: encoder output differs by %g", i, d)
+			}
+			logits := m.Logits(c.SourceIDs, c.DecoderInput)
+			for j := range c.Logits {
+				d := maxDiff(logits[j], c.Logits[j])
+				worst = max(worst, d)
+				if d > 1e-4 {
+					t.Errorf("case %d step %d: logits differ by %g", i, j, d)
+				}
 			}
 		}
-	}
-	t.Logf("largest logit difference: %g", worst)
+		t.Logf("largest logit difference: %g", worst)
+	})
 }
 
 func TestGreedy(t *testing.T) {
-	m, exp := loadFixture(t)
-	for i, c := range exp.Cases {
-		got, err := m.Generate(context.Background(), [][]int{c.SourceIDs}, Settings{Beams: 1})
-		if err != nil {
-			t.Fatal(err)
+	eachKernel(t, func(t *testing.T, m *Model, exp expectedOutputs) {
+		for i, c := range exp.Cases {
+			got, err := m.Generate(context.Background(), [][]int{c.SourceIDs}, Settings{Beams: 1})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !slices.Equal(got[0], c.GreedyIDs) {
+				t.Errorf("case %d greedy:\n got %v\nwant %v", i, got[0], c.GreedyIDs)
+			}
 		}
-		if !slices.Equal(got[0], c.GreedyIDs) {
-			t.Errorf("case %d greedy:\n got %v\nwant %v", i, got[0], c.GreedyIDs)
-		}
-	}
+	})
 }
 
 func TestBatchedGreedy(t *testing.T) {
-	m, exp := loadFixture(t)
-	var srcs [][]int
-	for _, c := range exp.Cases {
-		srcs = append(srcs, c.SourceIDs)
-	}
-	got, err := m.Generate(context.Background(), srcs, Settings{Beams: 1})
-	if err != nil {
-		t.Fatal(err)
-	}
-	pad := m.Config.PadID
-	for i, want := range exp.Batched {
-		trimmed := want
-		for len(trimmed) > 0 && trimmed[len(trimmed)-1] == pad {
-			trimmed = trimmed[:len(trimmed)-1]
+	eachKernel(t, func(t *testing.T, m *Model, exp expectedOutputs) {
+		var srcs [][]int
+		for _, c := range exp.Cases {
+			srcs = append(srcs, c.SourceIDs)
 		}
-		if !slices.Equal(got[i], trimmed) {
-			t.Errorf("sentence %d of the batch:\n got %v\nwant %v", i, got[i], trimmed)
-		}
-	}
-}
-
-func TestBeam4(t *testing.T) {
-	m, exp := loadFixture(t)
-	for i, c := range exp.Cases {
-		got, err := m.Generate(context.Background(), [][]int{c.SourceIDs}, Settings{Beams: 4})
+		got, err := m.Generate(context.Background(), srcs, Settings{Beams: 1})
 		if err != nil {
 			t.Fatal(err)
 		}
-		if !slices.Equal(got[0], c.Beam4IDs) {
-			t.Errorf("case %d beam 4:\n got %v\nwant %v", i, got[0], c.Beam4IDs)
+		pad := m.Config.PadID
+		for i, want := range exp.Batched {
+			trimmed := want
+			for len(trimmed) > 0 && trimmed[len(trimmed)-1] == pad {
+				trimmed = trimmed[:len(trimmed)-1]
+			}
+			if !slices.Equal(got[i], trimmed) {
+				t.Errorf("sentence %d of the batch:\n got %v\nwant %v", i, got[i], trimmed)
+			}
 		}
-	}
+	})
+}
+
+func TestBeam4(t *testing.T) {
+	eachKernel(t, func(t *testing.T, m *Model, exp expectedOutputs) {
+		for i, c := range exp.Cases {
+			got, err := m.Generate(context.Background(), [][]int{c.SourceIDs}, Settings{Beams: 4})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !slices.Equal(got[0], c.Beam4IDs) {
+				t.Errorf("case %d beam 4:\n got %v\nwant %v", i, got[0], c.Beam4IDs)
+			}
+		}
+	})
 }
 
 func TestBatchedBeamMatchesSingle(t *testing.T) {
-	m, exp := loadFixture(t)
-	var srcs [][]int
-	for _, c := range exp.Cases[:4] {
-		srcs = append(srcs, c.SourceIDs)
-	}
-	got, err := m.Generate(context.Background(), srcs, Settings{Beams: 4})
-	if err != nil {
-		t.Fatal(err)
-	}
-	for i, c := range exp.Cases[:4] {
-		if !slices.Equal(got[i], c.Beam4IDs) {
-			t.Errorf("sentence %d of a beam batch:\n got %v\nwant %v", i, got[i], c.Beam4IDs)
+	eachKernel(t, func(t *testing.T, m *Model, exp expectedOutputs) {
+		var srcs [][]int
+		for _, c := range exp.Cases[:4] {
+			srcs = append(srcs, c.SourceIDs)
 		}
-	}
+		got, err := m.Generate(context.Background(), srcs, Settings{Beams: 4})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, c := range exp.Cases[:4] {
+			if !slices.Equal(got[i], c.Beam4IDs) {
+				t.Errorf("sentence %d of a beam batch:\n got %v\nwant %v", i, got[i], c.Beam4IDs)
+			}
+		}
+	})
 }
 
 func TestGenerateCancelled(t *testing.T) {
-	m, exp := loadFixture(t)
+	m, exp := loadFixture(t, "")
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
 	if _, err := m.Generate(ctx, [][]int{exp.Cases[0].SourceIDs}, Settings{}); err != context.Canceled {

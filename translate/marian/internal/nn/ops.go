@@ -1,3 +1,6 @@
+// Package nn holds the float32 arithmetic of the MarianMT engine outside
+// the matrix products (package gemm): layer normalisation, softmax and the
+// activation functions, in Go.
 package nn
 
 import (
@@ -46,26 +49,6 @@ func Softmax(x []float32) {
 	inv := 1 / sum
 	for i := range x {
 		x[i] *= inv
-	}
-}
-
-// LogSoftmax turns x into log-probabilities in place. Entries of -Inf stay
-// -Inf.
-func LogSoftmax(x []float32) {
-	if len(x) == 0 {
-		return
-	}
-	m := float32(math.Inf(-1))
-	for _, v := range x {
-		m = max(m, v)
-	}
-	var sum float64
-	for _, v := range x {
-		sum += math.Exp(float64(v - m))
-	}
-	lse := m + float32(math.Log(sum))
-	for i := range x {
-		x[i] -= lse
 	}
 }
 
@@ -126,16 +109,5 @@ func Add(a, b []float32) {
 func Scale(x []float32, s float32) {
 	for i := range x {
 		x[i] *= s
-	}
-}
-
-// Dot returns the dot product of a and b (len(b) ≥ len(a)).
-func Dot(a, b []float32) float32 { return dot(a, b) }
-
-// AXPY adds a·x to y element-wise.
-func AXPY(y []float32, a float32, x []float32) {
-	x = x[:len(y)]
-	for i := range y {
-		y[i] += a * x[i]
 	}
 }

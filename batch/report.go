@@ -1,4 +1,4 @@
-package main
+package batch
 
 import (
 	"bytes"
@@ -6,24 +6,23 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-
-	"github.com/bitext/bitext/batch"
 )
 
-// reportWriter writes --report: each file's result is streamed to a
+// ReportWriter writes a run's machine-readable report: each file's result is streamed to a
 // temporary file beside the report as soon as it is known, so that memory
 // stays flat however many files a run has, and the totals are added at the
 // end before the file is renamed into place. The report is one JSON
 // object: "files_detail" (one object per file, in the order they finished)
 // and the run's totals.
-type reportWriter struct {
+type ReportWriter struct {
 	path string
 	f    *os.File
 	n    int
 	err  error
 }
 
-func newReportWriter(path string) (*reportWriter, error) {
+// NewReportWriter starts the report at path.
+func NewReportWriter(path string) (*ReportWriter, error) {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return nil, fmt.Errorf("report: %w", err)
 	}
@@ -31,19 +30,19 @@ func newReportWriter(path string) (*reportWriter, error) {
 	if err != nil {
 		return nil, fmt.Errorf("report: %w", err)
 	}
-	w := &reportWriter{path: path, f: f}
+	w := &ReportWriter{path: path, f: f}
 	w.write([]byte("{\n  \"files_detail\": ["))
 	return w, w.err
 }
 
-func (w *reportWriter) write(b []byte) {
+func (w *ReportWriter) write(b []byte) {
 	if w.err == nil {
 		_, w.err = w.f.Write(b)
 	}
 }
 
-// add appends one file's result.
-func (w *reportWriter) add(r batch.Result) {
+// Add appends one file's result.
+func (w *ReportWriter) Add(r Result) {
 	data, err := json.MarshalIndent(r, "    ", "  ")
 	if err != nil && w.err == nil {
 		w.err = err
@@ -56,8 +55,8 @@ func (w *reportWriter) add(r batch.Result) {
 	w.n++
 }
 
-// finish adds the totals and puts the report in place.
-func (w *reportWriter) finish(s *batch.Summary) error {
+// Finish adds the totals and puts the report in place.
+func (w *ReportWriter) Finish(s *Summary) error {
 	totals, err := json.MarshalIndent(s, "", "  ")
 	if err != nil {
 		w.abort()
@@ -83,7 +82,7 @@ func (w *reportWriter) finish(s *batch.Summary) error {
 }
 
 // abort removes the temporary file.
-func (w *reportWriter) abort() {
+func (w *ReportWriter) abort() {
 	w.f.Close()
 	os.Remove(w.f.Name())
 }

@@ -1,0 +1,3 @@
+# zsh completion for bitext; load it with: source <(bitext completion zsh)
+autoload -U +X compinit && compinit
+autoload -U +X bashcompinit && bashcompinit

@@ -1,0 +1,17 @@
+package apertium
+
+import (
+	"testing"
+
+	"github.com/bitext/bitext/translate"
+	"github.com/bitext/bitext/translate/translatetest"
+)
+
+// TestExamples runs the examples (figures, addresses, Markdown)
+// through this backend with bitext's pipeline.
+func TestExamples(t *testing.T) {
+	requireApertium(t)
+	translatetest.RunExamples(t, func(t *testing.T) translate.Backend {
+		return newRealBackend(t, Config{})
+	}, translatetest.ExampleGlossary(t), false)
+}
