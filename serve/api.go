@@ -97,6 +97,8 @@ func (s *Server) apiGet(w http.ResponseWriter, r *http.Request) {
 // translations (the approved one first, then machine drafts, latest
 // first) and every approval of its default translation, oldest first.
 type HistoryJSON struct {
+	// Markup says the texts are HTML fragments, as the unit's are.
+	Markup       bool              `json:"markup,omitempty"`
 	Translations []TranslationJSON `json:"translations"`
 	Approvals    []ApprovalJSON    `json:"approvals"`
 }
@@ -123,7 +125,7 @@ type ApprovalJSON struct {
 
 func (s *Server) history(r *http.Request, source string, markup bool) (HistoryJSON, error) {
 	k := memory.Key{From: s.opts.From, To: s.opts.To, Source: source, Markup: markup}
-	h := HistoryJSON{Translations: []TranslationJSON{}, Approvals: []ApprovalJSON{}}
+	h := HistoryJSON{Markup: markup, Translations: []TranslationJSON{}, Approvals: []ApprovalJSON{}}
 	if source == "" {
 		return h, nil
 	}

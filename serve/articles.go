@@ -119,16 +119,7 @@ func (s *Server) openWith(ctx context.Context, a outdir.Article, store review.St
 	if err != nil {
 		return nil, err
 	}
-	opts := review.Options{From: s.opts.From, To: s.opts.To, Store: store, By: s.opts.By, Doc: a.Name}
-	if g := s.opts.Glossary; g != nil {
-		opts.Check = func(source, target string, markup bool) []string {
-			var out []string
-			for _, v := range g.Check(source, target, markup) {
-				out = append(out, v.String())
-			}
-			return out
-		}
-	}
+	opts := review.Options{From: s.opts.From, To: s.opts.To, Store: store, By: s.opts.By, Doc: a.Name, Check: s.opts.Check}
 	return review.Open(ctx, a.Work(), st.Doc, opts)
 }
 

@@ -151,8 +151,8 @@ func (s *Server) sameResult(u *review.Unit, d Decision) bool {
 // typed returns the decision's text in the unit's form.
 func (s *Server) typed(u *review.Unit, d Decision) string {
 	t := oneLine(*d.Text)
-	if d.Format == "markdown" && s.opts.ParseEdit != nil {
-		t = s.opts.ParseEdit(u, t)
+	if d.Format == "markdown" {
+		t = review.ParseEdit(u, t)
 	}
 	return t
 }

@@ -16,6 +16,7 @@ import (
 	"github.com/bitext/bitext/batch"
 	"github.com/bitext/bitext/bilingual"
 	"github.com/bitext/bitext/engine"
+	"github.com/bitext/bitext/glossary"
 	"github.com/bitext/bitext/memory"
 	"github.com/bitext/bitext/outdir"
 	"github.com/bitext/bitext/translate"
@@ -119,6 +120,26 @@ func newFixture(t testing.TB, articles map[string]string, opts Options) *fixture
 	fx.ts.Start()
 	t.Cleanup(fx.ts.Close)
 	return fx
+}
+
+// reviewCheck lists a unit's problems as bitext review does (the
+// command line's checkFunc): the glossary's violations and the fidelity
+// warnings of the English.
+func reviewCheck(g *glossary.Glossary) func(source, target string, markup bool) []string {
+	return func(source, target string, markup bool) []string {
+		var out []string
+		if g != nil {
+			for _, v := range g.Check(source, target, markup) {
+				out = append(out, "glossary: "+v.String())
+			}
+		}
+		if f := translate.CheckFidelity(source, target, markup); f != nil {
+			for _, w := range f.Warnings {
+				out = append(out, "fidelity: "+w)
+			}
+		}
+		return out
+	}
 }
 
 // defaultArticles are the two test articles, one in a sub-folder.

@@ -121,7 +121,7 @@ func TestGlossaryOnPage(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	fx := newFixture(t, defaultArticles(), Options{Glossary: g})
+	fx := newFixture(t, defaultArticles(), Options{Glossary: g, Check: reviewCheck(g)})
 	u := unitWith(t, fx.article(t, seoulRel), "Le président")
 	fx.post(t, seoulRel, u.ID, map[string]string{"action": "draft", "text": "The South Korean president received Mr Kim in Seoul's palace on Tuesday."})
 	_, page := fx.do(t, "GET", "/articles/"+seoulRel, "")

@@ -1,16 +1,14 @@
 package serve
 
 import (
-	"bytes"
 	"html/template"
 	"regexp"
 	"sort"
 	"strings"
 
 	"github.com/bitext/bitext/glossary"
+	"github.com/bitext/bitext/inline"
 	"github.com/bitext/bitext/review"
-	"github.com/bitext/bitext/translate"
-	"golang.org/x/net/html"
 )
 
 // mark is a span of plain text to highlight, with its tooltip.
@@ -19,40 +17,10 @@ type mark struct {
 	title      string
 }
 
-// highlight escapes text, wrapping the marked spans (sorted, not
-// overlapping) in <mark class="term">.
-func highlight(text string, marks []mark) template.HTML {
-	var b strings.Builder
-	pos := 0
-	for _, m := range marks {
-		if m.start < pos || m.end > len(text) || m.start >= m.end {
-			continue
-		}
-		b.WriteString(template.HTMLEscapeString(text[pos:m.start]))
-		b.WriteString(`<mark class="term" title="` + template.HTMLEscapeString(m.title) + `">`)
-		b.WriteString(template.HTMLEscapeString(text[m.start:m.end]) + "</mark>")
-		pos = m.end
-	}
-	b.WriteString(template.HTMLEscapeString(text[pos:]))
-	return template.HTML(b.String())
-}
-
-// plain returns a unit text without markup: the text of an HTML fragment
-// with its character references decoded.
+// plain returns a unit text without markup, as the terminal review and
+// its word diffs read it.
 func plain(text string, markup bool) string {
-	if !markup {
-		return text
-	}
-	var b strings.Builder
-	z := html.NewTokenizer(strings.NewReader(text))
-	for {
-		switch z.Next() {
-		case html.ErrorToken:
-			return b.String()
-		case html.TextToken:
-			b.Write(z.Text())
-		}
-	}
+	return inline.ParseSegment(text, markup).Plain()
 }
 
 // terms finds the glossary terms of a unit: marks on its French, and on
@@ -129,18 +97,13 @@ func unitDiff(u *review.Unit) ([]review.Chunk, string) {
 
 // editForm is the unit's English as the editor types it: plain text, or
 // for a unit with markup its Markdown (emphasis in asterisks, links as
-// [text](address)), which the edit action turns back into the unit's form.
+// [text](address)), which the edit action turns back into the unit's form
+// (review.ParseEdit).
 func editForm(u *review.Unit) string {
 	if !u.Markup {
 		return u.Text
 	}
-	doc := &translate.Document{Format: translate.FormatMarkdown, Blocks: []translate.Block{{
-		Kind: translate.Paragraph, Segments: []translate.Segment{{Source: u.Text, Target: u.Text, Markup: true}}}}}
-	var buf bytes.Buffer
-	if err := translate.Write(&buf, doc, translate.TargetSide); err != nil {
-		return u.PlainText()
-	}
-	return strings.TrimSpace(buf.String())
+	return inline.Parse(u.Text).Markdown(inline.MarkdownOptions{})
 }
 
 // title is the start of an article's English, for the list.

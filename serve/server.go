@@ -30,8 +30,14 @@ type Options struct {
 	Memory memory.Memory
 	// From and To are the language pair (default "fr" and "en").
 	From, To string
-	// Glossary, when set, highlights terms and lists violations.
+	// Glossary, when set, highlights its terms in both languages.
 	Glossary *glossary.Glossary
+	// Check lists the problems of a pending unit's English, as the
+	// terminal review shows them (review.Options.Check): glossary
+	// violations, fidelity warnings, each starting with its kind
+	// ("glossary: …", "fidelity: …"). nil: only the fidelity warnings
+	// translate recorded are listed.
+	Check func(source, target string, markup bool) []string
 	// By names the editor in approvals.
 	By string
 	// Backends are the names re-translate offers, the first the default;
@@ -39,9 +45,6 @@ type Options struct {
 	// re-translation).
 	Backends    []string
 	Retranslate func(ctx context.Context, backend string, u *review.Unit) (string, error)
-	// ParseEdit turns text typed in the page into the unit's form (see
-	// [review.Plain]); nil takes it as it is.
-	ParseEdit func(u *review.Unit, text string) string
 	// Lock takes the output folder's lock for one decision, which keeps
 	// a translate run from writing the folder meanwhile, and returns its
 	// release (default: [outdir.Lock] on the folder, waiting up to 5 s).

@@ -56,12 +56,15 @@ func countUnits(art *review.Article) Counts {
 // unitIDs returns the ids of art's units, in order. An id says where the
 // unit is and which French it holds, so that a decision never lands on
 // another sentence after the article changed: "3.1~9f2c1a" is paragraph
-// 3, sentence 1 (3.1-2 for a unit of sentences 1 to 2), "title~…" a
-// front-matter field, "added-3.1" the first paragraph with no French
-// after paragraph 3. Ids use only URL-safe characters.
+// 3, sentence 1 (3.1-2 for a unit of sentences 1 to 2), "3.1.img-alt1~…"
+// the alt text of the first image of that sentence ("3.1.a-title2~…" the
+// title of its second link with one), "title~…" a front-matter field,
+// "added-3.1" the first paragraph with no French after paragraph 3. Ids
+// use only URL-safe characters.
 func unitIDs(art *review.Article) []string {
 	ids := make([]string, len(art.Units))
 	added := map[int]int{}
+	attrs := map[string]int{}
 	for i, u := range art.Units {
 		switch {
 		case u.Field != "":
@@ -69,10 +72,17 @@ func unitIDs(art *review.Article) []string {
 		case u.Orphan():
 			added[u.Block]++
 			ids[i] = fmt.Sprintf("added-%d.%d", u.Block+1, added[u.Block])
-		case u.Last > u.First:
-			ids[i] = fmt.Sprintf("%d.%d-%d~%s", u.Block+1, u.First+1, u.Last+1, shortHash(u.Source()))
 		default:
-			ids[i] = fmt.Sprintf("%d.%d~%s", u.Block+1, u.First+1, shortHash(u.Source()))
+			place := fmt.Sprintf("%d.%d", u.Block+1, u.First+1)
+			if u.Last > u.First {
+				place += fmt.Sprintf("-%d", u.Last+1)
+			}
+			if el, name := u.Attribute(); name != "" {
+				kind := safeName(el) + "-" + safeName(name)
+				attrs[place+kind]++
+				place += fmt.Sprintf(".%s%d", kind, attrs[place+kind])
+			}
+			ids[i] = place + "~" + shortHash(u.Source())
 		}
 	}
 	return ids
@@ -132,17 +142,19 @@ type UnitJSON struct {
 	// Where describes the unit's place; Line is its French line.
 	Where string `json:"where"`
 	Line  int    `json:"line,omitempty"`
-	// Reasons say why the unit needs a decision; Glossary lists the
-	// glossary terms its English lacks.
+	// Reasons say why the unit needs a decision; Problems list what is
+	// wrong with its English as the terminal review words it, each
+	// starting with its kind: "glossary: …" (a term missing), "fidelity:
+	// …" (a figure changed, an address lost).
 	Reasons  []string `json:"reasons,omitempty"`
-	Glossary []string `json:"glossary,omitempty"`
+	Problems []string `json:"problems,omitempty"`
 	// Rev changes whenever anything above does.
 	Rev string `json:"rev"`
 }
 
 func unitJSON(id string, u *review.Unit) UnitJSON {
 	j := UnitJSON{ID: id, Source: u.Source(), Machine: u.Draft, Text: u.Text, Status: status(u), Markup: u.Markup,
-		Backend: u.Backend, Where: u.Where(), Line: u.Line, Reasons: u.Reasons(), Glossary: u.Problems, Rev: unitRev(u)}
+		Backend: u.Backend, Where: u.Where(), Line: u.Line, Reasons: u.Reasons(), Problems: u.Problems, Rev: unitRev(u)}
 	if u.State() == review.Changed {
 		j.Approved = u.Record.Text
 	}

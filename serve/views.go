@@ -25,10 +25,11 @@ type unitView struct {
 	// Edit is the text the editor starts from; Base the text in the
 	// unit's form, which a decision sends back to detect conflicts.
 	Edit, Base, Rev string
-	Glossary        []string
-	Reasons         []string
-	Orphan, Field   bool
-	Pending         bool
+	// Problems are review's: "glossary: …", "fidelity: …".
+	Problems      []problem
+	Reasons       []string
+	Orphan, Field bool
+	Pending       bool
 	// Retranslate shows the re-translate button.
 	Retranslate bool
 }
@@ -42,13 +43,13 @@ var labels = map[string]string{
 func (s *Server) newUnitView(id string, u *review.Unit) unitView {
 	st := status(u)
 	v := unitView{ID: id, Status: st, Label: labels[st], Where: u.Where(), Line: u.Line, Edit: editForm(u),
-		Base: u.Text, Rev: unitRev(u), Glossary: u.Problems, Orphan: u.Orphan(), Field: u.Field != "", Pending: u.Pending()}
+		Base: u.Text, Rev: unitRev(u), Problems: problems(u.Problems), Orphan: u.Orphan(), Field: u.Field != "", Pending: u.Pending()}
 	if r := u.Reasons(); len(r) > 1 {
 		v.Reasons = r[1:] // the first is the state, shown as Label
 	}
 	fr, en := plain(u.Source(), u.Markup), u.PlainText()
 	frMarks, enMarks := terms(s.opts.Glossary, fr, en)
-	v.Source, v.Text = highlight(fr, frMarks), highlight(en, enMarks)
+	v.Source, v.Text = richHTML(u.Source(), u.Markup, frMarks), richHTML(u.Text, u.Markup, enMarks)
 	if chunks, note := unitDiff(u); chunks != nil {
 		v.Diff, v.DiffNote = diffHTML(chunks), note
 	}
@@ -57,6 +58,21 @@ func (s *Server) newUnitView(id string, u *review.Unit) unitView {
 		v.OldText = plain(u.OldText, u.Markup)
 	}
 	return v
+}
+
+// problem is one of review's problems of a unit, with its kind.
+type problem struct{ Kind, Text string }
+
+func problems(list []string) []problem {
+	var out []problem
+	for _, p := range list {
+		kind, _, ok := strings.Cut(p, ": ")
+		if !ok || strings.ContainsAny(kind, " ") {
+			kind = "check"
+		}
+		out = append(out, problem{kind, p})
+	}
+	return out
 }
 
 // escapePath escapes each element of a slash-separated path for a URL.

@@ -8,7 +8,6 @@ import (
 
 	"github.com/bitext/bitext/engine"
 	"github.com/bitext/bitext/outdir"
-	"github.com/bitext/bitext/review"
 	"github.com/bitext/bitext/serve"
 	"github.com/urfave/cli/v2"
 )
@@ -85,9 +84,8 @@ func runServe(ctx context.Context, env *Env, o *reviewOptions, bo engine.Backend
 	defer f.Close()
 	rt := &retranslator{env: env, opts: bo, first: sel, settings: engine.Settings{From: o.From, To: o.To, Glossary: gloss, Jobs: 1}}
 	defer rt.Close()
-	srv, err := serve.New(serve.Options{Out: out, Memory: f.Memory, From: o.From, To: o.To, Glossary: gloss, By: o.By,
-		Backends: backendNames(env, sel.Info.Name), Retranslate: rt.translate,
-		ParseEdit: review.ParseEdit, Log: env.Err})
+	srv, err := serve.New(serve.Options{Out: out, Memory: f.Memory, From: o.From, To: o.To, Glossary: gloss, Check: checkFunc(gloss), By: o.By,
+		Backends: backendNames(env, sel.Info.Name), Retranslate: rt.translate, Log: env.Err})
 	if err != nil {
 		return err
 	}

@@ -104,6 +104,18 @@ func TestServeEndToEnd(t *testing.T) {
 	if code, body := api("POST", "/api/articles/a000.en.txt/units/"+art.Units[1].ID, `{"action": "edit", "text": "`+edited+`"}`); code != 200 {
 		t.Fatalf("edit: %d %s", code, body)
 	}
+	// The problems of a unit are review's: a figure the English changed
+	// is a fidelity warning.
+	_, body = api("GET", "/api/articles/a001.en.txt", "")
+	if err := json.Unmarshal([]byte(body), &art); err != nil || len(art.Units) != 3 {
+		t.Fatalf("GET article: %s", body)
+	}
+	if code, body := api("POST", "/api/articles/a001.en.txt/units/"+art.Units[1].ID, `{"action": "draft", "text": "The minister left on 9 March."}`); code != 200 {
+		t.Fatalf("draft: %d %s", code, body)
+	}
+	if _, body := api("GET", "/api/articles/a001.en.txt", ""); !regexp.MustCompile(`"problems": \[\s*"fidelity: `).MatchString(body) {
+		t.Errorf("no fidelity warning on a changed date: %s", body)
+	}
 	if code, stderr := stop(); code != 0 || !strings.Contains(stderr, "stopped serving") {
 		t.Errorf("after Ctrl-C: exit %d, stderr %s", code, stderr)
 	}

@@ -198,7 +198,7 @@
       if (fresh) {
         q.appendChild(document.importNode(fresh.querySelector('.en .text'), true));
       } else {
-        q.textContent = theirs.text;
+        q.textContent = shown(theirs.text, theirs.markup);
       }
       var p2 = document.createElement('p');
       p2.textContent = ed ? 'Your text is kept below: save again to replace theirs, or cancel to keep theirs.'
@@ -247,12 +247,13 @@
       box.textContent = '';
       if (!res.ok) { box.textContent = (res.data && res.data.error) || 'no history'; return; }
       var h = res.data;
+      var t = function (x) { return shown(x, h.markup); };
       if (h.approvals.length === 0 && h.translations.length === 0) { box.textContent = 'Nothing in the memory yet.'; return; }
       box.appendChild(list('Approvals', h.approvals, function (a) {
-        return [a.text, when(a.at) + (a.by ? ' by ' + a.by : '') + (a.draft && a.draft !== a.text ? ' · machine: ' + a.draft : '')];
+        return [t(a.text), when(a.at) + (a.by ? ' by ' + a.by : '') + (a.draft && a.draft !== a.text ? ' · machine: ' + t(a.draft) : '')];
       }));
-      box.appendChild(list('Translations in the memory', h.translations, function (t) {
-        return [t.text, t.status + (t.backend ? ' · ' + t.backend : '') + ' · ' + when(t.updated)];
+      box.appendChild(list('Translations in the memory', h.translations, function (tr) {
+        return [t(tr.text), tr.status + (tr.backend ? ' · ' + tr.backend : '') + ' · ' + when(tr.updated)];
       }));
     });
   }
@@ -276,6 +277,13 @@
     div.appendChild(h);
     div.appendChild(ol);
     return div;
+  }
+
+  // shown is a unit text as the page shows it in plain text: an HTML
+  // fragment (markup) read in an inert document, never inserted as HTML.
+  function shown(text, markup) {
+    if (!markup) { return text; }
+    return new DOMParser().parseFromString(text, 'text/html').body.textContent;
   }
 
   function when(t) {
