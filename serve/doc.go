@@ -11,7 +11,11 @@
 // The pages are rendered on the server, complete (a browser without
 // script, or chromium --headless --dump-dom, sees every segment); the
 // script in assets/app.js adds keys, in-place editing and live updates by
-// polling the JSON API (no connection is held open). The API, under
+// polling the JSON API (no connection is held open). A segment is shown
+// from its inline model ([inline.ParseSegment]): emphasis as emphasis, a
+// link as its text, never a tag as written; an image's alt text and a
+// title are segments of their own, and each segment lists the problems
+// the terminal review lists ([Options.Check]). The API, under
 // /api/, is the one the page uses and scripts can use:
 //
 //	GET  /api/articles                      the articles with their counts
