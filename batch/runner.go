@@ -171,7 +171,7 @@ func (r *Runner) translateFile(ctx context.Context, in Input) Result {
 		if r.Folder != nil && in.Path != "-" {
 			doc.Name = outdir.ArticleFor(r.Out, in.Path, in.Rel, r.Engine.Settings.From, r.Engine.Settings.To, string(doc.Format)).Name
 		}
-		res.Stats, err = r.Engine.Pipeline.Translate(ctx, doc)
+		res.Stats, err = r.Engine.Translate(ctx, doc)
 		if err != nil {
 			err = fmt.Errorf("%s: %w", in.Display(), err)
 		}

@@ -178,7 +178,7 @@ func staticPages(pages map[string]string) http.Handler {
 // what the wrapper's script wrote.
 func measureInChromium(t *testing.T, chrome, url string, width int) measurement {
 	t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, chrome, "--headless", "--no-sandbox", "--disable-gpu",
 		"--disable-quic", "--no-first-run", "--disable-background-networking",

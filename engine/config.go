@@ -20,6 +20,7 @@ import (
 // environment, so that the file can be shared.
 //
 //	backend: deepl
+//	memory: postgres://claire@db.desk.example/bitext
 //	backends:
 //	  deepl:
 //	    options: {english: EN-GB}
@@ -40,6 +41,10 @@ type FileConfig struct {
 	Backend FileValue
 	// Backends holds each backend's settings by name, as written.
 	Backends map[string]*FileSection
+	// Memory is the URL of a translation memory the desk shares
+	// (postgres://…), for every command that uses the memory (its Value
+	// is "" when not set).
+	Memory FileValue
 }
 
 // FileSection is one backend's settings in the configuration file.
@@ -60,7 +65,7 @@ type FileValue struct {
 }
 
 // fileKeys are the keys of the file's top level.
-var fileKeys = []string{"backend", "backends"}
+var fileKeys = []string{"backend", "backends", "memory"}
 
 // configPath returns the configuration file to read and whether it was
 // named explicitly (then it must exist).
@@ -112,10 +117,10 @@ func LoadConfig(getenv func(string) string, flag string) (*FileConfig, error) {
 	return cfg, cfg.read(doc.Content[0])
 }
 
-// read reads the top level: backend and backends.
+// read reads the top level: backend, backends and memory.
 func (f *FileConfig) read(n *yaml.Node) error {
 	if n.Kind != yaml.MappingNode {
-		return f.errorf(n.Line, "expected settings such as backend: and backends:")
+		return f.errorf(n.Line, "expected settings such as backend:, backends: and memory:")
 	}
 	f.Backends = map[string]*FileSection{}
 	return eachKey(n, func(k, v *yaml.Node) error {
@@ -128,9 +133,15 @@ func (f *FileConfig) read(n *yaml.Node) error {
 			return nil
 		case "backends":
 			return f.readSections(v)
+		case "memory":
+			if v.Kind != yaml.ScalarNode {
+				return f.errorf(v.Line, "memory: takes one URL")
+			}
+			f.Memory = FileValue{v.Value, v.Line}
+			return nil
 		}
-		return f.errorf(k.Line, "unknown key %q%s (the file holds %s)%s",
-			k.Value, suggest.DidYouMean(k.Value, fileKeys), strings.Join(fileKeys, " and "), secretHint(k.Value))
+		return f.errorf(k.Line, "unknown key %q%s (the file holds %s and %s)%s", k.Value, suggest.DidYouMean(k.Value, fileKeys),
+			strings.Join(fileKeys[:len(fileKeys)-1], ", "), fileKeys[len(fileKeys)-1], secretHint(k.Value))
 	})
 }
 

@@ -2,7 +2,9 @@ package engine
 
 import (
 	"context"
+	"fmt"
 	"strings"
+	"sync"
 
 	"github.com/bitext/bitext/glossary"
 	"github.com/bitext/bitext/memory"
@@ -36,6 +38,17 @@ type Adapter struct {
 	// NoMachine ignores machine translations, ReadOnly never stores (see
 	// MemoryOptions).
 	NoMachine, ReadOnly bool
+
+	mu sync.Mutex
+	// fetched holds what Prefetch looked up, until Forget.
+	fetched map[fetchKey]memory.Found
+}
+
+// fetchKey is one lookup Prefetch answered.
+type fetchKey struct {
+	at     memory.Occurrence
+	source string
+	markup bool
 }
 
 var _ translate.Memory = (*Adapter)(nil)
@@ -58,7 +71,7 @@ func (a *Adapter) Key(source string, markup bool) memory.Key {
 // deletion), else the approved translation, else this backend's earlier
 // one.
 func (a *Adapter) Lookup(ctx context.Context, at translate.Occurrence, source string, markup bool) (string, string, bool, error) {
-	e, ok, err := a.M.LookupAt(ctx, a.Key(source, markup), a.Backend, memory.Occurrence{Doc: at.Doc, Pos: at.Pos})
+	e, ok, err := a.lookup(ctx, memory.Occurrence{Doc: at.Doc, Pos: at.Pos}, source, markup)
 	if err != nil || !ok {
 		return "", "", false, err
 	}
@@ -78,12 +91,94 @@ func (a *Adapter) Lookup(ctx context.Context, at translate.Occurrence, source st
 	return e.Target, e.Backend, true, nil
 }
 
+// lookup answers from what Prefetch fetched, else asks the memory.
+func (a *Adapter) lookup(ctx context.Context, at memory.Occurrence, source string, markup bool) (memory.Entry, bool, error) {
+	a.mu.Lock()
+	f, fetched := a.fetched[fetchKey{at, source, markup}]
+	a.mu.Unlock()
+	if fetched {
+		return f.Entry, f.OK, nil
+	}
+	return a.M.LookupAt(ctx, a.Key(source, markup), a.Backend, at)
+}
+
+// Prefetch looks up at once, where the memory can ([memory.BatchLookuper]:
+// a shared memory on a server), every sentence of doc the pipeline will
+// ask for, so that an unchanged article costs one round trip instead of
+// one per sentence. Forget drops what it fetched.
+func (a *Adapter) Prefetch(ctx context.Context, doc *translate.Document) error {
+	bl, ok := a.M.(memory.BatchLookuper)
+	if !ok || doc.Name == "" {
+		return nil
+	}
+	var keys []fetchKey
+	var qs []memory.LookupQuery
+	add := func(pos int, source string, markup bool) {
+		at := memory.Occurrence{Doc: doc.Name, Pos: pos}
+		keys = append(keys, fetchKey{at, source, markup})
+		qs = append(qs, memory.LookupQuery{Key: a.Key(source, markup), Backend: a.Backend, At: at})
+	}
+	ranks := translate.Ranks(doc)
+	for b, blk := range doc.Blocks {
+		if blk.Translatable() {
+			for s, seg := range blk.Segments {
+				add(ranks[b][s], seg.Source, seg.Markup)
+			}
+		}
+	}
+	for i, r := range translate.MetaRanks(doc) {
+		if r > 0 {
+			add(r, doc.Meta[i].Value, false)
+		}
+	}
+	for _, f := range translate.AttrFields(doc) {
+		add(f.Pos, f.Value, false) // alt text and titles
+	}
+	found, err := bl.LookupAll(ctx, qs)
+	if err != nil {
+		return fmt.Errorf("translation memory: %w", err)
+	}
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	if a.fetched == nil {
+		a.fetched = map[fetchKey]memory.Found{}
+	}
+	for i, k := range keys {
+		a.fetched[k] = found[i]
+	}
+	return nil
+}
+
+// Forget drops what Prefetch fetched for the article doc.
+func (a *Adapter) Forget(doc string) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	for k := range a.fetched {
+		if k.at.Doc == doc {
+			delete(a.fetched, k)
+		}
+	}
+}
+
 // Store records a machine translation as soon as it is made.
 func (a *Adapter) Store(ctx context.Context, seg translate.Segment) error {
 	if a.NoMachine || a.ReadOnly {
 		return nil
 	}
 	return a.M.PutMachine(ctx, a.Key(seg.Source, seg.Markup), a.Backend, seg.Target)
+}
+
+// Translate translates doc through the pipeline, having looked up its
+// sentences in the memory at once where that saves round trips
+// ([Adapter.Prefetch]).
+func (e *Engine) Translate(ctx context.Context, doc *translate.Document) (translate.Stats, error) {
+	if a := e.MemoryAdapter(); a != nil {
+		if err := a.Prefetch(ctx, doc); err != nil {
+			return translate.Stats{}, err
+		}
+		defer a.Forget(doc.Name)
+	}
+	return e.Pipeline.Translate(ctx, doc)
 }
 
 // MemoryAdapter returns the adapter UseMemory set, or nil.

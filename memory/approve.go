@@ -34,7 +34,7 @@ func (e Edit) Edited() bool { return e.Draft != e.Target }
 // with k's Terms, or with other terms when there is none. Approving the
 // text already approved changes nothing.
 func (s *Store) Approve(ctx context.Context, k Key, target, by string) error {
-	if err := checkTarget(k, target); err != nil {
+	if err := CheckTarget(k, target); err != nil {
 		return err
 	}
 	s.wmu.Lock()
@@ -46,7 +46,7 @@ func (s *Store) Approve(ctx context.Context, k Key, target, by string) error {
 	defer tx.Rollback()
 	now := s.now()
 	ch, err := s.approve(ctx, tx, k, target, by, "", now, now)
-	if err != nil || ch == unchanged {
+	if err != nil || ch == Unchanged {
 		return err
 	}
 	if err := tx.Commit(); err != nil {
@@ -55,28 +55,29 @@ func (s *Store) Approve(ctx context.Context, k Key, target, by string) error {
 	return nil
 }
 
-// change says what a write did.
-type change int
+// Change says what a write did to an entry.
+type Change int
 
+// The changes an import or an approval makes.
 const (
-	unchanged change = iota
-	added
-	updated
+	Unchanged Change = iota
+	Added
+	Updated
 )
 
 // approve does Approve's work inside tx, with the given times; a
 // non-empty backend overrides the draft's (for imports that carry it).
-func (s *Store) approve(ctx context.Context, tx *sql.Tx, k Key, target, by, backend string, created, at time.Time) (change, error) {
+func (s *Store) approve(ctx context.Context, tx *sql.Tx, k Key, target, by, backend string, created, at time.Time) (Change, error) {
 	prev, hasPrev, err := approvedTarget(ctx, tx, k)
 	if err != nil {
-		return unchanged, s.wrap(fmt.Errorf("failed to approve translation: %w", err))
+		return Unchanged, s.wrap(fmt.Errorf("failed to approve translation: %w", err))
 	}
 	if hasPrev && prev == target {
-		return unchanged, nil
+		return Unchanged, nil
 	}
 	draftBackend, draft, err := latestDraft(ctx, tx, k)
 	if err != nil {
-		return unchanged, s.wrap(fmt.Errorf("failed to approve translation: %w", err))
+		return Unchanged, s.wrap(fmt.Errorf("failed to approve translation: %w", err))
 	}
 	if backend != "" {
 		draftBackend = backend
@@ -91,17 +92,17 @@ func (s *Store) approve(ctx context.Context, tx *sql.Tx, k Key, target, by, back
 		RETURNING id`, k.From, k.To, k.Source, k.Markup, draftBackend, k.Terms, target, by,
 		millis(created), millis(at)).Scan(&id)
 	if err != nil {
-		return unchanged, s.wrap(fmt.Errorf("failed to approve translation: %w", err))
+		return Unchanged, s.wrap(fmt.Errorf("failed to approve translation: %w", err))
 	}
 	_, err = tx.ExecContext(ctx, `INSERT INTO edits (segment, backend, draft, prev, target, editor, at)
 		VALUES (?, ?, ?, ?, ?, ?, ?)`, id, draftBackend, draft, prev, target, by, millis(at))
 	if err != nil {
-		return unchanged, s.wrap(fmt.Errorf("failed to record approval: %w", err))
+		return Unchanged, s.wrap(fmt.Errorf("failed to record approval: %w", err))
 	}
 	if hasPrev {
-		return updated, nil
+		return Updated, nil
 	}
-	return added, nil
+	return Added, nil
 }
 
 // approvedTarget returns the sentence's approved translation, if any.

@@ -1,6 +1,7 @@
 package memory
 
 import (
+	"bufio"
 	"context"
 	"errors"
 	"fmt"
@@ -117,25 +118,54 @@ func TestCrashKeepsCommittedEntries(t *testing.T) {
 	t.Logf("%d committed entries survived 5 kills", len(committed))
 }
 
-// runAndKill runs the child for about d, kills it with SIGKILL and
+// runAndKill runs the child until it has reported a few commits (however
+// slow the machine), lets it run about d more, kills it with SIGKILL and
 // returns the sources it reported committed.
 func runAndKill(t *testing.T, exe, path string, d time.Duration) []string {
 	cmd := exec.Command(exe, "-test.run=^$")
 	cmd.Env = append(os.Environ(), crashEnv+"="+path)
-	var out, errOut strings.Builder
-	cmd.Stdout, cmd.Stderr = &out, &errOut
+	var errOut strings.Builder
+	cmd.Stderr = &errOut
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
+	var (
+		mu    sync.Mutex
+		lines []string
+		done  = make(chan struct{})
+	)
+	go func() {
+		defer close(done)
+		r := bufio.NewReader(stdout)
+		for {
+			line, err := r.ReadString('\n')
+			if err != nil {
+				return // a last line without its newline may be cut short
+			}
+			mu.Lock()
+			lines = append(lines, strings.TrimSuffix(line, "\n"))
+			mu.Unlock()
+		}
+	}()
+	count := func() int { mu.Lock(); defer mu.Unlock(); return len(lines) }
+	for deadline := time.Now().Add(2 * time.Minute); count() < 3 && time.Now().Before(deadline); {
+		time.Sleep(10 * time.Millisecond)
+	}
 	time.Sleep(d)
 	cmd.Process.Kill()
-	err := cmd.Wait()
+	<-done
+	err = cmd.Wait()
 	var exit *exec.ExitError
 	if !errors.As(err, &exit) || exit.ExitCode() != -1 {
 		t.Fatalf("child ended by itself (%v): %s", err, errOut.String())
 	}
-	lines := strings.Split(out.String(), "\n")
-	return lines[:len(lines)-1] // the last line may be cut short
+	mu.Lock()
+	defer mu.Unlock()
+	return lines
 }
 
 func checkIntegrity(t *testing.T, s *Store) {

@@ -3,6 +3,14 @@
 // (OUT/.bitext/memory.db) so that a rerun sends only new or changed
 // segments to a backend and never loses finished work.
 //
+// [Memory] is the contract every store meets: [Store] here, and the
+// memory a desk shares on PostgreSQL (package memory/postgres); the
+// conformance suite memory/memorytest runs against both. What the stores
+// share lives here: the TMX mapping ([WriteTMX], [ReadTMX]), the fuzzy
+// index ([FuzzyIndex]), the review figures of [Stats], and the rule that
+// refuses an approval over another editor's made meanwhile ([CheckSeen],
+// [ConflictError]).
+//
 // # Entries
 //
 // An entry is identified by a [Key]: the language pair, the source

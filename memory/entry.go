@@ -44,6 +44,10 @@ type Entry struct {
 	Target  string
 	// By is who approved the translation (approved entries only).
 	By string
+	// ApprovedAt is the occurrence where an approved translation was
+	// approved (zero when unknown, as for imported entries). [Memory.Get]
+	// and [Dumper.Entries] fill it in.
+	ApprovedAt Occurrence
 	// Created is when the entry was first stored; Updated when its
 	// Target last changed.
 	Created, Updated time.Time
@@ -57,14 +61,14 @@ type Translation struct {
 
 // columns are the entry columns every query selects, in scanEntry's
 // order.
-const columns = `src_lang, tgt_lang, source, markup, terms, status, backend, target, approved_by, created, updated`
+const columns = `src_lang, tgt_lang, source, markup, terms, status, backend, target, approved_by, approved_doc, approved_pos, created, updated`
 
 // scanEntry reads one row of columns.
 func scanEntry(row interface{ Scan(...any) error }) (Entry, error) {
 	var e Entry
 	var created, updated int64
 	err := row.Scan(&e.Key.From, &e.Key.To, &e.Key.Source, &e.Key.Markup, &e.Key.Terms,
-		&e.Status, &e.Backend, &e.Target, &e.By, &created, &updated)
+		&e.Status, &e.Backend, &e.Target, &e.By, &e.ApprovedAt.Doc, &e.ApprovedAt.Pos, &created, &updated)
 	e.Created, e.Updated = fromMillis(created), fromMillis(updated)
 	return e, err
 }
@@ -93,7 +97,7 @@ func (s *Store) Lookup(ctx context.Context, k Key, backend string) (e Entry, ok 
 // same backend made with the same Terms. It is one transaction: once it
 // returns, the entry survives a crash.
 func (s *Store) PutMachine(ctx context.Context, k Key, backend, target string) error {
-	if err := checkTarget(k, target); err != nil {
+	if err := CheckTarget(k, target); err != nil {
 		return err
 	}
 	now := millis(s.now())
@@ -123,7 +127,7 @@ func (s *Store) PutMachineBatch(ctx context.Context, backend string, ts []Transl
 	now := millis(s.now())
 	for _, t := range ts {
 		k := t.Key
-		if err := checkTarget(k, t.Target); err != nil {
+		if err := CheckTarget(k, t.Target); err != nil {
 			return err
 		}
 		if _, err := stmt.ExecContext(ctx, k.From, k.To, k.Source, k.Markup, backend, k.Terms, t.Target, now, now); err != nil {

@@ -32,19 +32,68 @@ type FuzzyMatch struct {
 // query compares the sentences of compatible length, first by character
 // counts, then by a banded edit distance.
 func (s *Store) Fuzzy(ctx context.Context, from, to, source string, threshold float64, limit int) ([]FuzzyMatch, error) {
-	if threshold <= 0 || threshold > 1 {
-		return nil, fmt.Errorf("fuzzy threshold %g is not in (0, 1]", threshold)
+	return s.fuzzy.Fuzzy(ctx, s.loadSentences, s.Get, FuzzyQuery{From: from, To: to, Source: source, Threshold: threshold, Limit: limit})
+}
+
+// loadSentences reads the sentences stored after id after, by any process.
+func (s *Store) loadSentences(ctx context.Context, after int64, add func(id int64, from, to, source string, markup bool)) error {
+	rows, err := s.db.QueryContext(ctx, `SELECT id, src_lang, tgt_lang, source, markup FROM segments WHERE id > ? ORDER BY id`, after)
+	if err != nil {
+		return s.wrap(fmt.Errorf("failed to index translation memory: %w", err))
 	}
-	if limit <= 0 {
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var from, to, source string
+		var markup bool
+		if err := rows.Scan(&id, &from, &to, &source, &markup); err != nil {
+			return s.wrap(fmt.Errorf("failed to index translation memory: %w", err))
+		}
+		add(id, from, to, source, markup)
+	}
+	return s.wrap(rows.Err())
+}
+
+// FuzzyQuery is one [Memory.Fuzzy] call's arguments.
+type FuzzyQuery struct {
+	From, To, Source string
+	Threshold        float64
+	Limit            int
+}
+
+// SentenceLoader reads the sentences a store holds with an id above
+// after, calling add for each, in id order.
+type SentenceLoader func(ctx context.Context, after int64, add func(id int64, from, to, source string, markup bool)) error
+
+// FuzzyIndex holds every stored sentence by language pair and length, for
+// [Memory.Fuzzy]; every store answers with one, so that fuzzy matches are
+// the same whatever the store. The zero value is empty and ready; it is
+// safe for concurrent use.
+type FuzzyIndex struct {
+	mu   sync.Mutex
+	last int64 // the highest segment id loaded
+	// pairs maps "from\x00to" to sentences by rune length.
+	pairs map[string][][]candidate
+	seen  map[sentenceKey]bool
+}
+
+// Fuzzy answers q: it loads the sentences stored since the last call
+// with load, searches them, and reads the best entry of each match with
+// get. See [Store.Fuzzy].
+func (x *FuzzyIndex) Fuzzy(ctx context.Context, load SentenceLoader, get func(context.Context, Key) ([]Entry, error), q FuzzyQuery) ([]FuzzyMatch, error) {
+	if q.Threshold <= 0 || q.Threshold > 1 {
+		return nil, fmt.Errorf("fuzzy threshold %g is not in (0, 1]", q.Threshold)
+	}
+	if q.Limit <= 0 {
 		return nil, nil
 	}
-	if err := s.fuzzy.refresh(ctx, s); err != nil {
+	if err := x.refresh(ctx, load); err != nil {
 		return nil, err
 	}
-	found := s.fuzzy.search(from, to, source, threshold, limit)
+	found := x.search(q.From, q.To, q.Source, q.Threshold, q.Limit)
 	out := make([]FuzzyMatch, 0, len(found))
 	for _, f := range found {
-		es, err := s.Get(ctx, Key{From: from, To: to, Source: f.source, Markup: f.markup})
+		es, err := get(ctx, Key{From: q.From, To: q.To, Source: f.source, Markup: f.markup})
 		if err != nil {
 			return nil, err
 		}
@@ -53,15 +102,6 @@ func (s *Store) Fuzzy(ctx context.Context, from, to, source string, threshold fl
 		}
 	}
 	return out, nil
-}
-
-// fuzzyIndex holds every stored sentence by language pair and length.
-type fuzzyIndex struct {
-	mu   sync.Mutex
-	last int64 // the highest segment id loaded
-	// pairs maps "from\x00to" to sentences by rune length.
-	pairs map[string][][]candidate
-	seen  map[sentenceKey]bool
 }
 
 type sentenceKey struct {
@@ -83,29 +123,22 @@ type found struct {
 }
 
 // refresh loads the sentences stored since the last call, by any process.
-func (x *fuzzyIndex) refresh(ctx context.Context, s *Store) error {
+func (x *FuzzyIndex) refresh(ctx context.Context, load SentenceLoader) error {
 	x.mu.Lock()
 	defer x.mu.Unlock()
 	if x.pairs == nil {
 		x.pairs, x.seen = map[string][][]candidate{}, map[sentenceKey]bool{}
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT id, src_lang, tgt_lang, source, markup FROM segments WHERE id > ? ORDER BY id`, x.last)
-	if err != nil {
-		return s.wrap(fmt.Errorf("failed to index translation memory: %w", err))
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var from, to, source string
-		var markup bool
-		if err := rows.Scan(&x.last, &from, &to, &source, &markup); err != nil {
-			return s.wrap(fmt.Errorf("failed to index translation memory: %w", err))
-		}
+	last := x.last
+	err := load(ctx, x.last, func(id int64, from, to, source string, markup bool) {
+		last = max(last, id)
 		x.add(from+"\x00"+to, source, markup)
-	}
-	return s.wrap(rows.Err())
+	})
+	x.last = last
+	return err
 }
 
-func (x *fuzzyIndex) add(pair, source string, markup bool) {
+func (x *FuzzyIndex) add(pair, source string, markup bool) {
 	k := sentenceKey{pair, source, markup}
 	if x.seen[k] {
 		return
@@ -121,7 +154,7 @@ func (x *fuzzyIndex) add(pair, source string, markup bool) {
 }
 
 // search returns the best matches of source, best first.
-func (x *fuzzyIndex) search(from, to, source string, threshold float64, limit int) []found {
+func (x *FuzzyIndex) search(from, to, source string, threshold float64, limit int) []found {
 	x.mu.Lock()
 	defer x.mu.Unlock()
 	rs := []rune(source)

@@ -60,8 +60,9 @@ const StatusDeleted Status = "deleted"
 // recorded with [Store.DeleteAt] instead.
 var ErrEmptyTranslation = errors.New("empty translation of a sentence that has text")
 
-// checkTarget refuses an empty or blank target for k's sentence.
-func checkTarget(k Key, target string) error {
+// CheckTarget refuses an empty or blank target for k's sentence
+// ([ErrEmptyTranslation]); every store applies it before writing.
+func CheckTarget(k Key, target string) error {
 	if strings.TrimSpace(target) == "" && strings.TrimSpace(k.Source) != "" {
 		return fmt.Errorf("%w: %q", ErrEmptyTranslation, k.Source)
 	}
@@ -87,47 +88,127 @@ func (s *Store) DeleteDraft(ctx context.Context, k Key, at Occurrence) error {
 // Occurrences returns every record of the article doc, in the order they
 // were stored.
 func (s *Store) Occurrences(ctx context.Context, doc string) ([]OccurrenceRecord, error) {
+	var out []OccurrenceRecord
+	err := s.scanOccurrences(ctx, "WHERE doc = ?", []any{doc}, func(r OccurrenceRecord) error {
+		out = append(out, r)
+		return nil
+	})
+	return out, err
+}
+
+func (s *Store) scanOccurrences(ctx context.Context, where string, args []any, fn func(OccurrenceRecord) error) error {
 	rows, err := s.db.QueryContext(ctx, `SELECT src_lang, tgt_lang, source, markup, doc, pos, kind, target, editor, updated
-		FROM occurrences WHERE doc = ? ORDER BY id`, doc)
+		FROM occurrences `+where+` ORDER BY id`, args...)
 	if err != nil {
-		return nil, s.wrap(fmt.Errorf("failed to read occurrences: %w", err))
+		return s.wrap(fmt.Errorf("failed to read occurrences: %w", err))
 	}
 	defer rows.Close()
-	var out []OccurrenceRecord
 	for rows.Next() {
 		var r OccurrenceRecord
 		var updated int64
 		if err := rows.Scan(&r.Key.From, &r.Key.To, &r.Key.Source, &r.Key.Markup, &r.At.Doc, &r.At.Pos,
 			&r.Kind, &r.Target, &r.By, &updated); err != nil {
-			return nil, s.wrap(fmt.Errorf("failed to read occurrences: %w", err))
+			return s.wrap(fmt.Errorf("failed to read occurrences: %w", err))
 		}
 		r.Updated = fromMillis(updated)
-		out = append(out, r)
+		if err := fn(r); err != nil {
+			return err
+		}
 	}
-	return out, s.wrap(rows.Err())
+	return s.wrap(rows.Err())
 }
 
 // LookupAt is [Store.Lookup] for the occurrence at: an alternative approved
 // there wins over the sentence's default, and an approved deletion comes
 // back with Status [StatusDeleted] and no Target.
 func (s *Store) LookupAt(ctx context.Context, k Key, backend string, at Occurrence) (Entry, bool, error) {
-	var kind Kind
-	var target, by string
-	var updated int64
-	err := s.db.QueryRowContext(ctx, `SELECT kind, target, editor, updated FROM occurrences
-		WHERE src_lang = ? AND tgt_lang = ? AND source = ? AND markup = ? AND doc = ? AND pos = ?
-		AND kind IN ('alternative', 'deleted')`, k.From, k.To, k.Source, k.Markup, at.Doc, at.Pos).Scan(&kind, &target, &by, &updated)
-	switch {
-	case errors.Is(err, sql.ErrNoRows):
-		return s.Lookup(ctx, k, backend)
-	case err != nil:
+	e, ok, err := occurrenceApproval(ctx, s.db, k, at)
+	if err != nil {
 		return Entry{}, false, s.wrap(fmt.Errorf("failed to look up translation memory: %w", err))
 	}
-	e := Entry{Key: k, Status: Approved, Target: target, By: by, Updated: fromMillis(updated)}
+	if !ok {
+		return s.Lookup(ctx, k, backend)
+	}
+	return e, true, nil
+}
+
+// queryRower is a database or a transaction.
+type queryRower interface {
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+// occurrenceApproval returns the alternative or the deletion approved at
+// at, if any.
+func occurrenceApproval(ctx context.Context, q queryRower, k Key, at Occurrence) (Entry, bool, error) {
+	var kind Kind
+	var updated int64
+	e := Entry{Key: k, Status: Approved}
+	err := q.QueryRowContext(ctx, `SELECT kind, target, editor, updated FROM occurrences
+		WHERE src_lang = ? AND tgt_lang = ? AND source = ? AND markup = ? AND doc = ? AND pos = ?
+		AND kind IN ('alternative', 'deleted')`, k.From, k.To, k.Source, k.Markup, at.Doc, at.Pos).Scan(&kind, &e.Target, &e.By, &updated)
+	if errors.Is(err, sql.ErrNoRows) {
+		return Entry{}, false, nil
+	}
+	if err != nil {
+		return Entry{}, false, err
+	}
+	e.Updated = fromMillis(updated)
 	if kind == Deleted {
 		e.Status, e.Target = StatusDeleted, ""
 	}
 	return e, true, nil
+}
+
+// approvalAt returns the approval that applies at at: an alternative or a
+// deletion there, else the sentence's default.
+func approvalAt(ctx context.Context, tx *sql.Tx, k Key, at Occurrence) (Entry, bool, error) {
+	e, ok, err := occurrenceApproval(ctx, tx, k, at)
+	if ok || err != nil {
+		return e, ok, err
+	}
+	var updated int64
+	e = Entry{Key: k, Status: Approved}
+	err = tx.QueryRowContext(ctx, `SELECT target, approved_by, updated FROM segments
+		WHERE src_lang = ? AND tgt_lang = ? AND source = ? AND markup = ? AND status = 'approved'`,
+		k.From, k.To, k.Source, k.Markup).Scan(&e.Target, &e.By, &updated)
+	if errors.Is(err, sql.ErrNoRows) {
+		return Entry{}, false, nil
+	}
+	e.Updated = fromMillis(updated)
+	return e, err == nil, err
+}
+
+// ApproveIf is [Store.ApproveAt] (or [Store.DeleteAt] for an empty
+// target) for an editor who saw seen at the occurrence when they began:
+// when another editor has approved something else there since, nothing is
+// written and the error is a [*ConflictError] ([CheckSeen]).
+func (s *Store) ApproveIf(ctx context.Context, k Key, at Occurrence, seen Seen, target, by string) (Kind, error) {
+	if target != "" {
+		if err := CheckTarget(k, target); err != nil {
+			return "", err
+		}
+	}
+	var kind Kind
+	err := s.inTx(ctx, "failed to approve translation", func(tx *sql.Tx) error {
+		cur, ok, err := approvalAt(ctx, tx, k, at)
+		if err != nil {
+			return err
+		}
+		if err := CheckSeen(k, at, seen, cur, ok, target, by); err != nil {
+			return err
+		}
+		if target == "" {
+			kind = Deleted
+			return s.deleteAt(ctx, tx, k, at, by)
+		}
+		kind, err = s.approveAt(ctx, tx, k, at, target, by)
+		return err
+	})
+	var ce *ConflictError
+	if errors.As(err, &ce) {
+		return "", ce // not a failure: the other editor's approval, as is
+	}
+	return kind, err
 }
 
 // ApproveAt records target as approved by by at occurrence at, and
@@ -138,7 +219,7 @@ func (s *Store) LookupAt(ctx context.Context, k Key, backend string, at Occurren
 // corrects. Approving the default's text at an occurrence withdraws an
 // alternative there. The occurrence's draft is removed.
 func (s *Store) ApproveAt(ctx context.Context, k Key, at Occurrence, target, by string) (Kind, error) {
-	if err := checkTarget(k, target); err != nil {
+	if err := CheckTarget(k, target); err != nil {
 		return "", err
 	}
 	var kind Kind
@@ -179,31 +260,61 @@ func (s *Store) approveAt(ctx context.Context, tx *sql.Tx, k Key, at Occurrence,
 // no English in the working copy, the bilingual outputs and publishing.
 func (s *Store) DeleteAt(ctx context.Context, k Key, at Occurrence, by string) error {
 	return s.inTx(ctx, "failed to record deletion", func(tx *sql.Tx) error {
-		if err := deleteOccurrence(ctx, tx, k, at, true); err != nil {
-			return err
-		}
-		return s.putOccurrence(ctx, tx, k, at, Deleted, "", by)
+		return s.deleteAt(ctx, tx, k, at, by)
 	})
+}
+
+func (s *Store) deleteAt(ctx context.Context, tx *sql.Tx, k Key, at Occurrence, by string) error {
+	if err := deleteOccurrence(ctx, tx, k, at, true); err != nil {
+		return err
+	}
+	return s.putOccurrence(ctx, tx, k, at, Deleted, "", by)
 }
 
 // UnapproveAt withdraws the last approval made at occurrence at: an
 // alternative or a deletion there is removed; a default approved there is
 // withdrawn as [Store.Unapprove] does.
 func (s *Store) UnapproveAt(ctx context.Context, k Key, at Occurrence) error {
+	return s.inTx(ctx, "failed to withdraw approval", func(tx *sql.Tx) error {
+		return s.unapproveAt(ctx, tx, k, at)
+	})
+}
+
+// UnapproveIf is UnapproveAt for an editor taking back their own approval
+// mine: when what applies at the occurrence is not that approval by by,
+// nothing is written and the error is a [*ConflictError] ([CheckMine]).
+func (s *Store) UnapproveIf(ctx context.Context, k Key, at Occurrence, mine Seen, by string) error {
+	err := s.inTx(ctx, "failed to withdraw approval", func(tx *sql.Tx) error {
+		cur, ok, err := approvalAt(ctx, tx, k, at)
+		if err != nil {
+			return err
+		}
+		withdraw, err := CheckMine(k, at, mine, cur, ok, by)
+		if !withdraw {
+			return err
+		}
+		return s.unapproveAt(ctx, tx, k, at)
+	})
+	var ce *ConflictError
+	if errors.As(err, &ce) {
+		return ce
+	}
+	return err
+}
+
+func (s *Store) unapproveAt(ctx context.Context, tx *sql.Tx, k Key, at Occurrence) error {
 	var kind Kind
-	err := s.db.QueryRowContext(ctx, `SELECT kind FROM occurrences WHERE src_lang = ? AND tgt_lang = ? AND source = ?
+	err := tx.QueryRowContext(ctx, `SELECT kind FROM occurrences WHERE src_lang = ? AND tgt_lang = ? AND source = ?
 		AND markup = ? AND doc = ? AND pos = ? AND kind <> 'draft'`, k.From, k.To, k.Source, k.Markup, at.Doc, at.Pos).Scan(&kind)
 	if err != nil && !errors.Is(err, sql.ErrNoRows) {
-		return s.wrap(fmt.Errorf("failed to withdraw approval: %w", err))
+		return err
 	}
 	if kind == ApprovedHere || kind == "" {
-		if err := s.Unapprove(ctx, k); err != nil {
+		if err := s.unapprove(ctx, tx, k); err != nil {
 			return err
 		}
 	}
-	return s.inTx(ctx, "failed to withdraw approval", func(tx *sql.Tx) error {
-		return deleteOccurrence(ctx, tx, k, at, false)
-	})
+	return deleteOccurrence(ctx, tx, k, at, false)
 }
 
 // approval is a sentence's default approved translation and where it was

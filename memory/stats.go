@@ -10,7 +10,9 @@ import (
 
 // Stats describes a memory's content.
 type Stats struct {
-	// Path is the memory file and Bytes its size with its write-ahead log.
+	// Path is the memory file and Bytes its size with its write-ahead
+	// log; for a shared memory, its URL without password and the size of
+	// its tables.
 	Path  string
 	Bytes int64
 	// Sentences counts distinct source sentences; Machine and Approved
@@ -26,6 +28,8 @@ type Stats struct {
 	// Pairs break the counts down by language pair, Backends by engine.
 	Pairs    []PairStats
 	Backends []BackendStats
+	// words counts the approved words per backend, for AddReview.
+	words map[string]int
 }
 
 // PairStats counts the entries of one language pair.
@@ -94,18 +98,24 @@ func (s *Store) countPairs(ctx context.Context, st *Stats) error {
 		if err := rows.Scan(&p.From, &p.To, &p.Sentences, &p.Machine, &p.Approved, &oldest, &newest); err != nil {
 			return s.wrap(fmt.Errorf("failed to count translation memory: %w", err))
 		}
-		st.Pairs = append(st.Pairs, p)
-		st.Sentences += p.Sentences
-		st.Machine += p.Machine
-		st.Approved += p.Approved
-		if o := fromMillis(oldest); st.Oldest.IsZero() || o.Before(st.Oldest) {
-			st.Oldest = o
-		}
-		if n := fromMillis(newest); n.After(st.Newest) {
-			st.Newest = n
-		}
+		st.AddPair(p, fromMillis(oldest), fromMillis(newest))
 	}
 	return s.wrap(rows.Err())
+}
+
+// AddPair adds one language pair's counts, first and last writes to the
+// totals; stores call it for each pair, in order.
+func (st *Stats) AddPair(p PairStats, oldest, newest time.Time) {
+	st.Pairs = append(st.Pairs, p)
+	st.Sentences += p.Sentences
+	st.Machine += p.Machine
+	st.Approved += p.Approved
+	if st.Oldest.IsZero() || oldest.Before(st.Oldest) {
+		st.Oldest = oldest
+	}
+	if newest.After(st.Newest) {
+		st.Newest = newest
+	}
 }
 
 func (s *Store) countBackends(ctx context.Context, st *Stats) error {
@@ -137,30 +147,45 @@ func (s *Store) countEdits(ctx context.Context, st *Stats) error {
 		return s.wrap(fmt.Errorf("failed to count approvals: %w", err))
 	}
 	defer rows.Close()
-	words := map[string]int{}
 	for rows.Next() {
 		var backend, draft, target string
 		if err := rows.Scan(&backend, &draft, &target); err != nil {
 			return s.wrap(fmt.Errorf("failed to count approvals: %w", err))
 		}
-		b := st.backend(backend)
-		b.Reviewed++
-		if draft != target {
-			b.Edited++
-		}
-		d, t := strings.Fields(draft), strings.Fields(target)
-		b.WordEditRate += float64(levenshtein(d, t, max(len(d), len(t))))
-		words[backend] += len(t)
+		st.AddReview(backend, draft, target)
 	}
+	st.FinishReviews()
+	return s.wrap(rows.Err())
+}
+
+// AddReview counts one approved sentence whose latest approval turned
+// backend's draft into target, for the backend's Reviewed, Edited and
+// WordEditRate. Stores call it for each, then FinishReviews once.
+func (st *Stats) AddReview(backend, draft, target string) {
+	if st.words == nil {
+		st.words = map[string]int{}
+	}
+	b := st.backend(backend)
+	b.Reviewed++
+	if draft != target {
+		b.Edited++
+	}
+	d, t := strings.Fields(draft), strings.Fields(target)
+	b.WordEditRate += float64(levenshtein(d, t, max(len(d), len(t))))
+	st.words[backend] += len(t)
+}
+
+// FinishReviews turns the edit distances AddReview summed into rates.
+func (st *Stats) FinishReviews() {
 	for i := range st.Backends {
 		b := &st.Backends[i]
-		if n := words[b.Backend]; n > 0 {
+		if n := st.words[b.Backend]; n > 0 {
 			b.WordEditRate /= float64(n)
 		} else if b.WordEditRate > 0 {
 			b.WordEditRate = 1 // every draft word deleted
 		}
 	}
-	return s.wrap(rows.Err())
+	st.words = nil
 }
 
 // backend returns the entry for name, adding it if missing.

@@ -35,7 +35,7 @@ type Store struct {
 	// now returns the time recorded with writes (time.Now; tests fix it).
 	now   func() time.Time
 	stmts statements
-	fuzzy fuzzyIndex
+	fuzzy FuzzyIndex
 	// wmu serialises this Store's writes, which SQLite would otherwise
 	// make wait for each other by sleeping and polling.
 	wmu sync.Mutex

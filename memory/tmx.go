@@ -37,33 +37,32 @@ const (
 )
 
 // ExportTMX writes every entry of the memory to w as TMX 1.4b, in the
-// order they were stored.
+// order they were stored ([WriteTMX]).
 func (s *Store) ExportTMX(ctx context.Context, w io.Writer) error {
-	h, err := s.exportHeader(ctx)
+	return WriteTMX(ctx, s, w)
+}
+
+// WriteTMX writes every entry of a memory to w as TMX 1.4b, in the order
+// they were stored. It reads the entries twice: once for the header, once
+// to write them.
+func WriteTMX(ctx context.Context, m Dumper, w io.Writer) error {
+	h, err := readExportHeader(ctx, m)
 	if err != nil {
 		return err
 	}
 	bw := bufio.NewWriter(w)
 	bw.WriteString(h.xml())
-	rows, err := s.db.QueryContext(ctx, `SELECT `+columns+` FROM segments ORDER BY id`)
-	if err != nil {
-		return s.wrap(fmt.Errorf("failed to export translation memory: %w", err))
-	}
-	defer rows.Close()
 	var b strings.Builder
-	for rows.Next() {
-		e, err := scanEntry(rows)
-		if err != nil {
-			return s.wrap(fmt.Errorf("failed to export translation memory: %w", err))
-		}
+	err = m.Entries(ctx, func(e Entry) error {
 		b.Reset()
 		writeTU(&b, e, h)
 		if _, err := bw.WriteString(b.String()); err != nil {
 			return fmt.Errorf("failed to write TMX: %w", err)
 		}
-	}
-	if err := rows.Err(); err != nil {
-		return s.wrap(fmt.Errorf("failed to export translation memory: %w", err))
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("failed to export translation memory: %w", err)
 	}
 	bw.WriteString("  </body>\n</tmx>\n")
 	if err := bw.Flush(); err != nil {
@@ -78,19 +77,25 @@ type exportHeader struct {
 	html    bool   // every entry is an HTML fragment
 }
 
-func (s *Store) exportHeader(ctx context.Context) (exportHeader, error) {
-	var n int
-	var src string
-	var allHTML bool
-	err := s.db.QueryRowContext(ctx, `SELECT count(DISTINCT src_lang), coalesce(min(src_lang), ''),
-		coalesce(min(markup), 0) FROM segments`).Scan(&n, &src, &allHTML)
+func readExportHeader(ctx context.Context, m Dumper) (exportHeader, error) {
+	h := exportHeader{html: true}
+	n := 0
+	err := m.Entries(ctx, func(e Entry) error {
+		switch {
+		case n == 0:
+			h.srclang = e.Key.From
+		case e.Key.From != h.srclang:
+			h.srclang = "*all*"
+		}
+		h.html = h.html && e.Key.Markup
+		n++
+		return nil
+	})
 	if err != nil {
-		return exportHeader{}, s.wrap(fmt.Errorf("failed to export translation memory: %w", err))
+		return h, fmt.Errorf("failed to export translation memory: %w", err)
 	}
-	if n > 1 {
-		src = "*all*"
-	}
-	return exportHeader{srclang: src, html: allHTML && n > 0}, nil
+	h.html = h.html && n > 0
+	return h, nil
 }
 
 func (h exportHeader) xml() string {

@@ -25,27 +25,43 @@ type ImportStats struct {
 	Skipped   int // translations without a source, a target or languages
 }
 
-// ImportTMX adds the translation units of a TMX document (1.1 to 1.4b,
-// UTF-8 or UTF-16 with a byte-order mark, or an encoding its XML
-// declaration names) to the memory, in one transaction: on error nothing
-// is imported. Units are approved unless marked x-bitext-status machine;
-// an approved one replaces the approved translation of its sentence. See
-// tmx.go for the mapping.
+// ImportTMX adds the translation units of a TMX document to the memory in
+// one transaction: on error nothing is imported. See [ReadTMX] for what
+// is read; an approved unit replaces the approved translation of its
+// sentence.
 func (s *Store) ImportTMX(ctx context.Context, r io.Reader) (ImportStats, error) {
-	var st ImportStats
 	s.wmu.Lock()
 	defer s.wmu.Unlock()
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
-		return st, s.wrap(fmt.Errorf("failed to import TMX: %w", err))
+		return ImportStats{}, s.wrap(fmt.Errorf("failed to import TMX: %w", err))
 	}
 	defer tx.Rollback()
-	imp := importer{s: s, tx: tx, now: s.now()}
-	if err := imp.read(ctx, newTMXDecoder(r)); err != nil {
+	st, err := ReadTMX(ctx, r, s.now(), func(e Entry) (Change, error) {
+		if e.Status == Approved {
+			return s.approve(ctx, tx, e.Key, e.Target, e.By, e.Backend, e.Created, e.Updated)
+		}
+		return s.putMachineTx(ctx, tx, e.Key, e.Backend, e.Target, e.Created, e.Updated)
+	})
+	if err != nil {
 		return ImportStats{}, err
 	}
 	if err := tx.Commit(); err != nil {
 		return ImportStats{}, s.wrap(fmt.Errorf("failed to import TMX: %w", err))
+	}
+	return st, nil
+}
+
+// ReadTMX reads the translation units of a TMX document (1.1 to 1.4b,
+// UTF-8 or UTF-16 with a byte-order mark, or an encoding its XML
+// declaration names) and calls put with one entry per translation: Status
+// Approved unless the unit is marked x-bitext-status machine, with the
+// unit's dates (now for a unit without any), editor (By) and backend. It
+// counts what put did. See tmx.go for the mapping.
+func ReadTMX(ctx context.Context, r io.Reader, now time.Time, put func(Entry) (Change, error)) (ImportStats, error) {
+	imp := importer{put: put, now: now}
+	if err := imp.read(ctx, newTMXDecoder(r)); err != nil {
+		return ImportStats{}, err
 	}
 	return imp.stats, nil
 }
@@ -70,10 +86,9 @@ func newTMXDecoder(r io.Reader) *xml.Decoder {
 	return d
 }
 
-// importer adds translation units to the memory inside one transaction.
+// importer reads translation units and hands each translation to put.
 type importer struct {
-	s      *Store
-	tx     *sql.Tx
+	put    func(Entry) (Change, error)
 	now    time.Time
 	header tmxHeader
 	stats  ImportStats
@@ -145,7 +160,7 @@ func (imp *importer) unit(ctx context.Context, tu tmxTU) error {
 			continue
 		}
 		k := Key{From: from, To: to, Source: source, Markup: markup, Terms: tu.prop(propTerms)}
-		ch, err := imp.put(ctx, k, target, tu, tuv)
+		ch, err := imp.put(imp.entry(k, target, tu, tuv))
 		if err != nil {
 			return err
 		}
@@ -154,48 +169,48 @@ func (imp *importer) unit(ctx context.Context, tu tmxTU) error {
 	return nil
 }
 
-func (imp *importer) count(ch change) {
+func (imp *importer) count(ch Change) {
 	switch ch {
-	case added:
+	case Added:
 		imp.stats.Added++
-	case updated:
+	case Updated:
 		imp.stats.Updated++
 	default:
 		imp.stats.Unchanged++
 	}
 }
 
-// put stores one translation with its unit's status and dates.
-func (imp *importer) put(ctx context.Context, k Key, target string, tu tmxTU, tuv tmxTUV) (change, error) {
+// entry is one translation with its unit's status and dates.
+func (imp *importer) entry(k Key, target string, tu tmxTU, tuv tmxTUV) Entry {
 	created, changed := tu.dates(tuv, imp.now)
-	backend := tu.prop(propBackend)
+	e := Entry{Key: k, Status: Machine, Backend: tu.prop(propBackend), Target: target, Created: created, Updated: changed}
 	if tu.prop(propStatus) != string(Machine) {
-		by := firstNonEmpty(tu.ChangeID, tuv.ChangeID, tu.CreationID, tuv.CreationID, "tmx")
-		return imp.s.approve(ctx, imp.tx, k, target, by, backend, created, changed)
+		e.Status = Approved
+		e.By = firstNonEmpty(tu.ChangeID, tuv.ChangeID, tu.CreationID, tuv.CreationID, "tmx")
 	}
-	return imp.s.putMachineTx(ctx, imp.tx, k, backend, target, created, changed)
+	return e
 }
 
 // putMachineTx stores a machine translation inside tx and says what it
 // did.
-func (s *Store) putMachineTx(ctx context.Context, tx *sql.Tx, k Key, backend, target string, created, at time.Time) (change, error) {
+func (s *Store) putMachineTx(ctx context.Context, tx *sql.Tx, k Key, backend, target string, created, at time.Time) (Change, error) {
 	var old string
 	err := tx.QueryRowContext(ctx, `SELECT target FROM segments WHERE src_lang = ? AND tgt_lang = ? AND source = ?
 		AND markup = ? AND status = 'machine' AND backend = ? AND terms = ?`,
 		k.From, k.To, k.Source, k.Markup, backend, k.Terms).Scan(&old)
-	ch := updated
+	ch := Updated
 	switch {
 	case errors.Is(err, sql.ErrNoRows):
-		ch = added
+		ch = Added
 	case err != nil:
-		return unchanged, s.wrap(fmt.Errorf("failed to import TMX: %w", err))
+		return Unchanged, s.wrap(fmt.Errorf("failed to import TMX: %w", err))
 	case old == target:
-		return unchanged, nil
+		return Unchanged, nil
 	}
 	_, err = tx.StmtContext(ctx, s.stmts.putMachine).ExecContext(ctx, k.From, k.To, k.Source, k.Markup,
 		backend, k.Terms, target, millis(created), millis(at))
 	if err != nil {
-		return unchanged, s.wrap(fmt.Errorf("failed to import TMX: %w", err))
+		return Unchanged, s.wrap(fmt.Errorf("failed to import TMX: %w", err))
 	}
 	return ch, nil
 }

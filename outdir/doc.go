@@ -14,7 +14,8 @@
 //	OUT/REL/NAME.bilingual.txt
 //	OUT/REL/NAME.json
 //	OUT/.bitext/lock                 held while a bitext writes in OUT
-//	OUT/.bitext/memory.db            the translation memory
+//	OUT/.bitext/memory.db            the translation memory, unless shared
+//	OUT/.bitext/id                   the folder's identity (FolderID)
 //	OUT/.bitext/docs/REL/NAME.json   the article's state: what bitext last wrote
 //
 // "REL/NAME" is the article's [Article.Name]: with the article's position
@@ -33,4 +34,12 @@
 // files that writes cut short by a crash left beside bitext's outputs
 // ([Sweep]), then opens the memory. Hidden folders other than .bitext are
 // never entered, and only bitext's own temporary files are removed.
+//
+// # Shared memory
+//
+// With [Options.Memory], the URL of a memory a desk shares on PostgreSQL,
+// the folder keeps no memory of its own, and [Open] also locks the folder
+// in the shared memory ([SharedLocker]) by its identity ([FolderID]), so
+// that bitext processes on other machines writing the same folder over a
+// network share, whose flock may not reach this one, keep apart too.
 package outdir

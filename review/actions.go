@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+
+	"github.com/bitext/bitext/memory"
 )
 
 // ErrNoFrench is returned when approving a paragraph that has no French:
@@ -34,7 +36,15 @@ func (a *Article) Approve(ctx context.Context, u *Unit) error {
 		return ErrAttrDeleted
 	}
 	before := *u
-	err := a.opts.Store.Approve(ctx, u.Key, Approval{Text: u.Text, Machine: u.Draft, Backend: u.Backend, By: a.opts.By})
+	err := a.opts.Store.Approve(ctx, u.Key, Approval{Text: u.Text, Machine: u.Draft, Backend: u.Backend, By: a.opts.By, Seen: u.Record})
+	if errors.Is(err, memory.ErrConflict) {
+		// What the other editor approved is now what the unit shows as
+		// approved: approving again replaces it.
+		if rec, _, rerr := a.opts.Store.Record(ctx, u.Key); rerr == nil {
+			u.Record = rec
+		}
+		return fmt.Errorf("%w; approve again to replace it with yours", err)
+	}
 	if err != nil {
 		return fmt.Errorf("failed to save the approval: %w", err)
 	}
@@ -112,6 +122,9 @@ func (a *Article) Undo(ctx context.Context) (*Unit, error) {
 	for len(a.undo) > 0 && a.undo[len(a.undo)-1].group == g {
 		d := a.undo[len(a.undo)-1]
 		if err := a.undoStep(ctx, d); err != nil {
+			if errors.Is(err, memory.ErrConflict) {
+				a.undo = a.undo[:len(a.undo)-1] // nothing of it is left to undo
+			}
 			return d.unit, err
 		}
 		a.undo = a.undo[:len(a.undo)-1]
@@ -122,7 +135,17 @@ func (a *Article) Undo(ctx context.Context) (*Unit, error) {
 
 func (a *Article) undoStep(ctx context.Context, d decision) error {
 	if d.approved {
-		if err := a.opts.Store.Unapprove(ctx, d.unit.Key); err != nil {
+		mine := Approval{Text: d.unit.Record.Text, By: d.unit.Record.By}
+		err := a.opts.Store.Unapprove(ctx, d.unit.Key, mine)
+		if errors.Is(err, memory.ErrConflict) {
+			// Another editor's approval replaced it: it stays, and the
+			// unit shows it; there is nothing of ours left to undo.
+			if rec, _, rerr := a.opts.Store.Record(ctx, d.unit.Key); rerr == nil {
+				d.unit.Record = rec
+			}
+			return fmt.Errorf("%w; your approval was not withdrawn", err)
+		}
+		if err != nil {
 			return fmt.Errorf("failed to withdraw the approval: %w", err)
 		}
 		*d.unit = d.before

@@ -62,16 +62,27 @@ func (s MemoryStore) lastDraft(ctx context.Context, k Key) (string, error) {
 
 // Approve records the draft the editor saw when the memory lacks it (a
 // paragraph-level unit, a re-translation), then the approval (or the
-// deletion, for an empty text) at k's occurrence.
+// deletion, for an empty text) at k's occurrence, unless another editor
+// approved something else there since a.Seen (a memory.ConflictError).
 func (s MemoryStore) Approve(ctx context.Context, k Key, a Approval) error {
-	if a.Text == "" {
-		return s.M.DeleteAt(ctx, memKey(k), k.At, a.By)
+	if a.Text != "" {
+		if err := s.keepDraft(ctx, k, a); err != nil {
+			return err
+		}
 	}
-	if err := s.keepDraft(ctx, k, a); err != nil {
-		return err
-	}
-	_, err := s.M.ApproveAt(ctx, memKey(k), k.At, a.Text, a.By)
+	_, err := s.M.ApproveIf(ctx, memKey(k), k.At, seen(a.Seen), a.Text, a.By)
 	return err
+}
+
+// seen is what the editor saw as the memory words it.
+func seen(r Record) memory.Seen {
+	switch {
+	case r.Deleted:
+		return memory.Seen{Deleted: true}
+	case r.Approved:
+		return memory.Seen{Approved: true, Target: r.Text}
+	}
+	return memory.Seen{}
 }
 
 func (s MemoryStore) keepDraft(ctx context.Context, k Key, a Approval) error {
@@ -90,9 +101,12 @@ func (s MemoryStore) keepDraft(ctx context.Context, k Key, a Approval) error {
 	return s.M.PutMachine(ctx, memKey(k), a.Backend, a.Machine)
 }
 
-// Unapprove withdraws the last approval made at k's occurrence.
-func (s MemoryStore) Unapprove(ctx context.Context, k Key) error {
-	return s.M.UnapproveAt(ctx, memKey(k), k.At)
+// Unapprove withdraws mine, the last approval made at k's occurrence,
+// unless another editor has approved there since (a
+// memory.ConflictError, and nothing is withdrawn).
+func (s MemoryStore) Unapprove(ctx context.Context, k Key, mine Approval) error {
+	r := Record{Approved: mine.Text != "", Text: mine.Text, Deleted: mine.Text == ""}
+	return s.M.UnapproveIf(ctx, memKey(k), k.At, seen(r), mine.By)
 }
 
 // Similar returns the approved sentence nearest to k's, for showing how

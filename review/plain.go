@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/bitext/bitext/memory"
 )
 
 // Plain runs the line-oriented review: for each pending unit of each
@@ -80,7 +82,7 @@ func (p *Plain) unit(ctx context.Context, sc *bufio.Scanner, a *Article, u *Unit
 		switch {
 		case errors.Is(err, errQuit):
 			return n, err
-		case errors.Is(err, errUnknown), errors.Is(err, ErrNoFrench):
+		case errors.Is(err, errUnknown), errors.Is(err, ErrNoFrench), errors.Is(err, memory.ErrConflict):
 			fmt.Fprintf(p.Prompt, "%s\n", err)
 		case err != nil:
 			return n, err

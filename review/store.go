@@ -48,6 +48,11 @@ type Approval struct {
 	Machine, Backend string
 	// By names the editor.
 	By string
+	// Seen is what applied to the segment when the editor began (the
+	// unit's Record): a store shared by several editors refuses the
+	// approval when another editor approved something else since
+	// (memory.ErrConflict).
+	Seen Record
 }
 
 // Store is the part of the translation memory review uses. Every method
@@ -60,9 +65,12 @@ type Store interface {
 	// machine draft is kept (and recorded if the store lacked it), and an
 	// earlier approval goes into the history.
 	Approve(ctx context.Context, k Key, a Approval) error
-	// Unapprove withdraws k's approval, restoring the approval before it
-	// if there was one (it undoes the last Approve). The draft stays.
-	Unapprove(ctx context.Context, k Key) error
+	// Unapprove withdraws k's approval mine (its Text and By, as Approve
+	// recorded them), restoring the approval before it if there was one
+	// (it undoes the last Approve). The draft stays. A store shared by
+	// several editors withdraws nothing when another editor has approved
+	// over mine since (memory.ErrConflict).
+	Unapprove(ctx context.Context, k Key, mine Approval) error
 }
 
 // SimilarFinder is implemented by stores that can find the segment whose
@@ -126,7 +134,7 @@ func (m *MemStore) Approve(_ context.Context, k Key, a Approval) error {
 }
 
 // Unapprove implements [Store].
-func (m *MemStore) Unapprove(_ context.Context, k Key) error {
+func (m *MemStore) Unapprove(_ context.Context, k Key, _ Approval) error {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	h := m.history[k]

@@ -15,8 +15,11 @@
 #     and 10,000 small files (peak memory, time to the first file);
 #   - bitext serve (scripts/bench-serve.sh): a 200-segment page to the first
 #     byte and complete, and the server's memory with 1,000 articles.
+#   - the shared memory (issue 19): lookups per second on a million-entry
+#     memory and an unchanged rerun of 100 articles, SQLite against
+#     PostgreSQL (a throw-away cluster, internal/pgtest/pgcluster).
 #
-# Usage: scripts/bench.sh [--smoke] [--rounds N] [--out FILE]
+# Usage: scripts/bench.sh [--smoke] [--rounds N] [--out FILE] [--only shared-memory]
 #
 #   --smoke     run every part once on tiny inputs (CI: keeps the code of
 #               the benchmarks and of this script from rotting); the report
@@ -25,6 +28,11 @@
 #   --rounds N  runs of each timed command, interleaved (default 5); the
 #               report gives medians.
 #   --out FILE  where to write the report (default docs/BENCHMARKS.md).
+#   --only shared-memory
+#               measure the shared memory's part alone and put its section
+#               into FILE in place of the one there (the other sections
+#               keep the figures of the run that measured them; the
+#               section says when and under what load it was measured).
 #
 # Parts that need ../shared or Apertium are skipped with a message when
 # those are absent. hyperfine is not needed: bitext's internal/benchtool
@@ -36,18 +44,22 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 smoke=${BITEXT_BENCH_SMOKE:-0}
 rounds=5
 out=
+only=
 while [[ $# -gt 0 ]]; do
 	case $1 in
 	--smoke) smoke=1 ;;
 	--rounds) rounds=$2; shift ;;
 	--out) out=$2; shift ;;
-	*) echo "usage: scripts/bench.sh [--smoke] [--rounds N] [--out FILE]" >&2; exit 2 ;;
+	--only) only=$2; shift ;;
+	*) echo "usage: scripts/bench.sh [--smoke] [--rounds N] [--out FILE] [--only shared-memory]" >&2; exit 2 ;;
 	esac
 	shift
 done
 
+case $only in "" | shared-memory) ;; *) echo "bench.sh: --only takes shared-memory, not $only" >&2; exit 2 ;; esac
+
 tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+trap '[[ -n ${pgpid:-} ]] && kill "$pgpid"; rm -rf "$tmp"' EXIT
 if [[ $smoke == 1 ]]; then
 	rounds=1
 	out=${out:-$tmp/BENCHMARKS.md}
@@ -110,8 +122,9 @@ num() { [[ -f $1 ]] && grep -o "\"$2\": *[0-9.]*" "$1" | head -n 1 | grep -o '[0
 
 build() {
 	say "building bitext and benchtool"
-	(cd "$root" && go build -o "$tmp/bitext" ./cmd/bitext && go build -o "$tmp/benchtool" ./internal/benchtool)
-	bitext=$tmp/bitext benchtool=$tmp/benchtool
+	(cd "$root" && go build -o "$tmp/bitext" ./cmd/bitext && go build -o "$tmp/benchtool" ./internal/benchtool &&
+		go build -o "$tmp/pgcluster" ./internal/pgtest/pgcluster)
+	bitext=$tmp/bitext benchtool=$tmp/benchtool pgcluster=$tmp/pgcluster
 	: >"$tmp/runs.tsv" && : >"$tmp/go.txt"
 	load_start=$(cut -d' ' -f1-3 /proc/loadavg)
 }
@@ -144,6 +157,18 @@ go_benchmarks() {
 			gobench ./translate/apertium -bench 'Backend|RawPipe' -benchtime 1x -count 1
 		done
 	fi
+	memory_benchmarks
+}
+
+# memory_benchmarks: lookups on a million-entry memory, SQLite and
+# PostgreSQL (the smoke run of go_benchmarks already ran them, -short).
+memory_benchmarks() {
+	if [[ $smoke == 1 ]]; then
+		[[ -z $only ]] || gobench ./memory/postgres -bench 'Lookup$|LookupAll' -benchtime 1x -short
+		return
+	fi
+	say "Go benchmarks: memory lookups, a million entries, SQLite and PostgreSQL ($gocount runs)"
+	gobench ./memory/postgres -bench 'Lookup$|LookupAll' -benchtime 20000x -count "$gocount" -timeout 60m
 }
 
 # --- marian engine (issue 16) -------------------------------------------------
@@ -314,6 +339,44 @@ small_files() {
 		rm -rf "$tmp/small-$n" "$tmp/small-out-$n"
 	done
 	small_counts=("${counts[@]}")
+}
+
+# --- the shared memory (issue 19) ---------------------------------------------
+
+# shared_memory translates the articles once into a folder with its own
+# SQLite memory and once into one sharing a PostgreSQL memory, then times
+# unchanged reruns of each, interleaved.
+pgpid=
+shared_memory() {
+	if ! have_shared || ! have_apertium; then
+		return
+	fi
+	[[ $narticles -gt 0 ]] || prepare_texts
+	say "shared memory: starting a throw-away PostgreSQL cluster"
+	"$pgcluster" >"$tmp/pg.url" 2>"$tmp/pg.log" &
+	pgpid=$!
+	local i
+	for ((i = 0; i < 600; i++)); do
+		[[ -s $tmp/pg.url ]] && break
+		sleep 0.1
+	done
+	if [[ ! -s $tmp/pg.url ]]; then
+		say "skipped: no PostgreSQL cluster: $(cat "$tmp/pg.log")"
+		return
+	fi
+	local url
+	url=$(cat "$tmp/pg.url")
+	"$bitext" translate --backend apertium --out "$tmp/out-lite" "$tmp/articles" 2>/dev/null
+	"$bitext" translate --backend apertium --memory "$url" --out "$tmp/out-pg" "$tmp/articles" 2>/dev/null
+	for ((i = 1; i <= rounds; i++)); do
+		say "shared memory: unchanged reruns, round $i of $rounds"
+		timed rerun-sqlite -- "$bitext" translate --backend apertium --out "$tmp/out-lite" \
+			--report "$tmp/report-rerun-sqlite.json" "$tmp/articles"
+		timed rerun-postgres -- "$bitext" translate --backend apertium --memory "$url" --out "$tmp/out-pg" \
+			--report "$tmp/report-rerun-postgres.json" "$tmp/articles"
+	done
+	kill "$pgpid" && wait "$pgpid" || true
+	pgpid=
 }
 
 # --- report -------------------------------------------------------------------
@@ -502,6 +565,36 @@ $(awk -v a="$(med "small-${small_counts[0]}" 7)" -v b="$(med "small-${small_coun
 MD
 }
 
+report_shared() {
+	local n=1000000 l p
+	[[ $smoke == 1 ]] && n=10000
+	l=$(gb "BenchmarkLookup/store=sqlite/entries=$n" lookups/s 0) p=$(gb "BenchmarkLookup/store=postgres/entries=$n" lookups/s 0)
+	cat <<MD
+
+## Issue 19: the shared memory, SQLite against PostgreSQL
+$([[ -n $only ]] && printf '\nMeasured alone (`scripts/bench.sh --only shared-memory`) on %s, load average (1, 5, 15 min) %s at start and %s at the end, %s CPUs.\n' "$(date -u '+%Y-%m-%d %H:%M UTC')" "$load_start" "$load_end" "$(nproc)")
+
+$([[ $smoke == 1 ]] && echo "Smoke run (-benchtime 1x -short): the figures below mean nothing. ")\`go test -run '^\$' -bench 'Lookup\$|LookupAll' -benchtime 20000x -count $gocount ./memory/postgres\`: LookupAt on a memory of
+$n machine translations (every lookup a hit, as in an unchanged rerun), loaded into a new SQLite file and a
+new database of a throw-away PostgreSQL $(ls /usr/lib/postgresql 2>/dev/null | sort -n | tail -n 1) cluster on a Unix socket of the same machine
+(fsync off, as in the tests); one lookup at a time, then from 4×GOMAXPROCS goroutines. Medians.
+
+| lookups | SQLite | PostgreSQL | PostgreSQL / SQLite |
+| --- | ---: | ---: | ---: |
+| one at a time | $l/s | $p/s | $(ratio "$p" "$l") |
+| parallel | $(gb "BenchmarkLookup/store=sqlite/entries=$n/parallel" lookups/s 0)/s | $(gb "BenchmarkLookup/store=postgres/entries=$n/parallel" lookups/s 0)/s | $(ratio "$(gb "BenchmarkLookup/store=postgres/entries=$n/parallel" lookups/s)" "$(gb "BenchmarkLookup/store=sqlite/entries=$n/parallel" lookups/s)") |
+| 30 at a time in one query (LookupAll, as translate asks a shared memory) | | $(gb "BenchmarkLookupAll/store=postgres/entries=$n/batch=30" lookups/s 0)/s | $(ratio "$(gb "BenchmarkLookupAll/store=postgres/entries=$n/batch=30" lookups/s)" "$l") |
+
+Unchanged rerun of the $narticles articles of issue 5 (\`bitext translate --backend apertium\`, medians of $rounds runs, the two
+interleaved), into a folder with its own memory and into one sharing the PostgreSQL memory (\`--memory URL\`):
+
+| memory | wall | CPU | segments sent / from memory | time ratio to SQLite | target |
+| --- | ---: | ---: | ---: | ---: | --- |
+| SQLite (OUT/.bitext/memory.db) | $(secs "$(med rerun-sqlite 3)") | $(secs "$(cpu rerun-sqlite)") | $(num "$tmp/report-rerun-sqlite.json" segments_sent) / $(num "$tmp/report-rerun-sqlite.json" segments_from_memory) | 1.00 | |
+| PostgreSQL (--memory) | $(secs "$(med rerun-postgres 3)") | $(secs "$(cpu rerun-postgres)") | $(num "$tmp/report-rerun-postgres.json" segments_sent) / $(num "$tmp/report-rerun-postgres.json" segments_from_memory) | $(ratio "$(med rerun-postgres 3)" "$(med rerun-sqlite 3)") | ≤ 2: $(meets "$(ratio "$(med rerun-postgres 3)" "$(med rerun-sqlite 3)")" le 2) |
+MD
+}
+
 report_commands() {
 	cat <<'MD'
 
@@ -515,6 +608,7 @@ scripts/bench-serve.sh          # only bitext serve's figures (issue 17), printe
 go test -run '^$' -bench 'Find(100|10000)Terms$' -count 5 ./glossary
 go test -run '^$' -bench WrapThroughput -benchtime 1x -count 3 ./translate/remote
 go test -run '^$' -bench . -benchtime 1x ./translate/marian/internal/model
+go test -run '^$' -bench 'Lookup$|LookupAll' -benchtime 20000x -count 3 ./memory/postgres
 go test -run '^$' -bench Kernels -benchtime 3x ./translate/marian/internal/gemm
 BITEXT_QUALITY_LINES=-1 go test -run TestInt8Quality -v ./translate/marian/internal/model
 go run ./internal/benchtool time -first ': translated' -- bitext translate --backend apertium --out OUT DIR/
@@ -531,17 +625,49 @@ report() {
 	report_articles
 	report_marian
 	cat "$tmp/serve.md" 2>/dev/null || true
+	report_shared
 	report_commands
+}
+
+# splice_section FILE SECTION: FILE with its "## Issue 19:" section
+# replaced by the one in the file SECTION (added before "## Reproducing"
+# when FILE has none).
+splice_section() {
+	awk -v sec="$2" '
+		function put() { while ((getline l < sec) > 0) print l; done = 1 }
+		/^## Issue 19:/ { put(); skip = 1; next }
+		skip && /^## / { skip = 0 }
+		skip { next }
+		/^## Reproducing/ && !done { put(); print "" }
+		{ print }
+		END { if (!done) put() }' "$1"
+}
+
+# only_shared_memory: --only shared-memory.
+only_shared_memory() {
+	memory_benchmarks
+	shared_memory
+	summarise
+	report_shared | sed '1{/^$/d}' >"$tmp/section.md"
+	[[ -f $out ]] || report_header >"$out"
+	splice_section "$out" "$tmp/section.md" >"$tmp/report.md"
+	cp "$tmp/report.md" "$out"
+	say "section written to ${out#"$root"/} ($(elapsed) in all)"
 }
 
 build
 cd "$tmp" # so that no ./glossary.* is picked up
+if [[ -n $only ]]; then
+	only_shared_memory
+	exit 0
+fi
 go_benchmarks
 marian_benchmarks
 whole_processes
 small_files
 say "bitext serve: scripts/bench-serve.sh"
 "$root/scripts/bench-serve.sh" --bitext "$bitext" --out "$tmp/serve.md" $([[ $smoke == 1 ]] && echo --smoke)
+shared_memory
 summarise
 mkdir -p "$(dirname "$out")"
 report >"$out"

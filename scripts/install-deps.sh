@@ -8,14 +8,17 @@
 #   scripts/install-deps.sh --tests   that, plus what the tests use for real:
 #                                     Apertium's HTTP server (apertium-apy),
 #                                     Chromium (the browser check of the
-#                                     bilingual HTML) and tmux (the review UI)
+#                                     bilingual HTML), tmux (the review UI)
+#                                     and PostgreSQL (the shared memory's
+#                                     tests start a throw-away cluster of
+#                                     their own with initdb and pg_ctl)
 #
 # Tests whose tools are missing skip, and scripts/test.sh lists them with
 # their reasons. Runs apt-get as root, or through sudo.
 set -euo pipefail
 
 runtime=(apertium apertium-fr-es apertium-eng-spa)
-tests=(apertium-apy chromium tmux)
+tests=(apertium-apy chromium tmux postgresql)
 
 packages=("${runtime[@]}")
 case "${1:-}" in

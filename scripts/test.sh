@@ -15,9 +15,15 @@ cd "$(dirname "$0")/.."
 
 gotestsum=$(gotool gotestsum gotest.tools/gotestsum v1.13.0)
 args=("$@")
-has_pkg=false
+has_pkg=false has_timeout=false
 for a in "${args[@]}"; do
-	case "$a" in ./* | github.com/*) has_pkg=true ;; esac
+	case "$a" in
+	./* | github.com/*) has_pkg=true ;;
+	-timeout* | --timeout*) has_timeout=true ;;
+	esac
 done
+# go test's own 10 minutes per package is a hang guard that a loaded
+# 2-CPU machine reaches with cmd/bitext; 30 minutes still catches a hang.
+$has_timeout || args=(-timeout 30m "${args[@]}")
 $has_pkg || args+=(./...)
 exec "$gotestsum" --format pkgname-and-test-fails --format-hide-empty-pkg -- "${args[@]}"

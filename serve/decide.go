@@ -136,7 +136,7 @@ func (s *Server) apply(ctx context.Context, a outdir.Article, id string, d Decis
 		return u.Key, &conflictError{unit: unitJSON(id, u)}
 	}
 	err = s.act(ctx, art, u, d, fresh)
-	if errors.Is(err, review.ErrNoFrench) || errors.Is(err, review.ErrFieldDeleted) {
+	if errors.Is(err, review.ErrNoFrench) || errors.Is(err, review.ErrFieldDeleted) || errors.Is(err, memory.ErrConflict) {
 		err = fmt.Errorf("%w: %v", errRefused, err)
 	}
 	return u.Key, err
@@ -181,7 +181,7 @@ func (s *Server) act(ctx context.Context, art *review.Article, u *review.Unit, d
 		if !u.Record.Approved {
 			return fmt.Errorf("%w: this segment has no approval to withdraw", errRefused)
 		}
-		return s.store.Unapprove(ctx, u.Key)
+		return s.store.Unapprove(ctx, u.Key, review.Approval{Text: u.Record.Text, By: u.Record.By})
 	}
 	if fresh.source != u.Source() {
 		return &conflictError{unit: unitJSON(unitIDs(art)[indexOf(art, u)], u)}

@@ -56,9 +56,9 @@ func (m *memoStore) Approve(ctx context.Context, k review.Key, a review.Approval
 }
 
 // Unapprove implements [review.Store].
-func (m *memoStore) Unapprove(ctx context.Context, k review.Key) error {
+func (m *memoStore) Unapprove(ctx context.Context, k review.Key, mine review.Approval) error {
 	m.forget(k)
-	return m.MemoryStore.Unapprove(ctx, k)
+	return m.MemoryStore.Unapprove(ctx, k, mine)
 }
 
 func (m *memoStore) forget(k review.Key) {

@@ -18,7 +18,7 @@ import (
 // BITEXT_FAKE_FAIL=TEXT makes it fail on segments containing TEXT, and
 // BITEXT_FAKE_LOG=FILE appends the number of segments each run sent.
 func TestMain(m *testing.M) {
-	testscript.Main(m, map[string]func(){
+	testscript.Main(clusterStopper{m}, map[string]func(){
 		"bitext": func() { os.Exit(run(context.Background(), testEnv(), os.Args)) },
 	})
 }

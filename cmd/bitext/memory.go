@@ -19,10 +19,11 @@ import (
 
 // memoryOptions are the settings of the memory subcommands.
 type memoryOptions struct {
-	Out  string        // output folder holding .bitext/memory.db
-	File string        // TMX file to write or read ("-": standard output or input)
-	Wait time.Duration // how long import waits for another bitext
-	JSON bool          // stats as JSON
+	Out    string        // output folder holding .bitext/memory.db
+	Memory string        // a shared memory's URL, used instead of Out's
+	File   string        // TMX file to write or read ("-": standard output or input)
+	Wait   time.Duration // how long import waits for another bitext
+	JSON   bool          // stats as JSON
 }
 
 func memoryOutFlag() cli.Flag {
@@ -35,16 +36,20 @@ func newMemoryCommand(env *Env) *cli.Command {
 		Usage: "export, import and count the translation memory",
 		Description: `The translation memory of an output folder (OUT/.bitext/memory.db) keeps every
 machine translation and every approved one, so that reruns only send new or
-changed sentences. It exchanges TMX 1.4b with OmegaT, Trados and memoQ.
+changed sentences. A desk shares one on PostgreSQL with --memory URL (or
+$BITEXT_MEMORY, or memory: in the configuration file). It exchanges TMX 1.4b
+with OmegaT, Trados and memoQ.
 
 Examples:
    bitext memory stats --out out/
    bitext memory export --tmx depeches.tmx --out out/
-   bitext memory import --out out/ omegat/project_save.tmx`,
+   bitext memory import --out out/ omegat/project_save.tmx
+   bitext memory migrate --from out/ --to postgres://desk@db.example/bitext`,
 		Subcommands: []*cli.Command{
 			newMemoryExportCommand(env),
 			newMemoryImportCommand(env),
 			newMemoryStatsCommand(env),
+			newMemoryMigrateCommand(env),
 		},
 	}
 }
@@ -61,6 +66,7 @@ Example:
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "tmx", Usage: "TMX `FILE` to write"},
 			memoryOutFlag(),
+			memoryFlag(),
 		},
 		Action: func(c *cli.Context) error {
 			switch {
@@ -69,7 +75,11 @@ Example:
 			case c.String("tmx") == "":
 				return usagef(c, "give the file to write with --tmx FILE")
 			}
-			return runMemoryExport(c.Context, env, memoryOptions{Out: c.String("out"), File: c.String("tmx")})
+			o, err := parseMemoryOptions(c, env, memoryOptions{File: c.String("tmx")})
+			if err != nil {
+				return err
+			}
+			return runMemoryExport(c.Context, env, o)
 		},
 	}
 }
@@ -88,13 +98,18 @@ Example:
    bitext memory import --out out/ omegat/project_save.tmx`,
 		Flags: []cli.Flag{
 			memoryOutFlag(),
+			memoryFlag(),
 			waitFlag(),
 		},
 		Action: func(c *cli.Context) error {
 			if c.NArg() != 1 {
 				return usagef(c, "name one TMX file to import")
 			}
-			return runMemoryImport(c.Context, env, memoryOptions{Out: c.String("out"), File: c.Args().First(), Wait: c.Duration("wait")})
+			o, err := parseMemoryOptions(c, env, memoryOptions{File: c.Args().First(), Wait: c.Duration("wait")})
+			if err != nil {
+				return err
+			}
+			return runMemoryImport(c.Context, env, o)
 		},
 	}
 }
@@ -112,15 +127,29 @@ Example:
    bitext memory stats --out out/`,
 		Flags: []cli.Flag{
 			memoryOutFlag(),
+			memoryFlag(),
 			&cli.BoolFlag{Name: "json", Usage: "print the figures as JSON"},
 		},
 		Action: func(c *cli.Context) error {
 			if c.NArg() > 0 {
 				return outArgument(c, "")
 			}
-			return runMemoryStats(c.Context, env, memoryOptions{Out: c.String("out"), JSON: c.Bool("json")})
+			o, err := parseMemoryOptions(c, env, memoryOptions{JSON: c.Bool("json")})
+			if err != nil {
+				return err
+			}
+			return runMemoryStats(c.Context, env, o)
 		},
 	}
+}
+
+// parseMemoryOptions completes o with the folder or the shared memory
+// the command names.
+func parseMemoryOptions(c *cli.Context, env *Env, o memoryOptions) (memoryOptions, error) {
+	o.Out = c.String("out")
+	var err error
+	o.Memory, err = memoryLocation(c, env)
+	return o, err
 }
 
 // outArgument refuses a folder given as an argument to a command that
@@ -131,10 +160,13 @@ func outArgument(c *cli.Context, flags string) error {
 		strings.Join(strings.Fields(commandPath(c)+" "+flags+" --out "+arg), " "))
 }
 
-// openExisting opens the memory of out for reading, refusing to create
-// one.
-func openExisting(ctx context.Context, out string) (*memory.Store, error) {
-	f, err := outdir.Open(ctx, out, outdir.Options{ReadOnly: true})
+// openExisting opens the shared memory, else the memory of o.Out for
+// reading, refusing to create one.
+func openExisting(ctx context.Context, o memoryOptions) (memory.Memory, error) {
+	if o.Memory != "" {
+		return outdir.OpenMemory(ctx, o.Memory)
+	}
+	f, err := outdir.Open(ctx, o.Out, outdir.Options{ReadOnly: true})
 	if err != nil {
 		return nil, err
 	}
@@ -142,19 +174,19 @@ func openExisting(ctx context.Context, out string) (*memory.Store, error) {
 }
 
 func runMemoryExport(ctx context.Context, env *Env, o memoryOptions) (err error) {
-	store, err := openExisting(ctx, o.Out)
+	store, err := openExisting(ctx, o)
 	if err != nil {
 		return err
 	}
-	defer closeInto(store, &err)
+	defer closeInto(store.Close, &err)
 	if o.File == "-" {
-		return store.ExportTMX(ctx, env.Out)
+		return memory.WriteTMX(ctx, store, env.Out)
 	}
 	pr, pw := io.Pipe()
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
-		pw.CloseWithError(store.ExportTMX(ctx, pw))
+		pw.CloseWithError(memory.WriteTMX(ctx, store, pw))
 	}()
 	err = atomicfile.WriteFrom(o.File, pr, 0o644)
 	pr.CloseWithError(err) // unblocks the export if the write failed
@@ -180,16 +212,15 @@ func runMemoryImport(ctx context.Context, env *Env, o memoryOptions) (err error)
 		defer f.Close()
 		in = f
 	}
-	f, err := outdir.Open(ctx, o.Out, outdir.Options{Wait: o.Wait})
+	store, done, err := openToWrite(ctx, o)
 	if err != nil {
 		return err
 	}
 	defer func() {
-		if cerr := f.Close(); err == nil {
+		if cerr := done(); err == nil {
 			err = cerr
 		}
 	}()
-	store := f.Memory
 	st, err := store.ImportTMX(ctx, in)
 	if err != nil {
 		return fmt.Errorf("%s: %w", o.File, err)
@@ -198,12 +229,29 @@ func runMemoryImport(ctx context.Context, env *Env, o memoryOptions) (err error)
 	return nil
 }
 
+// openToWrite opens the shared memory, else the output folder's, holding
+// the folder's lock; done closes it.
+func openToWrite(ctx context.Context, o memoryOptions) (memory.Memory, func() error, error) {
+	if o.Memory != "" {
+		m, err := outdir.OpenMemory(ctx, o.Memory)
+		if err != nil {
+			return nil, nil, err
+		}
+		return m, m.Close, nil
+	}
+	f, err := outdir.Open(ctx, o.Out, outdir.Options{Wait: o.Wait})
+	if err != nil {
+		return nil, nil, err
+	}
+	return f.Memory, f.Close, nil
+}
+
 func runMemoryStats(ctx context.Context, env *Env, o memoryOptions) (err error) {
-	store, err := openExisting(ctx, o.Out)
+	store, err := openExisting(ctx, o)
 	if err != nil {
 		return err
 	}
-	defer closeInto(store, &err)
+	defer closeInto(store.Close, &err)
 	st, err := store.Stats(ctx)
 	if err != nil {
 		return err
@@ -246,9 +294,9 @@ func memorySize(n int64) string {
 	return fmt.Sprintf("%.1f MB", float64(n)/1e6)
 }
 
-// closeInto closes store, keeping the first error in *err.
-func closeInto(store *memory.Store, err *error) {
-	if cerr := store.Close(); *err == nil {
+// closeInto runs close, keeping the first error in *err.
+func closeInto(close func() error, err *error) {
+	if cerr := close(); *err == nil {
 		*err = cerr
 	}
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"os"
@@ -20,6 +21,8 @@ type reviewOptions struct {
 	Glossaries []string
 	Paths      []string
 	By         string
+	// Memory is a shared memory's URL ("" for each folder's own).
+	Memory string
 }
 
 // reviewFlags are the flags diff, review and publish share.
@@ -28,6 +31,8 @@ func reviewFlags() []cli.Flag {
 		languageFlag("from", "fr", "source"),
 		languageFlag("to", "en", "target"),
 		&cli.StringSliceFlag{Name: "glossary", Aliases: []string{"g"}, Usage: "glossary `FILE` to check pending segments against (default: ./glossary.*)"},
+		&cli.StringFlag{Name: "editor", Usage: "the editor's `NAME`, recorded with each approval (default: $BITEXT_EDITOR_NAME, else the login name)"},
+		memoryFlag(),
 	}
 }
 
@@ -40,11 +45,9 @@ func parseReviewOptions(c *cli.Context, env *Env) (*reviewOptions, error) {
 		return nil, err
 	}
 	o := &reviewOptions{From: from, To: to, Glossaries: c.StringSlice("glossary"), Paths: c.Args().Slice()}
-	o.By = env.Getenv("BITEXT_EDITOR_NAME")
-	if o.By == "" {
-		o.By = env.Getenv("USER")
-	}
-	return o, nil
+	o.By = cmp.Or(c.String("editor"), env.Getenv("BITEXT_EDITOR_NAME"), env.Getenv("USER"), env.Getenv("LOGNAME"))
+	o.Memory, err = memoryLocation(c, env)
+	return o, err
 }
 
 // openArticles opens every article the paths name, each against the
@@ -61,7 +64,7 @@ func openArticles(ctx context.Context, env *Env, o *reviewOptions, lock bool) ([
 
 // openArticlesWith is openArticles with the glossary already loaded.
 func openArticlesWith(ctx context.Context, o *reviewOptions, gloss *glossary.Glossary, lock bool) ([]*review.Article, *reviewStores, error) {
-	stores := &reviewStores{ctx: ctx, folders: outdir.Folders{Options: outdir.Options{ReadOnly: !lock}}}
+	stores := &reviewStores{ctx: ctx, folders: outdir.Folders{Options: outdir.Options{ReadOnly: !lock, Memory: o.Memory}}}
 	var out []*review.Article
 	for _, p := range o.Paths {
 		found, err := outdir.Locate(p, o.To)

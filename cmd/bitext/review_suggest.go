@@ -33,6 +33,7 @@ Examples:
 			&cli.IntFlag{Name: "min", Value: 2, Usage: "least `N` of segments a correction must appear in, from 1 to 1000",
 				Action: inRange(1, 1000, "--min must be from 1 to 1000")},
 			&cli.BoolFlag{Name: "apply", Usage: "add the suggestions that have a French term to the glossary"},
+			memoryFlag(),
 		},
 		Action: func(c *cli.Context) error {
 			if c.NArg() == 0 {
@@ -42,6 +43,10 @@ Examples:
 				return usagef(c, "--apply needs --glossary FILE")
 			}
 			o := &reviewOptions{From: c.String("from"), To: c.String("to"), Paths: c.Args().Slice()}
+			var err error
+			if o.Memory, err = memoryLocation(c, env); err != nil {
+				return err
+			}
 			return runSuggest(c.Context, env, o, c.Int("min"), c.String("glossary"), c.Bool("apply"))
 		},
 	}

@@ -28,6 +28,7 @@ type translateOptions struct {
 	DryRun     bool
 	Width      int
 	NoMemory   bool
+	Memory     string // a shared memory's URL ("" for OUT/.bitext/memory.db)
 	LockWait   time.Duration
 	OnlyStdin  bool
 	OutSet     bool
@@ -53,6 +54,7 @@ func newTranslateCommand(env *Env) *cli.Command {
 		&cli.BoolFlag{Name: "no-memory", Usage: "translate every sentence afresh: machine translations are neither reused nor stored (approvals and editors' drafts still apply)"},
 		waitFlag(),
 		&cli.BoolFlag{Name: "dry-run", Usage: "count what a real run would send (after the memory and the glossary) and estimate its cost; sends nothing, needs no API key"},
+		memoryFlag(),
 	}, backendFlags(env)...)
 	return &cli.Command{
 		Name:      "translate",
@@ -121,6 +123,9 @@ func parseTranslateOptions(c *cli.Context, env *Env) (*translateOptions, error) 
 		NoMemory:   c.Bool("no-memory"),
 		LockWait:   c.Duration("wait"),
 		OutSet:     c.IsSet("out"),
+	}
+	if opts.Memory, err = memoryLocation(c, env); err != nil {
+		return nil, err
 	}
 	opts.OnlyStdin = true
 	for _, p := range opts.Paths {

@@ -35,7 +35,7 @@ func runTranslate(ctx context.Context, env *Env, opts *translateOptions) error {
 	r := &batch.Runner{Engine: eng, Out: opts.Out, Formats: opts.Formats, InputFormat: opts.InputFormat,
 		Width: opts.Width, Jobs: opts.Jobs, Now: env.Now, Stdin: env.In, Stdout: env.Out}
 	if !opts.OnlyStdin || opts.OutSet {
-		f, err := outdir.Open(ctx, opts.Out, outdir.Options{Wait: opts.LockWait})
+		f, err := outdir.Open(ctx, opts.Out, outdir.Options{Wait: opts.LockWait, Memory: opts.Memory})
 		if err != nil {
 			return err
 		}
@@ -93,7 +93,7 @@ func dryRun(ctx context.Context, env *Env, opts *translateOptions, s engine.Sett
 	}
 	r := &batch.Runner{Engine: eng, Out: opts.Out, InputFormat: opts.InputFormat, Jobs: 1, Now: env.Now, Stdin: env.In, DryRun: true}
 	if !opts.NoMemory && (!opts.OnlyStdin || opts.OutSet) {
-		f, err := outdir.Open(ctx, opts.Out, outdir.Options{ReadOnly: true})
+		f, err := outdir.Open(ctx, opts.Out, outdir.Options{ReadOnly: true, Memory: opts.Memory})
 		switch {
 		case err == nil:
 			defer f.Close()

@@ -11,8 +11,8 @@ import (
 	"github.com/bitext/bitext/memory"
 )
 
-// Run checks the contract of memory.Memory on the empty memory open
-// returns (a new one per subtest).
+// Run checks the contract of memory.Memory on the empty memories open
+// returns (a new one at each call, closed by the suite).
 func Run(t *testing.T, open func(t *testing.T) memory.Memory) {
 	for _, c := range []struct {
 		name string
@@ -23,11 +23,35 @@ func Run(t *testing.T, open func(t *testing.T) memory.Memory) {
 		{"Alternatives", alternatives},
 		{"Deletion", deletion},
 		{"Drafts", drafts},
+		{"GetAndHistory", getAndHistory},
+		{"Unapprove", unapprove},
+		{"Conflict", conflict},
+		{"ConflictOnDeletion", conflictOnDeletion},
+		{"UnapproveIf", unapproveIf},
+		{"UnapproveIfDeletion", unapproveIfDeletion},
+		{"Stats", stats},
+		{"Fuzzy", fuzzy},
+		{"Concurrent", concurrent},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			m := open(t)
 			defer m.Close()
 			c.f(t, m)
+		})
+	}
+	for _, c := range []struct {
+		name string
+		f    func(*testing.T, memory.Memory, memory.Memory)
+	}{
+		{"TMXRoundTrip", tmxRoundTrip},
+		{"Load", load},
+		{"LoadRefusesNonEmpty", loadRefusesNonEmpty},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			a, b := open(t), open(t)
+			defer a.Close()
+			defer b.Close()
+			c.f(t, a, b)
 		})
 	}
 }

@@ -1,0 +1,111 @@
+package postgres_test
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/bitext/bitext/internal/pgtest"
+	"github.com/bitext/bitext/memory"
+	"github.com/bitext/bitext/memory/memorytest"
+	"github.com/bitext/bitext/memory/postgres"
+)
+
+var ctx = context.Background()
+
+func TestMain(m *testing.M) {
+	if code, ok := childMain(); ok {
+		os.Exit(code)
+	}
+	code := pgtest.Main(m)
+	if benchStores.dir != "" {
+		os.RemoveAll(benchStores.dir)
+	}
+	os.Exit(code)
+}
+
+// open opens a store on a new database.
+func open(t testing.TB) *postgres.Store {
+	t.Helper()
+	s, err := postgres.Open(ctx, pgtest.URL(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+func TestConformance(t *testing.T) {
+	memorytest.Run(t, func(t *testing.T) memory.Memory { return open(t) })
+}
+
+// TestMigrateBothWays moves a memory from SQLite to PostgreSQL and back:
+// every entry, approval and occurrence record arrives, in order.
+func TestMigrateBothWays(t *testing.T) {
+	lite, err := memory.Open(ctx, filepath.Join(t.TempDir(), "memory.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer lite.Close()
+	memorytest.Fill(t, lite)
+	pg := open(t)
+	defer pg.Close()
+	if _, err := pg.Load(ctx, lite); err != nil {
+		t.Fatal(err)
+	}
+	memorytest.Same(t, lite, pg)
+	back, err := memory.Open(ctx, filepath.Join(t.TempDir(), "back.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer back.Close()
+	n, err := back.Load(ctx, pg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n != (memory.Counts{Machine: 4, Approved: 1, Edits: 2, Occurrences: 5}) {
+		t.Errorf("counts = %+v", n)
+	}
+	memorytest.Same(t, lite, back)
+}
+
+// TestLookupAll: one query answers as many LookupAt would, in order,
+// found or not.
+func TestLookupAll(t *testing.T) {
+	s := open(t)
+	defer s.Close()
+	memorytest.Fill(t, s)
+	var qs []memory.LookupQuery
+	err := s.Entries(ctx, func(e memory.Entry) error {
+		for _, backend := range []string{"apertium", "deepl", "other"} {
+			for _, at := range []memory.Occurrence{{Doc: "asie/usine", Pos: 1}, {Doc: "asie/bilan", Pos: 2}, {Doc: "x", Pos: 1}} {
+				qs = append(qs, memory.LookupQuery{Key: e.Key, Backend: backend, At: at})
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	qs = append(qs, memory.LookupQuery{Key: memory.Key{From: "fr", To: "en", Source: "Absente."}, Backend: "deepl"})
+	got, err := s.LookupAll(ctx, qs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := 0
+	for i, q := range qs {
+		e, ok, err := s.LookupAt(ctx, q.Key, q.Backend, q.At)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got[i].OK != ok || got[i].Entry != e {
+			t.Errorf("query %d %+v:\nLookupAll %+v\nLookupAt  %+v, %v", i, q, got[i], e, ok)
+		}
+		if ok {
+			found++
+		}
+	}
+	if found == 0 || found == len(qs) {
+		t.Errorf("%d of %d found: the test proves little", found, len(qs))
+	}
+}
