@@ -98,3 +98,13 @@ func (u *Unit) attrWhere() string {
 	}
 	return fmt.Sprintf("%s, %s", u.attr.of.Where(), what)
 }
+
+// Attribute names, for the unit of an image's alt text or of a title, the
+// element that holds it ("img", "a") and the attribute ("alt", "title");
+// both are "" for any other unit.
+func (u *Unit) Attribute() (element, name string) {
+	if u.attr == nil {
+		return "", ""
+	}
+	return u.attr.in.Element, u.attr.in.Name
+}

@@ -13,6 +13,8 @@
 #     articles through bitext translate (--jobs 1 and 2) vs the raw pipe,
 #     an unchanged rerun and a rerun after editing one article; 1,000, 5,000
 #     and 10,000 small files (peak memory, time to the first file);
+#   - bitext serve (scripts/bench-serve.sh): a 200-segment page to the first
+#     byte and complete, and the server's memory with 1,000 articles.
 #   - the shared memory (issue 19): lookups per second on a million-entry
 #     memory and an unchanged rerun of 100 articles, SQLite against
 #     PostgreSQL (a throw-away cluster, internal/pgtest/pgcluster);
@@ -35,7 +37,8 @@
 #               articles (the Apertium whole-process runs), marian-articles
 #               (a folder run through marian, one article at a time vs
 #               gathered), small, shared-memory, formats (HTML and Word vs
-#               plain text); the report then holds only
+#               plain text), serve (bitext serve's page and memory); the
+#               report then holds only
 #               their figures. --only shared-memory alone measures the shared
 #               memory's part and puts its section into FILE in place of the
 #               one there (the other sections keep the figures of the run
@@ -52,7 +55,7 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 smoke=${BITEXT_BENCH_SMOKE:-0}
 rounds=5
 out=
-only=go,marian,articles,marian-articles,small,shared-memory,formats
+only=go,marian,articles,marian-articles,small,shared-memory,formats,serve
 while [[ $# -gt 0 ]]; do
 	case $1 in
 	--smoke) smoke=1 ;;
@@ -65,8 +68,8 @@ while [[ $# -gt 0 ]]; do
 done
 
 for p in ${only//,/ }; do
-	case $p in go | marian | articles | marian-articles | small | shared-memory | formats) ;;
-	*) echo "bench.sh: --only takes go, marian, articles, marian-articles, small, shared-memory, formats, not $p" >&2; exit 2 ;;
+	case $p in go | marian | articles | marian-articles | small | shared-memory | formats | serve) ;;
+	*) echo "bench.sh: --only takes go, marian, articles, marian-articles, small, shared-memory, formats, serve, not $p" >&2; exit 2 ;;
 	esac
 done
 
@@ -666,6 +669,7 @@ make bench                      # or scripts/bench.sh [--rounds N]; writes this 
 scripts/bench.sh --smoke --out /tmp/b.md   # every part once on tiny inputs (CI)
 scripts/bench-apertium.sh 3     # only the apertium Go benchmarks, with ratios
 scripts/bench-formats.sh --rounds 3   # only HTML and Word vs plain text (issue 18)
+scripts/bench-serve.sh          # only bitext serve's figures (issue 17), printed
 go test -run '^$' -bench 'Find(100|10000)Terms$' -count 5 ./glossary
 go test -run '^$' -bench WrapThroughput -benchtime 1x -count 3 ./translate/remote
 go test -run '^$' -bench . -benchtime 1x ./translate/marian/internal/model
@@ -688,6 +692,7 @@ report() {
 	part marian-articles && report_marian_articles
 	part shared-memory && report_shared
 	if part formats && [[ -f $tmp/formats.md ]]; then cat "$tmp/formats.md"; fi
+	if part serve && [[ -f $tmp/serve.md ]]; then cat "$tmp/serve.md"; fi
 	report_commands
 }
 
@@ -735,6 +740,10 @@ fi
 if part formats; then
 	say "HTML and Word articles (scripts/bench-formats.sh)"
 	BITEXT_BENCH_SMOKE=$smoke "$root/scripts/bench-formats.sh" --rounds "$rounds" --out "$tmp/formats.md"
+fi
+if part serve; then
+	say "bitext serve: scripts/bench-serve.sh"
+	"$root/scripts/bench-serve.sh" --bitext "$bitext" --out "$tmp/serve.md" $([[ $smoke == 1 ]] && echo --smoke)
 fi
 summarise
 mkdir -p "$(dirname "$out")"

@@ -42,6 +42,7 @@ More examples:
 			newTranslateCommand(env),
 			newDiffCommand(env),
 			newReviewCommand(env),
+			newServeCommand(env),
 			newPublishCommand(env),
 			newGlossaryCommand(env),
 			newMemoryCommand(env),

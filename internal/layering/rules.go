@@ -80,6 +80,20 @@ func Rules() []Rule {
 				"folders (outdir, the command line) and never knows a backend",
 		},
 		{
+			Packages: "serve/...",
+			Forbid:   []string{"engine/...", "batch/...", "cmd/..."},
+			Reason: "the browser review is the terminal review's twin: it decides through review and " +
+				"finds articles through outdir; re-translation comes in as a function, so the server " +
+				"never builds backends or runs files, and the command line only wires it",
+		},
+		{
+			Packages: "...",
+			Except:   []string{"cmd/...", "serve/..."},
+			Forbid:   []string{"serve/..."},
+			Reason: "nothing below the command line depends on the web server: every library works " +
+				"the same without it",
+		},
+		{
 			Packages: "internal/suggest",
 			Forbid:   []string{"..."},
 			Allow:    []string{"internal/suggest"},
