@@ -2,8 +2,11 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
+	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
@@ -199,4 +202,60 @@ func passwordUser(e *testscript.Env, u string) error {
 	e.Setenv("PW_URL", nopw+"&password="+secret)
 	e.Setenv("PW_URL_WRONG", nopw+"&password=WRONG-"+secret)
 	return nil
+}
+
+// TestServeSharedMemory: bitext serve --memory URL decides on the shared
+// memory (an approval made in the browser is the other folder's too) and
+// writes no memory file in the output folder.
+func TestServeSharedMemory(t *testing.T) {
+	ctx := context.Background()
+	url := pgtest.URL(t)
+	in, outs := t.TempDir(), t.TempDir()
+	writeArticles(t, in, 1)
+	for _, out := range []string{"desk", "web"} {
+		env, _, errb := bufferEnv(t, translatetest.NewFake())
+		args := []string{"bitext", "translate", "--backend", "fake", "--memory", url, "--out", filepath.Join(outs, out), in}
+		if code := run(ctx, env, args); code != 0 {
+			t.Fatalf("translate into %s: exit %d: %s", out, code, errb.String())
+		}
+	}
+	web := filepath.Join(outs, "web")
+	served, stop := servedURL(t, web, "--addr", "127.0.0.1:0", "--memory", url, "--editor", "claire")
+	base, token, _ := strings.Cut(served, "/?token=")
+	api := func(method, path, body string) (int, string) {
+		req, _ := http.NewRequest(method, base+path, strings.NewReader(body))
+		req.Header.Set("Authorization", "Bearer "+token)
+		req.Header.Set("Content-Type", "application/json")
+		res, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer res.Body.Close()
+		data, _ := io.ReadAll(res.Body)
+		return res.StatusCode, string(data)
+	}
+	_, body := api("GET", "/api/articles/a000.en.txt", "")
+	var art struct{ Units []struct{ ID string } }
+	if err := json.Unmarshal([]byte(body), &art); err != nil || len(art.Units) < 2 {
+		t.Fatalf("GET article: %s", body)
+	}
+	const edited = "The minister left on 1 March, said the agency."
+	if code, body := api("POST", "/api/articles/a000.en.txt/units/"+art.Units[1].ID, `{"action": "edit", "text": "`+edited+`"}`); code != 200 {
+		t.Fatalf("edit: %d %s", code, body)
+	}
+	if code, stderr := stop(); code != 0 {
+		t.Fatalf("serve: exit %d: %s", code, stderr)
+	}
+	if _, err := os.Stat(filepath.Join(web, ".bitext", "memory.db")); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("serve wrote a memory file beside the shared memory (%v)", err)
+	}
+	// The other folder's rerun takes the approval from the shared memory.
+	env, _, errb := bufferEnv(t, translatetest.NewFake())
+	desk := filepath.Join(outs, "desk")
+	if code := run(ctx, env, []string{"bitext", "translate", "--backend", "fake", "--memory", url, "--out", desk, in}); code != 0 {
+		t.Fatalf("rerun: exit %d: %s", code, errb.String())
+	}
+	if data, _ := os.ReadFile(filepath.Join(desk, "a000.en.txt")); !strings.Contains(string(data), edited) {
+		t.Errorf("the approval made in the browser is not in the shared memory:\n%s", data)
+	}
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"time"
 
 	"github.com/bitext/bitext/engine"
 	"github.com/bitext/bitext/outdir"
@@ -77,7 +78,7 @@ func runServe(ctx context.Context, env *Env, o *reviewOptions, bo engine.Backend
 	}
 	// The memory is opened without the folder's lock, which the server
 	// takes for each decision only, so that translate runs can go on.
-	f, err := outdir.Open(ctx, out, outdir.Options{ReadOnly: true})
+	f, err := outdir.Open(ctx, out, outdir.Options{ReadOnly: true, Memory: o.Memory})
 	if err != nil {
 		return err
 	}
@@ -88,7 +89,19 @@ func runServe(ctx context.Context, env *Env, o *reviewOptions, bo engine.Backend
 	for _, b := range configuredBackends(ctx, env, bo, sel.Info.Name) {
 		names = append(names, b.Name)
 	}
-	srv, err := serve.New(serve.Options{Out: out, Memory: f.Memory, From: o.From, To: o.To, Glossary: gloss, Check: checkFunc(gloss), By: o.By,
+	var lock func(context.Context) (func() error, error) // default: the folder's file lock
+	if o.Memory != "" {
+		// On a shared memory the folder is locked in the memory too, by
+		// its identity, as translate on another machine locks it.
+		lock = func(ctx context.Context) (func() error, error) {
+			lf, err := outdir.Open(ctx, out, outdir.Options{Wait: 5 * time.Second, Memory: o.Memory})
+			if err != nil {
+				return nil, err
+			}
+			return lf.Close, nil
+		}
+	}
+	srv, err := serve.New(serve.Options{Out: out, Lock: lock, Memory: f.Memory, From: o.From, To: o.To, Glossary: gloss, Check: checkFunc(gloss), By: o.By,
 		Backends: names, Retranslate: rt.translate, Log: env.Err})
 	if err != nil {
 		return err
