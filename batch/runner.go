@@ -151,6 +151,10 @@ func (r *Runner) Run(ctx context.Context, inputs []Input) (*Summary, error) {
 	return sum, ctx.Err()
 }
 
+// jobs is how many files are translated at once: r.Jobs when set, 4 for a
+// remote backend (its rate limit decides), else four per CPU and at least
+// 16, so that a local engine always has the next articles' requests queued
+// (the coalescer gathers them) while bitext writes the last ones' outputs.
 func (r *Runner) jobs() int {
 	switch {
 	case r.Jobs > 0:
@@ -158,7 +162,7 @@ func (r *Runner) jobs() int {
 	case r.Engine.Info.Kind == translate.Remote:
 		return 4
 	}
-	return max(4, 2*runtime.NumCPU())
+	return max(16, 4*runtime.NumCPU())
 }
 
 func (r *Runner) translateFile(ctx context.Context, in Input) Result {

@@ -8,12 +8,14 @@ import (
 )
 
 // Coalesce returns a backend that gathers the requests of concurrent
-// callers (the articles of a run) into larger ones: while a request is in
-// flight, those that arrive wait, then go to b together as one request of
-// at most maxSegments segments, each caller getting its own translations
-// back. Nothing waits when b is idle, so a lone caller sees no delay. An
-// engine whose pipeline stalls between requests (Apertium's drains,
-// MarianMT's batches) keeps busy this way instead of idling between
+// callers (the articles of a run) into larger ones: while b has as many
+// requests in flight as it takes at once (its Capabilities' InFlight, at
+// least one), those that arrive wait, then go to b together as one request
+// of at most maxSegments segments, each caller getting its own
+// translations back. Nothing waits when b has room, so a lone caller sees
+// no delay. An engine that would idle between requests (MarianMT between
+// batches; Apertium, which takes a second request while it translates
+// the first, between those) keeps busy this way instead of waiting for
 // articles.
 //
 // # Answers as they come
@@ -35,15 +37,18 @@ import (
 // that sends it; callers of one run share its context. Requests of
 // different languages or HTML-ness are never mixed.
 func Coalesce(b translate.Backend, maxSegments int) translate.Backend {
-	return &coalescer{inner: b, max: maxSegments}
+	return &coalescer{inner: b, max: maxSegments, depth: max(1, b.Capabilities().InFlight)}
 }
 
 type coalescer struct {
 	inner translate.Backend
 	max   int
-	mu    sync.Mutex
-	busy  bool
-	queue []*call
+	// depth is how many gathered requests may be in flight at once.
+	depth int
+
+	mu       sync.Mutex
+	inFlight int
+	queue    []*call
 }
 
 // call is one caller's request. Its answers go to each, one at a time,
@@ -80,7 +85,7 @@ func (c *coalescer) Capabilities() translate.Capabilities { return c.inner.Capab
 // Unwrap returns the backend gathered requests go to.
 func (c *coalescer) Unwrap() translate.Backend { return c.inner }
 
-// Translate queues req and, when no request is in flight, sends the queue.
+// Translate queues req and, when the backend has room, sends the queue.
 func (c *coalescer) Translate(ctx context.Context, req translate.Request) ([]string, error) {
 	out := make([]string, len(req.Segments))
 	if err := c.TranslateEach(ctx, req, func(i int, text string) { out[i] = text }); err != nil {
@@ -89,7 +94,7 @@ func (c *coalescer) Translate(ctx context.Context, req translate.Request) ([]str
 	return out, nil
 }
 
-// TranslateEach queues req and, when no request is in flight, sends the
+// TranslateEach queues req and, when the backend has room, sends the
 // queue; each translation of req goes to done as soon as it is made (see
 // [translate.EachTranslator]). On ctx's end it returns at once; answers
 // that come later may still reach done, and the caller ignores them.
@@ -101,8 +106,10 @@ func (c *coalescer) TranslateEach(ctx context.Context, req translate.Request, do
 		left: len(req.Segments), done: make(chan struct{})}
 	c.mu.Lock()
 	c.queue = append(c.queue, cl)
-	send := !c.busy
-	c.busy = true
+	send := c.inFlight < c.depth
+	if send {
+		c.inFlight++
+	}
 	c.mu.Unlock()
 	if send {
 		c.sendQueued()
@@ -115,16 +122,25 @@ func (c *coalescer) TranslateEach(ctx context.Context, req translate.Request, do
 	}
 }
 
-// sendQueued sends one gathered request, then hands the rest of the queue
-// to another goroutine so that its own caller goes on at once.
+// sendQueued sends one gathered request in a place in flight already
+// counted, then hands the rest of the queue to another goroutine so that
+// its own caller goes on at once. The queue may be empty by then: another
+// sender took its calls.
 func (c *coalescer) sendQueued() {
 	c.mu.Lock()
+	if len(c.queue) == 0 {
+		c.inFlight--
+		c.mu.Unlock()
+		return
+	}
 	group := c.take()
 	c.mu.Unlock()
 	c.send(group)
 	c.mu.Lock()
 	more := len(c.queue) > 0
-	c.busy = more
+	if !more {
+		c.inFlight--
+	}
 	c.mu.Unlock()
 	if more {
 		go c.sendQueued()

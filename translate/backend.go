@@ -55,6 +55,11 @@ type Capabilities struct {
 	// HTML is true when the backend honours Request.HTML: it passes tags
 	// through and leaves translate="no" spans untouched.
 	HTML bool
+	// InFlight is how many requests a local backend works on at once to
+	// advantage (0 or 1: one at a time). A pipeline that takes the next
+	// request while it still translates the last one (Apertium's) says 2
+	// or more, so that it never waits for work between requests.
+	InFlight int
 }
 
 // TermPair is one glossary entry as a backend's native glossary takes it.

@@ -49,6 +49,7 @@ package apertium
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os/exec"
 	"sync"
@@ -110,9 +111,10 @@ func New(ctx context.Context, cfg Config) (*Backend, error) {
 // Name returns "apertium".
 func (b *Backend) Name() string { return "apertium" }
 
-// Capabilities reports HTML support and no batch limits.
+// Capabilities reports HTML support, no batch limits, and two requests in
+// flight per pipeline: one being read while the next is written.
 func (b *Backend) Capabilities() translate.Capabilities {
-	return translate.Capabilities{HTML: true}
+	return translate.Capabilities{HTML: true, InFlight: 2 * b.cfg.Workers}
 }
 
 // Translate translates req.Segments, one NUL-separated segment at a time,
@@ -252,8 +254,24 @@ func splitParts(n, workers int) [][2]int {
 }
 
 // runPart translates data on one pipeline of pl. It returns as soon as ctx
-// is done; the pipeline, killed then, is replaced on the next request.
+// is done; the pipeline, killed then, is replaced on the next request. A
+// batch lost to an earlier batch's failure is sent again on a fresh
+// pipeline, a few times at most.
 func runPart(ctx context.Context, pl *pool, data [][]byte) ([][]byte, error) {
+	for tries := 1; ; tries++ {
+		out, err := runOnce(ctx, pl, data)
+		if !errors.Is(err, errLost) || ctx.Err() != nil || tries == maxLostTries {
+			return out, err
+		}
+	}
+}
+
+// maxLostTries is how many times runPart sends a batch that other batches'
+// failures keep killing.
+const maxLostTries = 3
+
+// runOnce translates data on one pipeline of pl, once.
+func runOnce(ctx context.Context, pl *pool, data [][]byte) ([][]byte, error) {
 	p, err := pl.acquire(ctx)
 	if err != nil {
 		return nil, err
@@ -264,8 +282,7 @@ func runPart(ctx context.Context, pl *pool, data [][]byte) ([][]byte, error) {
 	}
 	done := make(chan result, 1)
 	go func() {
-		out, err := p.translate(ctx, data)
-		pl.release(p)
+		out, err := p.translate(ctx, data, func() { pl.release(p) })
 		done <- result{out, err}
 	}()
 	select {

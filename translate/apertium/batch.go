@@ -15,38 +15,65 @@ import (
 // than it was sent; the pipeline is then restarted.
 var errMisaligned = errors.New("apertium returned a different number of segments than it was sent")
 
+// errLost reports a batch that was in a pipeline when an earlier batch (or
+// another caller's cancellation) killed it: nothing is wrong with the
+// batch itself, and it is sent again on a fresh pipeline.
+var errLost = errors.New("apertium pipeline was restarted while the batch was in it")
+
 // translate sends a batch of encoded segments (each followed by NUL) and
 // then a sync mark, and reads the translations up to the mark while the
 // batch is still being written, so that every program of the pipeline
-// works at once.
+// works at once. The caller holds p from the pool; release hands it back
+// as soon as the batch is written, so that the next batch goes in while
+// this one is still being translated and the programs never wait for
+// work between batches. Batches are read in the order they were written,
+// each after the one before it.
 //
 // When ctx is cancelled the pipeline is killed at once and translate
 // returns ctx.Err(): draining what is in flight (up to a megabyte of text
 // in the pipes between the programs) would take seconds, restarting takes
 // half of one. Any other failure also marks the pipeline broken and kills
-// it; the pool then starts a fresh one for the next batch.
-func (p *pipeline) translate(ctx context.Context, segs [][]byte) ([][]byte, error) {
+// it; the pool then starts a fresh one for the next batch, and the
+// batches written after this one fail with errLost.
+func (p *pipeline) translate(ctx context.Context, segs [][]byte, release func()) ([][]byte, error) {
 	p.batch++
-	mark := syncMark(p.batch)
-	timer := time.AfterFunc(p.stall, p.stallOut)
-	defer timer.Stop()
-	stop := context.AfterFunc(ctx, p.kill)
+	id := p.batch
+	mark := syncMark(id)
+	prev, mine := p.readTurn, make(chan struct{})
+	p.readTurn = mine
+	defer close(mine)
+	stop := context.AfterFunc(ctx, func() { p.killBy(id) })
 	defer stop()
 	written := make(chan error, 1)
-	go func() { written <- p.write(ctx, segs, mark) }()
+	go func() {
+		err := p.write(ctx, segs, mark)
+		if err != nil {
+			p.broken.Store(true)
+		}
+		release()
+		written <- err
+	}()
+	if prev != nil {
+		<-prev
+	}
+	timer := time.AfterFunc(p.stall, func() { p.stallOut(id) })
+	defer timer.Stop()
 	out, readErr := p.read(mark, timer)
 	writeErr := <-written
 	switch {
 	case ctx.Err() != nil:
-		p.broken = true
-		p.kill()
+		p.broken.Store(true)
+		p.killBy(id)
 		return nil, ctx.Err()
+	case (readErr != nil || writeErr != nil) && p.killedByOther(id):
+		p.broken.Store(true)
+		return nil, fmt.Errorf("%w: %v", errLost, errors.Join(readErr, writeErr))
 	case readErr != nil:
-		return nil, p.fail(readErr)
+		return nil, p.fail(id, readErr)
 	case writeErr != nil:
-		return nil, p.fail(writeErr)
+		return nil, p.fail(id, writeErr)
 	case len(out) != len(segs):
-		return nil, p.fail(fmt.Errorf("%w (%d for %d)", errMisaligned, len(out), len(segs)))
+		return nil, p.fail(id, fmt.Errorf("%w (%d for %d)", errMisaligned, len(out), len(segs)))
 	}
 	return out, nil
 }
@@ -90,13 +117,13 @@ func (p *pipeline) read(mark []byte, timer *time.Timer) ([][]byte, error) {
 
 // fail marks the pipeline broken, stops it, and explains err with the
 // program that exited first and the end of its error output.
-func (p *pipeline) fail(err error) error {
-	p.broken = true
+func (p *pipeline) fail(id uint64, err error) error {
+	p.broken.Store(true)
 	var culprit *process
 	if !p.hasStalled() {
 		culprit = p.exited()
 	}
-	p.kill()
+	p.killBy(id)
 	msg := fmt.Sprintf("apertium %s pipeline failed", p.route)
 	if culprit != nil {
 		msg += fmt.Sprintf(": %s exited (%v)", filepath.Base(culprit.cmd.Args[0]), exitStatus(culprit.err))
@@ -135,12 +162,13 @@ func (p *pipeline) exited() *process {
 	}
 }
 
-// stallOut kills a pipeline that gave no output for too long.
-func (p *pipeline) stallOut() {
+// stallOut kills a pipeline that gave no output for too long while batch
+// id was being read.
+func (p *pipeline) stallOut(id uint64) {
 	p.mu.Lock()
 	p.stalled = true
 	p.mu.Unlock()
-	p.kill()
+	p.killBy(id)
 }
 
 // hasStalled reports whether the stall timer killed the pipeline.
@@ -151,10 +179,15 @@ func (p *pipeline) hasStalled() bool {
 }
 
 // kill stops every program and closes the pipes; it is idempotent.
-func (p *pipeline) kill() {
+func (p *pipeline) kill() { p.killBy(0) }
+
+// killBy kills the pipeline for batch id's sake (0: the pool's).
+func (p *pipeline) killBy(id uint64) {
 	p.mu.Lock()
 	already := p.killed
-	p.killed = true
+	if !already {
+		p.killed, p.killer = true, id
+	}
 	p.mu.Unlock()
 	if already {
 		return
@@ -171,6 +204,14 @@ func (p *pipeline) kill() {
 	if p.out != nil {
 		p.out.Close()
 	}
+}
+
+// killedByOther reports whether the pipeline was killed for another
+// batch's sake, or by the pool, rather than by batch id.
+func (p *pipeline) killedByOther(id uint64) bool {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.killed && p.killer != id
 }
 
 func exitStatus(err error) string {

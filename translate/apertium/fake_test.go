@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -29,14 +30,38 @@ func TestMain(m *testing.M) {
 // with a NUL. Chunks containing CRASH make it exit with an error, SLOW makes
 // it wait a second, HANG forever. Outside superblanks, the word "gone" is
 // dropped and "twice" doubled, as an engine might do to a stand-in.
+//
+// A stage started with the argument "gate" holds a chunk containing GATE
+// until the file $BITEXT_FAKE_GATE exists, and then exits with an error if
+// the chunk also contains BREAK. Any other stage appends each chunk it
+// reads to the file $BITEXT_FAKE_LOG, when set.
 func fakeStage() int {
 	in := bufio.NewReader(os.Stdin)
 	out := bufio.NewWriter(os.Stdout)
+	gate := slices.Contains(os.Args[1:], "gate")
 	for {
 		chunk, err := in.ReadBytes(0)
 		if len(chunk) == 0 && err != nil {
 			out.Flush()
 			return 0
+		}
+		if log := os.Getenv("BITEXT_FAKE_LOG"); log != "" && !gate {
+			if f, err := os.OpenFile(log, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o600); err == nil {
+				fmt.Fprintf(f, "%s\n", bytes.TrimRight(chunk, "\x00"))
+				f.Close()
+			}
+		}
+		if gate && bytes.Contains(chunk, []byte("GATE")) {
+			for {
+				if _, err := os.Stat(os.Getenv("BITEXT_FAKE_GATE")); err == nil {
+					break
+				}
+				time.Sleep(5 * time.Millisecond)
+			}
+			if bytes.Contains(chunk, []byte("BREAK")) {
+				fmt.Fprintln(os.Stderr, "fake stage: break requested")
+				return 4
+			}
 		}
 		switch {
 		case bytes.Contains(chunk, []byte("CRASH")):

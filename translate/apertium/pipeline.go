@@ -9,14 +9,16 @@ import (
 	"os/exec"
 	"strconv"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/bitext/bitext/translate"
 )
 
 // pipeline is one running chain of Apertium programs in null-flush mode:
-// every mode of a route, the output of one feeding the next. It translates
-// one batch at a time; the pool hands it to one caller at a time.
+// every mode of a route, the output of one feeding the next. The pool hands
+// it to one writer at a time; a batch is read while the next ones are
+// written, in the order they were written (see translate).
 type pipeline struct {
 	route route
 	procs []*process
@@ -25,14 +27,24 @@ type pipeline struct {
 	w     *bufio.Writer
 	r     *bufio.Reader
 	stall time.Duration
-	batch uint64
+	// batch numbers the batches written; readTurn is closed when the last
+	// batch written has been read. Both belong to the pool's current
+	// holder.
+	batch    uint64
+	readTurn chan struct{}
 	// broken is set when a batch failed: the pool then discards the
 	// pipeline instead of reusing it.
-	broken bool
+	broken atomic.Bool
+	// discarded makes the pool give the pipeline's slot back once.
+	discarded sync.Once
 
 	mu      sync.Mutex
 	killed  bool
 	stalled bool
+	// killer is the batch whose failure, stall or cancellation killed the
+	// pipeline (0: none, or the pool): the batches after it were lost to
+	// it, not to their own input.
+	killer uint64
 }
 
 // process is one program of a pipeline with the end of its error output.

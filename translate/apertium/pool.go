@@ -10,7 +10,9 @@ import (
 var errClosed = errors.New("apertium backend is closed")
 
 // pool keeps up to size running pipelines for one route, started on first
-// use and reused for the whole run. A pipeline serves one batch at a time.
+// use and reused for the whole run. A pipeline is held by one writer at a
+// time, and given back as soon as its batch is written (see
+// pipeline.translate).
 type pool struct {
 	start func() (*pipeline, error)
 	idle  chan *pipeline
@@ -39,19 +41,47 @@ func (pl *pool) acquire(ctx context.Context) (*pipeline, error) {
 	if closed {
 		return nil, errClosed
 	}
-	select {
-	case p := <-pl.idle:
-		return p, nil
-	default:
+	for {
+		select {
+		case p := <-pl.idle:
+			if pl.usable(p) {
+				return p, nil
+			}
+			continue
+		default:
+		}
+		select {
+		case p := <-pl.idle:
+			if pl.usable(p) {
+				return p, nil
+			}
+		case pl.slots <- struct{}{}:
+			return pl.startOne()
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		}
 	}
-	select {
-	case p := <-pl.idle:
-		return p, nil
-	case pl.slots <- struct{}{}:
-		return pl.startOne()
-	case <-ctx.Done():
-		return nil, ctx.Err()
+}
+
+// usable reports whether an idle pipeline can take a batch; one that a
+// batch read after it was given back broke is discarded.
+func (pl *pool) usable(p *pipeline) bool {
+	if p.broken.Load() {
+		pl.discard(p)
+		return false
 	}
+	return true
+}
+
+// discard stops a pipeline and frees its slot, once.
+func (pl *pool) discard(p *pipeline) {
+	p.discarded.Do(func() {
+		pl.mu.Lock()
+		delete(pl.live, p)
+		pl.mu.Unlock()
+		p.kill()
+		<-pl.slots
+	})
 }
 
 // startOne starts a pipeline in a slot already taken.
@@ -72,19 +102,15 @@ func (pl *pool) startOne() (*pipeline, error) {
 	return p, nil
 }
 
-// release gives a pipeline back after a batch. A broken pipeline, or any
-// after Close, is stopped and its slot freed, so that the next request
-// starts a fresh one.
+// release gives a pipeline back once a batch is written. A broken
+// pipeline, or any after Close, is stopped and its slot freed, so that the
+// next request starts a fresh one.
 func (pl *pool) release(p *pipeline) {
 	pl.mu.Lock()
-	discard := p.broken || pl.closed
-	if discard {
-		delete(pl.live, p)
-	}
+	closed := pl.closed
 	pl.mu.Unlock()
-	if discard {
-		p.kill()
-		<-pl.slots
+	if closed || p.broken.Load() {
+		pl.discard(p)
 		return
 	}
 	pl.idle <- p
