@@ -20,14 +20,15 @@ import (
 //
 // # Answers as they come
 //
-// The returned backend is a [translate.EachTranslator]: a caller that asks
-// for it gets each of its translations as soon as b makes it. When b is an
-// EachTranslator too (MarianMT, which sorts a gathered request by length
-// and decodes it batch by batch across the articles), answers are handed
-// on batch by batch, so that the pipeline stores each in the memory at
-// once and nothing answered is lost to a Ctrl-C or a kill while the rest
-// of the gathered request is decoded. Otherwise the answers of a gathered
-// request are handed on when it is done.
+// When b is a [translate.EachTranslator] (MarianMT, which sorts a
+// gathered request by length and decodes it batch by batch across the
+// articles), so is the returned backend: a caller that asks for it gets
+// each of its translations as soon as b makes it, so that the pipeline
+// stores each in the memory at once and nothing answered is lost to a
+// Ctrl-C or a kill while the rest of the gathered request is decoded.
+// Otherwise (Apertium) the answers of a gathered request all come when it
+// is done, and each caller gets its own from Translate, which the
+// pipeline stores in one transaction.
 //
 // # Failures
 //
@@ -37,7 +38,22 @@ import (
 // that sends it; callers of one run share its context. Requests of
 // different languages or HTML-ness are never mixed.
 func Coalesce(b translate.Backend, maxSegments int) translate.Backend {
-	return &coalescer{inner: b, max: maxSegments, depth: max(1, b.Capabilities().InFlight)}
+	c := &coalescer{inner: b, max: maxSegments, depth: max(1, b.Capabilities().InFlight)}
+	if _, ok := b.(translate.EachTranslator); ok {
+		return &eachCoalescer{c}
+	}
+	return c
+}
+
+// eachCoalescer is the coalescer of an EachTranslator.
+type eachCoalescer struct{ *coalescer }
+
+// TranslateEach queues req and, when the backend has room, sends the
+// queue; each translation of req goes to done as soon as it is made (see
+// [translate.EachTranslator]). On ctx's end it returns at once; answers
+// that come later may still reach done, and the caller ignores them.
+func (c *eachCoalescer) TranslateEach(ctx context.Context, req translate.Request, done func(i int, text string)) error {
+	return c.translateEach(ctx, req, done)
 }
 
 type coalescer struct {
@@ -76,7 +92,7 @@ func (cl *call) deliver(i int, text string) {
 
 var (
 	_ translate.Backend        = (*coalescer)(nil)
-	_ translate.EachTranslator = (*coalescer)(nil)
+	_ translate.EachTranslator = (*eachCoalescer)(nil)
 )
 
 func (c *coalescer) Name() string                         { return c.inner.Name() }
@@ -88,17 +104,15 @@ func (c *coalescer) Unwrap() translate.Backend { return c.inner }
 // Translate queues req and, when the backend has room, sends the queue.
 func (c *coalescer) Translate(ctx context.Context, req translate.Request) ([]string, error) {
 	out := make([]string, len(req.Segments))
-	if err := c.TranslateEach(ctx, req, func(i int, text string) { out[i] = text }); err != nil {
+	if err := c.translateEach(ctx, req, func(i int, text string) { out[i] = text }); err != nil {
 		return nil, err
 	}
 	return out, nil
 }
 
-// TranslateEach queues req and, when the backend has room, sends the
-// queue; each translation of req goes to done as soon as it is made (see
-// [translate.EachTranslator]). On ctx's end it returns at once; answers
-// that come later may still reach done, and the caller ignores them.
-func (c *coalescer) TranslateEach(ctx context.Context, req translate.Request, done func(i int, text string)) error {
+// translateEach queues req and, when the backend has room, sends the
+// queue; each translation of req goes to done as soon as it is made.
+func (c *coalescer) translateEach(ctx context.Context, req translate.Request, done func(i int, text string)) error {
 	if len(req.Segments) == 0 {
 		return nil
 	}

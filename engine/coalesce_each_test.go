@@ -85,7 +85,7 @@ func (e *eachUpper) requests() int {
 // caller, and every caller gets all its translations.
 func TestCoalesceStreamsGatheredAnswers(t *testing.T) {
 	inner := &eachUpper{gate: make(chan struct{})}
-	c := Coalesce(inner, 0).(*coalescer)
+	c := Coalesce(inner, 0).(*eachCoalescer)
 	ctx := context.Background()
 	var wg sync.WaitGroup
 	outs := make([][]string, 4)
@@ -106,7 +106,7 @@ func TestCoalesceStreamsGatheredAnswers(t *testing.T) {
 	for k := 1; k < 4; k++ { // queued in order
 		wg.Add(1)
 		go run(k)
-		queued(t, c, k)
+		queued(t, c.coalescer, k)
 	}
 	close(inner.gate)
 	wg.Wait()

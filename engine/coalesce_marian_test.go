@@ -96,7 +96,7 @@ func TestCoalesceBatchesArticlesForMarian(t *testing.T) {
 	}
 
 	seam := &counting{Backend: m, gate: make(chan struct{})}
-	c := Coalesce(seam, 2048).(*coalescer)
+	c := Coalesce(seam, 2048).(*eachCoalescer)
 	p, err := NewPipeline(ctx, c, Settings{From: "fr", To: "en"})
 	if err != nil {
 		t.Fatal(err)
@@ -115,7 +115,7 @@ func TestCoalesceBatchesArticlesForMarian(t *testing.T) {
 		if a == 0 { // the first article is sent alone and held
 			waitFor(t, "the first request", func() bool { return seam.requests() == 1 })
 		} else {
-			queued(t, c, a)
+			queued(t, c.coalescer, a)
 		}
 	}
 	close(seam.gate)

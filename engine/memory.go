@@ -51,7 +51,10 @@ type fetchKey struct {
 	markup bool
 }
 
-var _ translate.Memory = (*Adapter)(nil)
+var (
+	_ translate.Memory      = (*Adapter)(nil)
+	_ translate.BatchStorer = (*Adapter)(nil)
+)
 
 // Key is the memory key of a sentence, with the glossary terms that occur
 // in it.
@@ -166,6 +169,35 @@ func (a *Adapter) Store(ctx context.Context, seg translate.Segment) error {
 		return nil
 	}
 	return a.M.PutMachine(ctx, a.Key(seg.Source, seg.Markup), a.Backend, seg.Target)
+}
+
+// StoreAll records the machine translations of one request in one
+// transaction where the memory can ([memory.Store.PutMachineBatch]), else
+// one by one.
+func (a *Adapter) StoreAll(ctx context.Context, segs []translate.Segment) error {
+	if a.NoMachine || a.ReadOnly {
+		return nil
+	}
+	bm, ok := a.M.(batchPutter)
+	if !ok {
+		for _, seg := range segs {
+			if err := a.Store(ctx, seg); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	ts := make([]memory.Translation, len(segs))
+	for i, seg := range segs {
+		ts[i] = memory.Translation{Key: a.Key(seg.Source, seg.Markup), Target: seg.Target}
+	}
+	return bm.PutMachineBatch(ctx, a.Backend, ts)
+}
+
+// batchPutter is a memory that stores several machine translations in one
+// transaction.
+type batchPutter interface {
+	PutMachineBatch(ctx context.Context, backend string, ts []memory.Translation) error
 }
 
 // Translate translates doc through the pipeline, having looked up its

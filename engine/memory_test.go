@@ -91,3 +91,53 @@ func TestPrefetch(t *testing.T) {
 		t.Errorf("%d fetched lookups kept after the article", len(e.MemoryAdapter().fetched))
 	}
 }
+
+// countingPuts counts the machine translations a memory stores one by one.
+type countingPuts struct {
+	*memory.Store
+	single atomic.Int32
+}
+
+func (m *countingPuts) PutMachine(ctx context.Context, k memory.Key, backend, target string) error {
+	m.single.Add(1)
+	return m.Store.PutMachine(ctx, k, backend, target)
+}
+
+// TestStoreAll: the answers of a request go to the memory in one batch,
+// under the keys Lookup finds them by; --no-memory and --dry-run store
+// nothing.
+func TestStoreAll(t *testing.T) {
+	ctx := context.Background()
+	s, err := memory.Open(ctx, filepath.Join(t.TempDir(), "memory.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	m := &countingPuts{Store: s}
+	segs := []translate.Segment{
+		{Source: "M. Kim est arrivé à Pyongyang.", Target: "Mr Kim arrived in Pyongyang."},
+		{Source: "Il a plu.", Target: "It rained."},
+	}
+	for _, o := range []MemoryOptions{{NoMachine: true}, {ReadOnly: true}} {
+		a := &Adapter{M: m, From: "fr", To: "en", Backend: "apertium", NoMachine: o.NoMachine, ReadOnly: o.ReadOnly}
+		if err := a.StoreAll(ctx, segs); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if st, err := s.Stats(ctx); err != nil || st.Machine != 0 {
+		t.Fatalf("stored with --no-memory or --dry-run: %+v, %v", st, err)
+	}
+	a := &Adapter{M: m, From: "fr", To: "en", Backend: "apertium"}
+	if err := a.StoreAll(ctx, segs); err != nil {
+		t.Fatal(err)
+	}
+	if n := m.single.Load(); n != 0 {
+		t.Errorf("%d translations stored one by one", n)
+	}
+	for _, seg := range segs {
+		got, by, ok, err := a.Lookup(ctx, translate.Occurrence{Doc: "a.txt", Pos: 1}, seg.Source, false)
+		if err != nil || !ok || got != seg.Target || by != "apertium" {
+			t.Errorf("%q: %q by %q, %v, %v", seg.Source, got, by, ok, err)
+		}
+	}
+}

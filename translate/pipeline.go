@@ -24,6 +24,12 @@ type Memory interface {
 	Store(ctx context.Context, seg Segment) error
 }
 
+// BatchStorer is a [Memory] that records the machine translations of one
+// request at once (one transaction): all of them or, on error, none.
+type BatchStorer interface {
+	StoreAll(ctx context.Context, segs []Segment) error
+}
+
 // Deleted is what Memory.Lookup says made the (empty) English of an
 // occurrence whose deletion an editor approved.
 const Deleted = "deleted"
@@ -442,10 +448,22 @@ func (p *Pipeline) translateBatch(ctx context.Context, batch []job, isHTML bool)
 	if err != nil {
 		return withLine(err, batch)
 	}
-	for i, j := range batch {
-		if err := p.keep(ctx, j, out[i]); err != nil {
-			return err
+	bs, ok := p.Memory.(BatchStorer)
+	if !ok {
+		for i, j := range batch {
+			if err := p.keep(ctx, j, out[i]); err != nil {
+				return err
+			}
 		}
+		return nil
+	}
+	segs := make([]Segment, len(batch))
+	for i, j := range batch {
+		j.seg.Target, j.seg.Backend = j.restore(out[i]), p.Backend.Name()
+		segs[i] = *j.seg
+	}
+	if err := bs.StoreAll(ctx, segs); err != nil {
+		return fmt.Errorf("translation memory: %w", err)
 	}
 	return nil
 }

@@ -32,6 +32,7 @@ func Run(t *testing.T, open func(t *testing.T) memory.Memory) {
 		{"Stats", stats},
 		{"Fuzzy", fuzzy},
 		{"Concurrent", concurrent},
+		{"Batch", batch},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			m := open(t)

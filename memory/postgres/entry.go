@@ -1,10 +1,12 @@
 package postgres
 
 import (
+	"bytes"
 	"context"
 	"crypto/sha256"
 	"encoding/binary"
 	"errors"
+	"slices"
 
 	"github.com/bitext/bitext/memory"
 	"github.com/jackc/pgx/v5"
@@ -166,6 +168,39 @@ func (s *Store) PutMachine(ctx context.Context, k memory.Key, backend, target st
 	_, err := s.pool.Exec(ctx, putMachineSQL, hash(k), k.From, k.To, k.Source, k.Markup, backend, k.Terms, target, now, now)
 	if err != nil {
 		return s.fail("failed to store translation in", err)
+	}
+	return nil
+}
+
+// PutMachineBatch records several of backend's translations in one
+// transaction: all of them or, on error, none. Rows are written in the
+// order of their hashes, so that two desks storing overlapping batches at
+// once take their locks in the same order and never deadlock.
+func (s *Store) PutMachineBatch(ctx context.Context, backend string, ts []memory.Translation) error {
+	if len(ts) == 0 {
+		return nil
+	}
+	type row struct {
+		hash []byte
+		t    memory.Translation
+	}
+	rows := make([]row, len(ts))
+	for i, t := range ts {
+		if err := memory.CheckTarget(t.Key, t.Target); err != nil {
+			return err
+		}
+		rows[i] = row{hash(t.Key), t}
+	}
+	slices.SortStableFunc(rows, func(a, b row) int { return bytes.Compare(a.hash, b.hash) })
+	now := millis(s.now())
+	batch := &pgx.Batch{}
+	for _, r := range rows {
+		k := r.t.Key
+		batch.Queue(putMachineSQL, r.hash, k.From, k.To, k.Source, k.Markup, backend, k.Terms, r.t.Target, now, now)
+	}
+	err := pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error { return tx.SendBatch(ctx, batch).Close() })
+	if err != nil {
+		return s.fail("failed to store translations in", err)
 	}
 	return nil
 }
