@@ -168,6 +168,7 @@ func (s *Store) Get(ctx context.Context, k Key) ([]Entry, error) {
 // statements are the queries run once per segment, prepared at Open.
 type statements struct {
 	lookup     *sql.Stmt
+	occurrence *sql.Stmt
 	putMachine *sql.Stmt
 }
 
@@ -196,12 +197,15 @@ func (st *statements) prepare(ctx context.Context, db *sql.DB) error {
 	if st.lookup, err = db.PrepareContext(ctx, lookupSQL); err != nil {
 		return err
 	}
+	if st.occurrence, err = db.PrepareContext(ctx, occurrenceSQL); err != nil {
+		return err
+	}
 	st.putMachine, err = db.PrepareContext(ctx, putMachineSQL)
 	return err
 }
 
 func (st *statements) close() {
-	for _, s := range []*sql.Stmt{st.lookup, st.putMachine} {
+	for _, s := range []*sql.Stmt{st.lookup, st.occurrence, st.putMachine} {
 		if s != nil {
 			s.Close()
 		}

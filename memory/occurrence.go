@@ -122,7 +122,7 @@ func (s *Store) scanOccurrences(ctx context.Context, where string, args []any, f
 // there wins over the sentence's default, and an approved deletion comes
 // back with Status [StatusDeleted] and no Target.
 func (s *Store) LookupAt(ctx context.Context, k Key, backend string, at Occurrence) (Entry, bool, error) {
-	e, ok, err := occurrenceApproval(ctx, s.db, k, at)
+	e, ok, err := scanOccurrence(s.stmts.occurrence.QueryRowContext(ctx, occurrenceArgs(k, at)...), k)
 	if err != nil {
 		return Entry{}, false, s.wrap(fmt.Errorf("failed to look up translation memory: %w", err))
 	}
@@ -137,15 +137,28 @@ type queryRower interface {
 	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
 }
 
+// occurrenceSQL finds the alternative or the deletion approved at an
+// occurrence (occurrenceArgs).
+const occurrenceSQL = `SELECT kind, target, editor, updated FROM occurrences
+	WHERE src_lang = ? AND tgt_lang = ? AND source = ? AND markup = ? AND doc = ? AND pos = ?
+	AND kind IN ('alternative', 'deleted')`
+
+func occurrenceArgs(k Key, at Occurrence) []any {
+	return []any{k.From, k.To, k.Source, k.Markup, at.Doc, at.Pos}
+}
+
 // occurrenceApproval returns the alternative or the deletion approved at
 // at, if any.
 func occurrenceApproval(ctx context.Context, q queryRower, k Key, at Occurrence) (Entry, bool, error) {
+	return scanOccurrence(q.QueryRowContext(ctx, occurrenceSQL, occurrenceArgs(k, at)...), k)
+}
+
+// scanOccurrence reads the row of occurrenceSQL for k.
+func scanOccurrence(row *sql.Row, k Key) (Entry, bool, error) {
 	var kind Kind
 	var updated int64
 	e := Entry{Key: k, Status: Approved}
-	err := q.QueryRowContext(ctx, `SELECT kind, target, editor, updated FROM occurrences
-		WHERE src_lang = ? AND tgt_lang = ? AND source = ? AND markup = ? AND doc = ? AND pos = ?
-		AND kind IN ('alternative', 'deleted')`, k.From, k.To, k.Source, k.Markup, at.Doc, at.Pos).Scan(&kind, &e.Target, &e.By, &updated)
+	err := row.Scan(&kind, &e.Target, &e.By, &updated)
 	if errors.Is(err, sql.ErrNoRows) {
 		return Entry{}, false, nil
 	}
