@@ -152,9 +152,10 @@ func (r *Runner) Run(ctx context.Context, inputs []Input) (*Summary, error) {
 }
 
 // jobs is how many files are translated at once: r.Jobs when set, 4 for a
-// remote backend (its rate limit decides), else four per CPU and at least
-// 16, so that a local engine always has the next articles' requests queued
-// (the coalescer gathers them) while bitext writes the last ones' outputs.
+// remote backend (its rate limit decides), else eight per CPU and at least
+// 32, so that a local engine always has the next articles' requests queued
+// (the coalescer gathers them) while bitext writes the last ones' outputs
+// (measured in docs/BENCHMARKS.md), and at most 256.
 func (r *Runner) jobs() int {
 	switch {
 	case r.Jobs > 0:
@@ -162,7 +163,7 @@ func (r *Runner) jobs() int {
 	case r.Engine.Info.Kind == translate.Remote:
 		return 4
 	}
-	return max(16, 4*runtime.NumCPU())
+	return min(256, max(32, 8*runtime.NumCPU()))
 }
 
 func (r *Runner) translateFile(ctx context.Context, in Input) Result {

@@ -45,7 +45,7 @@ func newTranslateCommand(env *Env) *cli.Command {
 		&cli.StringFlag{Name: "out", Aliases: []string{"o"}, Value: "bitext-out", Usage: "output `DIR`"},
 		&cli.StringFlag{Name: "input-format", Usage: "read inputs as `FORMAT` txt, md, html or docx whatever their extension (default: from the extension; standard input: txt)"},
 		&cli.StringFlag{Name: "format", Value: "html,md", Usage: "bilingual outputs to write: `LIST` of html, md, txt, json"},
-		&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Usage: "`N` files translated at once, from 1 to 256", DefaultText: "four per CPU for local backends (at least 16), 4 for remote ones",
+		&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Usage: "`N` files translated at once, from 1 to 256", DefaultText: "eight per CPU for local backends (at least 32), 4 for remote ones",
 			Action: inRange(1, 256, "--jobs must be from 1 to 256")},
 		&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print nothing but errors"},
 		&cli.StringSliceFlag{Name: "include", Usage: "only translate files matching `GLOB` in folders (repeatable)"},
