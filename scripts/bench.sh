@@ -557,7 +557,15 @@ MD
 }
 
 report_articles() {
-	[[ -n $(med raw-articles 3) ]] || { printf '\n## Issue 5: batches of articles\n\nSkipped: ../shared or Apertium absent.\n'; return; }
+	if [[ -z $(med raw-articles 3) ]]; then
+		printf '\n## Issue 5: batches of articles\n'
+		if [[ -n ${small_counts[0]:-} ]]; then
+			report_small # --only small
+		else
+			printf '\nSkipped: ../shared or Apertium absent.\n'
+		fi
+		return
+	fi
 	cat <<MD
 
 ## Issue 5: batches of articles
