@@ -459,7 +459,7 @@ func (p *Pipeline) translateBatch(ctx context.Context, batch []job, isHTML bool)
 	}
 	segs := make([]Segment, len(batch))
 	for i, j := range batch {
-		j.seg.Target, j.seg.Backend = j.restore(out[i]), p.Backend.Name()
+		p.fill(j, out[i])
 		segs[i] = *j.seg
 	}
 	if err := bs.StoreAll(ctx, segs); err != nil {

@@ -70,11 +70,16 @@ func (p *Pipeline) acceptOne(ctx context.Context, j job, req Request, i int, tex
 // keep restores a checked answer into the job's segment and stores it in
 // the memory.
 func (p *Pipeline) keep(ctx context.Context, j job, text string) error {
-	j.seg.Target, j.seg.Backend = j.restore(text), p.Backend.Name()
+	p.fill(j, text)
 	if p.Memory != nil {
 		if err := p.Memory.Store(ctx, *j.seg); err != nil {
 			return fmt.Errorf("translation memory: %w", err)
 		}
 	}
 	return nil
+}
+
+// fill restores a checked answer into the job's segment.
+func (p *Pipeline) fill(j job, text string) {
+	j.seg.Target, j.seg.Backend = j.restore(text), p.Backend.Name()
 }
