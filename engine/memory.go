@@ -172,13 +172,13 @@ func (a *Adapter) Store(ctx context.Context, seg translate.Segment) error {
 }
 
 // StoreAll records the machine translations of one request in one
-// transaction where the memory can ([memory.Store.PutMachineBatch]), else
+// transaction where the memory can ([memory.BatchPutter]), else
 // one by one.
 func (a *Adapter) StoreAll(ctx context.Context, segs []translate.Segment) error {
 	if a.NoMachine || a.ReadOnly {
 		return nil
 	}
-	bm, ok := a.M.(batchPutter)
+	bm, ok := a.M.(memory.BatchPutter)
 	if !ok {
 		for _, seg := range segs {
 			if err := a.Store(ctx, seg); err != nil {
@@ -192,12 +192,6 @@ func (a *Adapter) StoreAll(ctx context.Context, segs []translate.Segment) error 
 		ts[i] = memory.Translation{Key: a.Key(seg.Source, seg.Markup), Target: seg.Target}
 	}
 	return bm.PutMachineBatch(ctx, a.Backend, ts)
-}
-
-// batchPutter is a memory that stores several machine translations in one
-// transaction.
-type batchPutter interface {
-	PutMachineBatch(ctx context.Context, backend string, ts []memory.Translation) error
 }
 
 // Translate translates doc through the pipeline, having looked up its

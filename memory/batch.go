@@ -22,3 +22,13 @@ type Found struct {
 type BatchLookuper interface {
 	LookupAll(ctx context.Context, qs []LookupQuery) ([]Found, error)
 }
+
+// BatchPutter is implemented by stores that record several machine
+// translations in one transaction ([Store.PutMachineBatch], and the shared
+// store's): all of them or, on error, none, each as [Memory.PutMachine]
+// would.
+type BatchPutter interface {
+	PutMachineBatch(ctx context.Context, backend string, ts []Translation) error
+}
+
+var _ BatchPutter = (*Store)(nil)

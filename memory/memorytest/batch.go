@@ -1,7 +1,6 @@
 package memorytest
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"testing"
@@ -9,18 +8,12 @@ import (
 	"github.com/bitext/bitext/memory"
 )
 
-// batchPutter is a memory that stores several machine translations in one
-// transaction (the SQLite store, the shared store).
-type batchPutter interface {
-	PutMachineBatch(ctx context.Context, backend string, ts []memory.Translation) error
-}
-
 // batch checks PutMachineBatch where the memory has it: every translation
 // of the batch is stored as PutMachine would store it (a sentence twice in
 // one batch keeps the last), and a batch with one bad translation stores
 // none.
 func batch(t *testing.T, m memory.Memory) {
-	bp, ok := m.(batchPutter)
+	bp, ok := m.(memory.BatchPutter)
 	if !ok {
 		t.Skip("this memory stores translations one by one")
 	}

@@ -254,3 +254,5 @@ func (s *Store) scan(ctx context.Context, query string, args []any, fn func(memo
 	}
 	return nil
 }
+
+var _ memory.BatchPutter = (*Store)(nil)
