@@ -106,9 +106,9 @@ func (a *Adapter) lookup(ctx context.Context, at memory.Occurrence, source strin
 }
 
 // Prefetch looks up at once, where the memory can ([memory.BatchLookuper]:
-// a shared memory on a server), every sentence of doc the pipeline will
-// ask for, so that an unchanged article costs one round trip instead of
-// one per sentence. Forget drops what it fetched.
+// a shared memory on a server, the SQLite file), every sentence of doc the
+// pipeline will ask for, so that an article costs one round trip or one
+// statement instead of one per sentence. Forget drops what it fetched.
 func (a *Adapter) Prefetch(ctx context.Context, doc *translate.Document) error {
 	bl, ok := a.M.(memory.BatchLookuper)
 	if !ok || doc.Name == "" {

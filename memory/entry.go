@@ -165,11 +165,13 @@ func (s *Store) Get(ctx context.Context, k Key) ([]Entry, error) {
 	return out, nil
 }
 
-// statements are the queries run once per segment, prepared at Open.
+// statements are the queries run for every segment or article, prepared
+// at Open.
 type statements struct {
 	lookup     *sql.Stmt
 	occurrence *sql.Stmt
 	putMachine *sql.Stmt
+	lookupAll  *sql.Stmt
 }
 
 // lookupSQL finds the approved translation, else the machine translation
@@ -200,12 +202,15 @@ func (st *statements) prepare(ctx context.Context, db *sql.DB) error {
 	if st.occurrence, err = db.PrepareContext(ctx, occurrenceSQL); err != nil {
 		return err
 	}
-	st.putMachine, err = db.PrepareContext(ctx, putMachineSQL)
+	if st.putMachine, err = db.PrepareContext(ctx, putMachineSQL); err != nil {
+		return err
+	}
+	st.lookupAll, err = db.PrepareContext(ctx, lookupAllSQL)
 	return err
 }
 
 func (st *statements) close() {
-	for _, s := range []*sql.Stmt{st.lookup, st.occurrence, st.putMachine} {
+	for _, s := range []*sql.Stmt{st.lookup, st.occurrence, st.putMachine, st.lookupAll} {
 		if s != nil {
 			s.Close()
 		}

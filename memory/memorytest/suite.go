@@ -33,6 +33,7 @@ func Run(t *testing.T, open func(t *testing.T) memory.Memory) {
 		{"Fuzzy", fuzzy},
 		{"Concurrent", concurrent},
 		{"Batch", batch},
+		{"LookupAll", lookupAll},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			m := open(t)
