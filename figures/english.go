@@ -19,7 +19,11 @@ type key string
 func englishKeys(text string) []key {
 	var keys []key
 	taken := make([]bool, len(text)+1)
+	digits := strings.ContainsAny(text, "0123456789")
 	for _, p := range englishPatterns {
+		if p.digits && !digits {
+			continue
+		}
 		for _, m := range p.re.FindAllStringSubmatchIndex(text, -1) {
 			if taken[m[0]] || !boundary(text, m[0], m[1]) {
 				continue
@@ -35,34 +39,36 @@ func englishKeys(text string) []key {
 }
 
 // englishPatterns are tried in order; a later one never reads a position
-// an earlier one took.
+// an earlier one took. Those marked digits match only where there is an
+// ASCII digit (\d).
 var englishPatterns = []struct {
-	re   *regexp.Regexp
-	keys func(g []string) []key
+	re     *regexp.Regexp
+	keys   func(g []string) []key
+	digits bool
 }{
-	{regexp.MustCompile(`(\d{1,2}) (January|February|March|April|May|June|July|August|September|October|November|December),? (\d{4})`), dateKeys(1, 2, 3)},
-	{regexp.MustCompile(`(January|February|March|April|May|June|July|August|September|October|November|December) (\d{1,2}),? (\d{4})`), dateKeys(2, 1, 3)},
-	{regexp.MustCompile(`(\d{1,2})(?::(\d{2}))? ?([aApP])\.? ?[mM]\.?`), clockKeys},
+	{regexp.MustCompile(`(\d{1,2}) (January|February|March|April|May|June|July|August|September|October|November|December),? (\d{4})`), dateKeys(1, 2, 3), true},
+	{regexp.MustCompile(`(January|February|March|April|May|June|July|August|September|October|November|December) (\d{1,2}),? (\d{4})`), dateKeys(2, 1, 3), true},
+	{regexp.MustCompile(`(\d{1,2})(?::(\d{2}))? ?([aApP])\.? ?[mM]\.?`), clockKeys, true},
 	{regexp.MustCompile(`\b(noon|midday|midnight)\b`), func(g []string) []key {
 		if g[1] == "midnight" {
 			return []key{"t0:00"}
 		}
 		return []key{"t12:00"}
-	}},
+	}, false},
 	{regexp.MustCompile(`(\d+) hours?(?:,? (?:and )?(\d+) minutes?)?`), func(g []string) []key {
 		h, _ := strconv.Atoi(g[1])
 		m, _ := strconv.Atoi(g[2])
 		return []key{key("d" + strconv.Itoa(60*h+m)), numberKey(g[1])}
-	}},
-	{regexp.MustCompile(`(\d+) minutes?`), func(g []string) []key { return []key{key("d" + g[1]), numberKey(g[1])} }},
+	}, true},
+	{regexp.MustCompile(`(\d+) minutes?`), func(g []string) []key { return []key{key("d" + g[1]), numberKey(g[1])} }, true},
 	{regexp.MustCompile(`(\d{1,2}):(\d{2})`), func(g []string) []key {
 		h, _ := strconv.Atoi(g[1])
 		m, _ := strconv.Atoi(g[2])
 		return []key{timeKey(h, m), key("d" + strconv.Itoa(60*h+m))}
-	}},
+	}, true},
 	{regexp.MustCompile(`(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?`), func(g []string) []key {
 		return []key{numberKey(strings.ReplaceAll(g[1], ",", "") + "." + g[2])}
-	}},
+	}, true},
 }
 
 func dateKeys(day, month, year int) func(g []string) []key {

@@ -2,6 +2,7 @@ package figures
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 )
 
@@ -91,5 +92,19 @@ func TestConvention(t *testing.T) {
 	}
 	if fmt.Sprint(parts) != "[1,967 2001 3,698 3.2 1,234,567]" {
 		t.Errorf("comma thousands read %q", parts)
+	}
+}
+
+// TestEnglishPatternsDigits: a pattern is skipped on text without a digit
+// only if it has a \d to match (the date, clock and number patterns all
+// need one; "noon" does not).
+func TestEnglishPatternsDigits(t *testing.T) {
+	for _, p := range englishPatterns {
+		if p.digits != strings.Contains(p.re.String(), `\d`) {
+			t.Errorf("%s: digits = %v", p.re, p.digits)
+		}
+	}
+	if got := englishKeys("They met at noon."); len(got) != 1 || got[0] != "t12:00" {
+		t.Errorf("noon: %v", got)
 	}
 }

@@ -121,7 +121,8 @@ func afterBoundary(text string, s int) bool {
 // in s: plain text, or an HTML fragment when markup is set (addresses are
 // then looked for in its decoded text, and never run across a tag).
 func LinkRanges(s string, markup bool) [][2]int {
-	if !markup {
+	if !markup || !strings.ContainsAny(s, "<&") {
+		// Without tags or references, markup is its own text.
 		var out [][2]int
 		for _, sp := range Links(s) {
 			out = append(out, [2]int{sp.Start, sp.End})

@@ -304,6 +304,9 @@ func LinkDestination(dest, title string) string {
 
 // escape escapes text that Markdown would read as markup.
 func (w *mdWriter) escape(s string) string {
+	if !strings.ContainsAny(s, "\\`*_[]<~>&|#\n") {
+		return s // nothing below applies
+	}
 	var b strings.Builder
 	for i := 0; i < len(s); i++ {
 		c := s[i]

@@ -70,7 +70,7 @@ var (
 // name into English ones. M. is left alone after a capitalised word, where
 // it is more likely an initial (John M. Smith).
 func englishHonorifics(s string) string {
-	if !strings.Contains(s, "M") && !strings.Contains(s, "Sr") {
+	if !mayHaveTitle(s) {
 		return s
 	}
 	return replaceAllSubmatchFunc(honorificM, s, func(g []string, start int) string {
@@ -92,6 +92,27 @@ func englishHonorifics(s string) string {
 	})
 }
 
+// mayHaveTitle reports whether s may hold a title honorificM matches:
+// "Sr", or "M" followed by a full stop, a space (ASCII, or the first byte
+// of a no-break or thin one) or the rest of MM, Mme or Mlle.
+func mayHaveTitle(s string) bool {
+	if strings.Contains(s, "Sr") {
+		return true
+	}
+	for i := strings.IndexByte(s, 'M'); i >= 0 && i+1 < len(s); {
+		switch s[i+1] {
+		case '.', ' ', 'M', 'm', 'l', 0xC2, 0xE2:
+			return true
+		}
+		j := strings.IndexByte(s[i+1:], 'M')
+		if j < 0 {
+			break
+		}
+		i += 1 + j
+	}
+	return false
+}
+
 // afterCapitalisedWord reports whether before ends with a capitalised word
 // and a space.
 func afterCapitalisedWord(before string) bool {
@@ -109,8 +130,27 @@ func afterCapitalisedWord(before string) bool {
 // frenchSpacing removes the spaces inside guillemets and before ; : ! ?
 // and %.
 func frenchSpacing(s string) string {
-	s = insideGuill.ReplaceAllString(s, "$1$2")
-	return beforePunct.ReplaceAllString(s, "$1")
+	if strings.ContainsAny(s, "«‹»›") {
+		s = insideGuill.ReplaceAllString(s, "$1$2")
+	}
+	if spaceBefore(s, ";:!?%") {
+		s = beforePunct.ReplaceAllString(s, "$1")
+	}
+	return s
+}
+
+// spaceBefore reports whether a space that [space] matches comes right
+// before one of the characters of set in s: a cheap test that spares the
+// regular expressions that need one.
+func spaceBefore(s, set string) bool {
+	prevSpace := false
+	for _, r := range s {
+		if prevSpace && strings.ContainsRune(set, r) {
+			return true
+		}
+		prevSpace = r == ' ' || r == '\u00a0' || r == '\u202f' || r == '\u2009'
+	}
+	return false
 }
 
 // englishQuotes turns guillemets, the French convention, into curly
@@ -150,13 +190,21 @@ func quoteAt(depth int, single bool, double, inner rune) rune {
 // into plain ones and trims the text.
 func singleSpaces(s string) string {
 	s = strings.ReplaceAll(s, "\u202f", " ")
-	return strings.TrimSpace(spaceRun.ReplaceAllString(s, " "))
+	if strings.Contains(s, "  ") || strings.ContainsRune(s, '\u00a0') {
+		s = spaceRun.ReplaceAllString(s, " ")
+	}
+	return strings.TrimSpace(s)
 }
 
 // tightPunctuation removes spaces before closing punctuation and after
 // opening quotes and brackets.
 func tightPunctuation(s string) string {
-	s = openingSpace.ReplaceAllString(s, "$1")
+	if strings.ContainsAny(s, "“‘([") {
+		s = openingSpace.ReplaceAllString(s, "$1")
+	}
+	if !spaceBefore(s, ",.;:!?)]”’%") {
+		return s
+	}
 	return repeat(s, func(s string) string { return closingSpace.ReplaceAllString(s, "$1$2") })
 }
 
@@ -216,16 +264,34 @@ type masked struct {
 
 func isPlaceholder(r rune) bool { return r >= placeholderBase && r <= placeholderMax }
 
+// hasPlaceholder reports whether s holds a private-use character.
+func hasPlaceholder(s string) bool {
+	for i := 0; i < len(s); i++ {
+		// U+E000 to U+F8FF are encoded from EE 80 80 to EF A3 BF.
+		if s[i] == 0xEE || s[i] == 0xEF {
+			if r, _ := utf8.DecodeRuneInString(s[i:]); isPlaceholder(r) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // maskProtected hides what the rules must not touch: the tokens that are
 // not text (package inline's scanner) and the addresses.
 func maskProtected(s string) masked {
 	var m masked
 	links := inline.LinkRanges(s, true)
 	marks := map[int]inline.Token{}
-	for _, t := range inline.Tokens(s) {
-		if t.Kind != inline.TextToken {
-			marks[t.Start] = t
+	if strings.ContainsAny(s, "<&") {
+		for _, t := range inline.Tokens(s) {
+			if t.Kind != inline.TextToken {
+				marks[t.Start] = t
+			}
 		}
+	} else if len(links) == 0 && !hasPlaceholder(s) && utf8.ValidString(s) {
+		m.text = s // nothing to hide
+		return m
 	}
 	var b strings.Builder
 	for i := 0; i < len(s); {

@@ -1,6 +1,9 @@
 package translate
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestEnglishTypography(t *testing.T) {
 	tests := []struct{ name, in, want string }{
@@ -89,4 +92,37 @@ func BenchmarkEnglishTypography(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		EnglishTypography(s)
 	}
+}
+
+// FuzzTypographyPrechecks: the cheap tests that spare the regular
+// expressions never say "no" where the expression would match, so that
+// skipping it changes nothing.
+func FuzzTypographyPrechecks(f *testing.F) {
+	for _, s := range []string{
+		"M. Kim", "M\u00a0Kim", "M\u202fKim", "M\u2009Kim", "MM. Lee et Park", "Mme\u00a0Lee", "Mlle Ri",
+		"Sr Juan", "Sra. Ana", "Srta Ana", "Le M", "MIT", "« oui »", "‹ non ›", "oui ;", "50\u00a0%", "fin !",
+		"( ok )", "“ hi ”", "a  b", "a\u00a0\u00a0b", "a , b", "a\u2009.", "[ x ]", "x ’", "\ue000 .",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if honorificM.MatchString(s) && !mayHaveTitle(s) {
+			t.Errorf("%q: a title the precheck missed", s)
+		}
+		if beforePunct.MatchString(s) && !spaceBefore(s, ";:!?%") {
+			t.Errorf("%q: a space before ; : ! ? %% the precheck missed", s)
+		}
+		if closingSpace.MatchString(s) && !spaceBefore(s, ",.;:!?)]”’%") {
+			t.Errorf("%q: a space before closing punctuation the precheck missed", s)
+		}
+		if insideGuill.MatchString(s) && !strings.ContainsAny(s, "«‹»›") {
+			t.Errorf("%q: guillemets the precheck missed", s)
+		}
+		if openingSpace.MatchString(s) && !strings.ContainsAny(s, "“‘([") {
+			t.Errorf("%q: an opening quote or bracket the precheck missed", s)
+		}
+		if spaceRun.MatchString(s) && !strings.Contains(s, "  ") && !strings.ContainsRune(s, '\u00a0') {
+			t.Errorf("%q: a run of spaces the precheck missed", s)
+		}
+	})
 }
