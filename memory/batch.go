@@ -124,9 +124,9 @@ func (s *Store) LookupAll(ctx context.Context, qs []LookupQuery) ([]Found, error
 }
 
 // jsonRows is rows as one JSON array for a statement that reads it with
-// json_each (lookupAllSQL), booleans as 0 and 1 (as SQLite stores them); false when a
-// string holds what JSON text cannot bring back unchanged (bytes that are
-// not UTF-8, NUL).
+// json_each (lookupAllSQL), booleans as 0 and 1 as SQLite stores them;
+// false when a string holds what JSON text cannot bring back unchanged
+// (bytes that are not UTF-8, NUL).
 func jsonRows(rows [][]any) (string, bool) {
 	for _, r := range rows {
 		for j, v := range r {
