@@ -264,19 +264,6 @@ type masked struct {
 
 func isPlaceholder(r rune) bool { return r >= placeholderBase && r <= placeholderMax }
 
-// hasPlaceholder reports whether s holds a private-use character.
-func hasPlaceholder(s string) bool {
-	for i := 0; i < len(s); i++ {
-		// U+E000 to U+F8FF are encoded from EE 80 80 to EF A3 BF.
-		if s[i] == 0xEE || s[i] == 0xEF {
-			if r, _ := utf8.DecodeRuneInString(s[i:]); isPlaceholder(r) {
-				return true
-			}
-		}
-	}
-	return false
-}
-
 // maskProtected hides what the rules must not touch: the tokens that are
 // not text (package inline's scanner) and the addresses.
 func maskProtected(s string) masked {
@@ -289,7 +276,7 @@ func maskProtected(s string) masked {
 				marks[t.Start] = t
 			}
 		}
-	} else if len(links) == 0 && !hasPlaceholder(s) && utf8.ValidString(s) {
+	} else if len(links) == 0 && !strings.ContainsFunc(s, isPlaceholder) && utf8.ValidString(s) {
 		m.text = s // nothing to hide
 		return m
 	}
